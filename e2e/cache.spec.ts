@@ -1,0 +1,73 @@
+import { expect, hubDownloads, hubRequests, loadHubModel, loadModelRow, modelRow, test } from './helpers';
+import { FILES_DB } from '../src/runtime/cache';
+
+test('a second visit loads the model from IndexedDB with zero model-file requests', async ({ page, request }) => {
+  const modelId = 'fixtures/tiny-classifier-warm';
+  await page.goto('/#/models');
+  await loadHubModel(page, modelId);
+  await expect(page.getByTestId('load-result')).toContainText('Ready');
+  const firstVisit = (await hubRequests(request, modelId)).length;
+  expect(firstVisit).toBeGreaterThan(0);
+
+  await page.reload();
+  const row = modelRow(page, modelId);
+  await expect(row.getByTestId('cached-file')).toHaveCount(2);
+  await loadModelRow(page, modelId);
+  await expect(row.getByTestId('load-result')).toContainText('Test run on WASM');
+  await expect(row.locator('[data-testid="file-progress"][data-file="onnx/model.onnx"]')).toHaveAttribute('data-state', 'from cache');
+  expect((await hubRequests(request, modelId)).length).toBe(firstVisit);
+});
+
+test('deleting a model on the Models page makes the next load download it again', async ({ page, request }) => {
+  const modelId = 'fixtures/tiny-classifier-delete';
+  await page.goto('/#/models');
+  await loadHubModel(page, modelId);
+  const downloads = await hubDownloads(request, modelId, 'onnx/model.onnx');
+  expect(downloads).toBe(1);
+
+  await modelRow(page, modelId).getByTestId('delete-model').click();
+  await expect(modelRow(page, modelId)).toHaveCount(0);
+  await loadHubModel(page, modelId);
+  await expect(page.getByTestId('load-result')).toContainText('Ready');
+  expect(await hubDownloads(request, modelId, 'onnx/model.onnx')).toBeGreaterThan(downloads);
+});
+
+test('a model file damaged inside IndexedDB is detected, downloaded again, and the user is told', async ({ page, request }) => {
+  const modelId = 'fixtures/tiny-classifier-damaged';
+  await page.goto('/#/models');
+  await loadHubModel(page, modelId);
+  const downloads = await hubDownloads(request, modelId, 'onnx/model.onnx');
+
+  const damaged = await page.evaluate(
+    ({ db, store, suffix }) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          const bodies = tx.objectStore(store);
+          const keys = bodies.getAllKeys();
+          keys.onsuccess = () => {
+            const key = (keys.result as string[]).find((k) => k.endsWith(suffix))!;
+            const read = bodies.get(key);
+            read.onsuccess = () => {
+              const body = read.result as { data: ArrayBuffer; contentType: string };
+              const bytes = new Uint8Array(body.data.slice(0));
+              bytes[bytes.length - 1] ^= 0xff;
+              bodies.put({ ...body, data: bytes.buffer }, key);
+            };
+          };
+          tx.oncomplete = () => resolve(String(keys.result.length));
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { db: FILES_DB.db, store: FILES_DB.store, suffix: `${modelId}/resolve/main/onnx/model.onnx` },
+  );
+  expect(Number(damaged)).toBeGreaterThan(0);
+
+  await page.reload();
+  await loadModelRow(page, modelId);
+  await expect(page.getByTestId('notice').filter({ hasText: 'was damaged; downloading it again' })).toBeVisible();
+  await expect(modelRow(page, modelId).getByTestId('load-result')).toContainText('Test run on WASM');
+  expect(await hubDownloads(request, modelId, 'onnx/model.onnx')).toBe(downloads + 1);
+});

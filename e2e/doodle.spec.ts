@@ -1,0 +1,139 @@
+// Doodle Dash in a real browser: real mouse strokes on the canvas, the bundled model guessing in the worker.
+import type { Page } from '@playwright/test';
+import { drawingsOf, drawOnCanvas, SHAPES } from './doodle-drawings';
+import { expect, test } from './helpers';
+
+const READY = /^\s*Ready ·/;
+
+async function openGame(page: Page, route = '#/doodle'): Promise<void> {
+  await page.goto(`/${route}`);
+  await expect(page.getByTestId('model-status')).toHaveText(READY, { timeout: 60_000 });
+}
+
+async function currentTarget(page: Page): Promise<string> {
+  return (await page.getByTestId('target').getAttribute('data-label'))!;
+}
+
+/**
+ * Draws drawings of the current target until the model recognises one (the score goes up); skips a target it
+ * has no drawing for. Returns the target that was recognised.
+ */
+async function scoreOnePoint(page: Page): Promise<string> {
+  const score = page.getByTestId('score');
+  const before = Number(await score.textContent());
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const target = await currentTarget(page);
+    for (const drawing of drawingsOf(target).slice(0, 6)) {
+      await page.getByTestId('clear').click();
+      await drawOnCanvas(page, drawing, 1);
+      const recognised = await expect(score).toHaveText(String(before + 1), { timeout: 3_000 }).then(() => true, () => false);
+      if (recognised) return target;
+    }
+    await page.getByTestId('skip').click();
+  }
+  throw new Error('No drawing of any target was recognised.');
+}
+
+test.describe('doodle game', () => {
+  test('a drawing of the target is recognised: score goes up, toast, next target, drawing saved', async ({ page }) => {
+    await page.clock.install();
+    await openGame(page);
+    await expect(page.getByTestId('start-screen')).toBeVisible();
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('timer')).toHaveText(/^(60|59)$/);
+    await expect(page.getByTestId('score')).toHaveText('0');
+    // Stop the round clock so a slow machine never runs out of time mid-test (guessing does not use timers).
+    await page.clock.pauseAt(Date.now() + 1000);
+
+    const recognised = await scoreOnePoint(page);
+    await expect(page.getByTestId('score')).toHaveText('1');
+    await expect(page.getByTestId('toast')).toContainText(recognised);
+    expect(await currentTarget(page)).not.toBe(recognised);
+    // The canvas is wiped for the next target: no guesses until the player draws again.
+    await expect(page.getByTestId('guesses')).toHaveCount(0);
+    await expect(page.getByTestId('saved-count')).not.toHaveText('0');
+  });
+
+  test('skip shows another target and keeps the score; S does the same', async ({ page }) => {
+    await openGame(page);
+    await page.keyboard.press('Enter');
+    const first = await currentTarget(page);
+    await page.getByTestId('skip').click();
+    const second = await currentTarget(page);
+    expect(second).not.toBe(first);
+    await page.keyboard.press('s');
+    expect(await currentTarget(page)).not.toBe(second);
+    await expect(page.getByTestId('score')).toHaveText('0');
+  });
+
+  test('the round ends on time with a gallery of its drawings; play again starts a new round', async ({ page }) => {
+    await page.clock.install();
+    await openGame(page);
+    await page.getByTestId('start').click();
+    const target = await currentTarget(page);
+    await drawOnCanvas(page, SHAPES.square![0]!);
+    await expect(page.getByTestId('guesses').locator('li')).toHaveCount(5);
+    await page.getByTestId('skip').click();
+    await page.clock.fastForward('00:30');
+    await expect.poll(async () => Number(await page.getByTestId('timer').textContent())).toBeLessThanOrEqual(30);
+    await expect(page.getByTestId('end-screen')).toHaveCount(0);
+    await page.clock.fastForward('00:31');
+
+    const end = page.getByTestId('end-screen');
+    await expect(end).toBeVisible();
+    await expect(page.getByTestId('final-score')).toHaveText('0');
+    const item = page.getByTestId('gallery-item').first();
+    await expect(item).toContainText(target);
+    await expect(item).toContainText('skipped');
+    await expect(item.locator('doodle-drawing-thumbnail path').first()).toBeAttached();
+
+    await page.getByTestId('play-again').click();
+    await expect(end).toHaveCount(0);
+    await expect(page.getByTestId('timer')).toHaveText(/^(60|59)$/);
+    await expect(page.getByTestId('score')).toHaveText('0');
+  });
+
+  test('the best score is kept across visits', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('mlwb.doodle.best', '3'));
+    await openGame(page);
+    await expect(page.getByTestId('best-score')).toHaveText('3');
+  });
+});
+
+test.describe('doodle practice', () => {
+  test('a blank canvas gives no guess and no error; drawing gives 5 live guesses; undo and clear work', async ({ page, watch }) => {
+    await openGame(page, '#/doodle/practice');
+    await expect(page.getByTestId('start-screen')).toHaveCount(0);
+    await expect(page.getByTestId('timer')).toHaveCount(0);
+
+    await page.getByTestId('clear').click();
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('guesses')).toHaveCount(0);
+
+    await drawOnCanvas(page, SHAPES.circle![0]!);
+    const items = page.getByTestId('guesses').locator('li');
+    await expect(items).toHaveCount(5);
+    await expect(items.first()).toHaveText(/^circle/);
+    await drawOnCanvas(page, [[[0, 255], [0, 255]]]);
+    await page.keyboard.press('z');
+    await expect(items.first()).toHaveText(/^circle/);
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('guesses')).toHaveCount(0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  for (const dtype of ['fp32', 'int8'] as const) {
+    test(`predictions per second while drawing (${dtype})`, async ({ page }) => {
+      await openGame(page, '#/doodle/practice');
+      await page.getByTestId('model-select').selectOption(`doodle-cnn@${dtype}`);
+      await expect(page.getByTestId('model-status')).toHaveText(new RegExp(`^\\s*Ready · doodle-cnn · ${dtype}`), { timeout: 60_000 });
+      // One continuous stroke: every pointer move is a newer drawing for latest-wins to send.
+      await drawOnCanvas(page, SHAPES.circle![0]!, 3);
+      const rate = Number(await page.getByTestId('rate').textContent());
+      const ms = await page.getByTestId('latency').textContent();
+      test.info().annotations.push({ type: `doodle ${dtype}`, description: `${rate} predictions/s while drawing, ${ms} ms each` });
+      console.log(`doodle ${dtype}: ${rate} predictions/s while drawing, ${ms} ms per prediction`);
+      expect(rate).toBeGreaterThan(0);
+    });
+  }
+});

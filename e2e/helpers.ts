@@ -1,0 +1,74 @@
+/** Shared browser-test plumbing: the fixture hub's address, request/console watchers, and Models page actions. */
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const appPort = Number(process.env.E2E_PORT ?? 4173);
+export const hubUrl = `http://127.0.0.1:${appPort + 1}`;
+
+export interface Watch {
+  consoleErrors: string[];
+  /** Requests to anything but this machine (blocked and recorded). */
+  externalRequests: string[];
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Every test: the app points at the fixture hub (unless a test changed it), nothing may leave the machine. */
+export const test = base.extend<{ watch: Watch }>({
+  watch: [async ({ page, context }, use) => {
+    const watch: Watch = { consoleErrors: [], externalRequests: [] };
+    await context.route(
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname),
+      (route) => {
+        watch.externalRequests.push(route.request().url());
+        return route.abort();
+      },
+    );
+    page.on('console', (message) => {
+      if (message.type() === 'error') watch.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => watch.consoleErrors.push(error.message));
+    await page.addInitScript((host) => {
+      const key = 'mlwb.settings';
+      if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ hubHost: host }));
+    }, hubUrl);
+    await use(watch);
+  }, { auto: true }],
+});
+export { expect };
+
+export interface HubLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  /** Set for ranged requests (transformers.js asks for byte 0 to learn a file's size). */
+  range?: string;
+}
+
+/** The fixture hub's requests for files of `modelId`. */
+export async function hubRequests(request: APIRequestContext, modelId: string): Promise<HubLogEntry[]> {
+  const log = (await (await request.get(`${hubUrl}/__log`)).json()) as HubLogEntry[];
+  return log.filter((e) => e.path.startsWith(`/${modelId}/resolve/main/`));
+}
+
+/** Whole-file downloads of one file of `modelId`. */
+export async function hubDownloads(request: APIRequestContext, modelId: string, file: string): Promise<number> {
+  return (await hubRequests(request, modelId)).filter((e) => e.path.endsWith(`/resolve/main/${file}`) && !e.range).length;
+}
+
+/** Downloads (or loads from cache) a hub model through the Models page form and waits for the outcome. */
+export async function loadHubModel(page: Page, modelId: string): Promise<void> {
+  await page.getByTestId('hub-model-id').fill(modelId);
+  await page.getByRole('button', { name: 'Download', exact: true }).last().click();
+  await expect(page.getByTestId('load-result')).toBeVisible({ timeout: 60_000 });
+}
+
+/** Loads a model that already has a row on the Models page. */
+export async function loadModelRow(page: Page, modelId: string): Promise<void> {
+  const row = page.locator(`[data-testid="model-row"][data-model="${modelId}"]`);
+  await row.getByTestId('load-model').click();
+  await expect(row.getByTestId('load-result')).toBeVisible({ timeout: 60_000 });
+}
+
+export function modelRow(page: Page, modelId: string) {
+  return page.locator(`[data-testid="model-row"][data-model="${modelId}"]`);
+}

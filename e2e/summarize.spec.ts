@@ -1,0 +1,113 @@
+import { expect, test } from './helpers';
+import { pdfWithPassword, pdfWithText, pdfWithoutText } from './fixtures/pdf-files';
+
+const ARTICLE = [
+  'The city council approved a new budget for public libraries on Monday after a long debate.',
+  'The budget adds two million dollars for library books, computers and longer opening hours.',
+  'Council members said the libraries had been underfunded for more than a decade.',
+  'Library staff welcomed the budget and said the longer opening hours would help students.',
+  'The new hours start next month at every library in the city, including the central branch.',
+  'Some residents asked whether the money would be better spent on road repairs.',
+  'The mayor said roads would get their own budget later in the year.',
+  'A local bakery near the central library sold out of bread early on Monday.',
+].join(' ');
+
+test.describe('summarize page', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/#/summarize');
+    await expect(page.getByRole('heading', { name: 'Summarize', level: 1 })).toBeVisible();
+  });
+
+  test('summarizes pasted text offline, highlights the chosen sentences and shows the facts', async ({ page, watch }) => {
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await expect(page.getByTestId('counts')).toContainText('words');
+    await page.getByTestId('summarize').click();
+    const summary = page.getByTestId('summary');
+    await expect(summary).toContainText('budget');
+    const marks = page.getByTestId('source-view').locator('mark');
+    expect(await marks.count()).toBeGreaterThan(0);
+    // Every highlighted sentence is in the summary, in document order.
+    const highlighted = await marks.allInnerTexts();
+    expect(highlighted.join(' ')).toBe(await summary.innerText());
+    await expect(page.getByTestId('compression')).toContainText(/of \d+ words/);
+    await expect(page.getByTestId('time-taken')).toContainText(/ms|s$/);
+    await expect(page.getByTestId('made-by')).toContainText('Extractive engine');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.externalRequests).toEqual([]);
+  });
+
+  test('a number of sentences gives exactly that many', async ({ page }) => {
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('length').selectOption('sentences');
+    await page.getByTestId('sentence-count').fill('2');
+    await page.getByTestId('sentence-count').dispatchEvent('change');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('source-view').locator('mark')).toHaveCount(2);
+  });
+
+  test('markup in the text is shown as text, never run as HTML', async ({ page }) => {
+    const hostile = `<img src=x onerror="document.title='owned'"> starts here. <b>Bold</b> claims follow in this sentence. ${ARTICLE}`;
+    await page.getByTestId('source-text').fill(hostile);
+    await page.getByTestId('length').selectOption('long');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).toContainText('<img src=x');
+    expect(await page.locator('summarize-page').locator('img, b').count()).toBe(0);
+    expect(await page.title()).not.toBe('owned');
+  });
+
+  test('the draft survives a reload', async ({ page }) => {
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('source-text').blur();
+    await page.reload();
+    await expect(page.getByTestId('source-text')).toHaveValue(ARTICLE);
+  });
+
+  test('empty text and a single sentence get clear messages and the text stays', async ({ page }) => {
+    await page.getByTestId('source-text').fill('   ');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('error')).toContainText('no text yet');
+    await page.getByTestId('source-text').fill('Only one sentence here.');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('error')).toContainText('single sentence');
+    await expect(page.getByTestId('source-text')).toHaveValue('Only one sentence here.');
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).toBeVisible();
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+
+  test('opens .txt and .md files', async ({ page }) => {
+    const input = page.getByTestId('file-input');
+    await input.setInputFiles({ name: 'article.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+    await expect(page.getByTestId('source-text')).toHaveValue(ARTICLE);
+    await input.setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Notes\n\n${ARTICLE}`) });
+    await expect(page.getByTestId('source-text')).toHaveValue(`# Notes\n\n${ARTICLE}`);
+  });
+
+  test('reads the text layer of a PDF', async ({ page }) => {
+    const lines = ['The council approved the library budget on Monday.', 'Longer opening hours start next month.', 'Staff welcomed the news.'];
+    await page.getByTestId('file-input').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdfWithText(lines) });
+    await expect(page.getByTestId('source-text')).toHaveValue(/approved the library budget[\s\S]*Staff welcomed the news\./);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).toContainText('library budget');
+  });
+
+  test('bad files get clear messages and the text already there stays', async ({ page }) => {
+    await page.getByTestId('source-text').fill(ARTICLE);
+    const input = page.getByTestId('file-input');
+    const error = page.getByTestId('error');
+    await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+    await expect(error).toContainText('only .txt, .md and .pdf');
+    await input.setInputFiles({ name: 'data.txt', mimeType: 'text/plain', buffer: Buffer.from([72, 101, 0, 1, 2, 3, 0, 0]) });
+    await expect(error).toContainText('binary');
+    await input.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 'a') });
+    await expect(error).toContainText('5.0 MB');
+    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: pdfWithoutText() });
+    await expect(error).toContainText('no text layer');
+    await input.setInputFiles({ name: 'locked.pdf', mimeType: 'application/pdf', buffer: pdfWithPassword() });
+    await expect(error).toContainText('password-protected');
+    await expect(page.getByTestId('source-text')).toHaveValue(ARTICLE);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).toBeVisible();
+  });
+});

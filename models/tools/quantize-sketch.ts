@@ -1,0 +1,77 @@
+/**
+ * Quantizes the bundled sketch classifier with the project's quantizer (src/quantize):
+ * models/doodle-cnn/onnx/model.onnx → onnx/model_quantized.onnx (transformers.js "q8" file).
+ *
+ *   npm run quantize:sketch [-- --mode weight-only|dynamic|static] [--calibration-data <dir>] [--calibration-rows N]
+ *
+ * Static mode calibrates on the first N training rows of each class (never on the held-out rows).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-node';
+import { quantizeModel, type QuantizeMode, type TensorValues } from '../../src/quantize';
+import { bitmapToInput, sketchInputShape } from '../../src/sketch/model-input';
+import { labelsFromConfig } from '../../src/sketch/predictions';
+import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
+import { loadBitmapFolder } from './sketch-data';
+
+const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string', default: 'models/doodle-cnn' },
+      mode: { type: 'string', default: 'static' },
+      'calibration-data': { type: 'string', default: '../shared/data/quickdraw/train' },
+      'calibration-rows': { type: 'string', default: '16' },
+    },
+  });
+  const mode = values.mode as QuantizeMode;
+  if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}".`);
+  const modelDir = resolve(values.model);
+  const source = join(modelDir, 'onnx', 'model.onnx');
+  const target = join(modelDir, 'onnx', 'model_quantized.onnx');
+  const bytes = new Uint8Array(await readFile(source).catch(() => {
+    throw new Error(`Cannot read ${source}: train the model first (npm run train:sketch).`);
+  }));
+
+  const calibration = mode === 'static'
+    ? { run: await calibrationRunner(modelDir, resolve(values['calibration-data']), Number(values['calibration-rows'])) }
+    : undefined;
+  const { bytes: quantized, report } = await quantizeModel(bytes, { mode, perChannel: true, calibration });
+  await writeFile(target, quantized);
+  console.log(`${mode} int8: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
+    `(${(report.bytesBefore / report.bytesAfter).toFixed(2)}× smaller), ${report.weights.length} weights quantized, ` +
+    `${report.activations.length} activations, per-channel ${report.perChannel}`);
+  for (const note of report.notes) console.log(`note: ${note}`);
+  for (const skip of report.skipped) console.log(`left in float: ${skip.name} (${skip.reason})`);
+  console.log(`Wrote ${target}`);
+}
+
+/** Feeds the first `rows` training drawings of each class through the instrumented model in onnxruntime-node. */
+async function calibrationRunner(modelDir: string, dataDir: string, rows: number) {
+  const labels = labelsFromConfig(JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8')));
+  const data = await loadBitmapFolder(dataDir, labels);
+  const pixels = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
+  const perClass = new Map<number, number>();
+  const samples: Float32Array[] = [];
+  data.truth.forEach((label, i) => {
+    const taken = perClass.get(label) ?? 0;
+    if (taken >= rows) return;
+    perClass.set(label, taken + 1);
+    samples.push(bitmapToInput(data.bitmaps.subarray(i * pixels, (i + 1) * pixels)));
+  });
+  return async function* run(instrumented: Uint8Array, tensorNames: readonly string[]): AsyncIterable<TensorValues> {
+    const session = await ort.InferenceSession.create(instrumented);
+    for (const sample of samples) {
+      const outputs = await session.run({ input: new ort.Tensor('float32', sample, sketchInputShape(1)) });
+      yield Object.fromEntries(tensorNames.map((name) => [name, outputs[name].data as Float32Array]));
+    }
+  };
+}
+
+main().catch((error: Error) => {
+  console.error(`quantize:sketch: ${error.message}`);
+  process.exitCode = 1;
+});

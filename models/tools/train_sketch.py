@@ -1,0 +1,263 @@
+#!/usr/bin/python3
+"""Train the bundled sketch classifier (models/doodle-cnn) and export it to ONNX fp32.
+
+Reproducible: fixed seeds, fixed epochs, single-threaded data order. Reads the model input definition from
+src/sketch/input-spec.json so training and the TypeScript rasteriser normalise drawings identically.
+Holds out the last --val-fraction rows of every class (never trained on) and reports accuracy on them.
+
+Usage: npm run train:sketch   (= /usr/bin/python3 models/tools/train_sketch.py)
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+# Passive OpenMP waiting: on a 2-core machine shared with other jobs, spinning threads made epochs several times slower.
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+SPEC_PATH = os.path.join(REPO, 'src', 'sketch', 'input-spec.json')
+MODEL_TYPE = 'doodle-cnn'
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--data', default=os.path.join(REPO, '..', 'shared', 'data', 'quickdraw', 'train'),
+                   help='folder of <class>.npy files, uint8 [N,size*size], ink high')
+    p.add_argument('--out', default=os.path.join(REPO, 'models', 'doodle-cnn'))
+    p.add_argument('--epochs', type=int, default=12)
+    p.add_argument('--batch', type=int, default=128)
+    p.add_argument('--lr', type=float, default=4e-3)
+    p.add_argument('--val-fraction', type=float, default=0.1)
+    p.add_argument('--seed', type=int, default=20261124)
+    p.add_argument('--threads', type=int, default=2)
+    p.add_argument('--limit', type=int, default=0, help='use only the first N rows per class (smoke tests)')
+    return p.parse_args()
+
+
+def log(msg, fh):
+    line = f'[{time.strftime("%H:%M:%S")}] {msg}'
+    print(line, flush=True)
+    fh.write(line + '\n')
+    fh.flush()
+
+
+def load_classes(data_dir, limit, pixels):
+    files = sorted(f for f in os.listdir(data_dir) if f.endswith('.npy'))
+    if not files:
+        sys.exit(f'No <class>.npy files in {data_dir}')
+    labels, arrays = [], []
+    for f in files:
+        arr = np.load(os.path.join(data_dir, f))
+        if arr.dtype != np.uint8 or arr.ndim != 2 or arr.shape[1] != pixels:
+            sys.exit(f'{f}: expected uint8 [N,{pixels}], got {arr.dtype} {list(arr.shape)}')
+        labels.append(f[:-4])
+        arrays.append(arr[:limit] if limit else arr)
+    return labels, arrays
+
+
+def split(arrays, val_fraction):
+    """Last val_fraction rows of each class are validation, so `eval:sketch --from-row` can reproduce it."""
+    xs_tr, ys_tr, xs_va, ys_va, first_val_row = [], [], [], [], []
+    for label_id, arr in enumerate(arrays):
+        n_val = int(round(len(arr) * val_fraction))
+        cut = len(arr) - n_val
+        first_val_row.append(cut)
+        xs_tr.append(arr[:cut]); ys_tr.append(np.full(cut, label_id))
+        xs_va.append(arr[cut:]); ys_va.append(np.full(n_val, label_id))
+    cat = np.concatenate
+    return cat(xs_tr), cat(ys_tr), cat(xs_va), cat(ys_va), first_val_row
+
+
+def normalise(x01, spec):
+    """Ink-high intensities in [0,1] (pixel/255) → model values, as src/sketch/model-input.ts computes them."""
+    x = x01 * (255.0 * spec['scale'])
+    x = x if spec['inkHigh'] else 1.0 - x
+    return (x - spec['mean']) / spec['std']
+
+
+def to_tensor(x_uint8, spec):
+    """uint8 rows [N, size²] → normalised [N, 1, size, size] model input."""
+    x01 = torch.from_numpy(x_uint8.astype(np.float32) / 255.0).view(-1, 1, spec['size'], spec['size'])
+    return normalise(x01, spec)
+
+
+class DoodleCNN(nn.Module):
+    def __init__(self, num_classes):
+        super().__init__()
+
+        def block(cin, cout):
+            return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
+
+        self.features = nn.Sequential(
+            *block(1, 32), nn.MaxPool2d(2),          # 14x14
+            *block(32, 64), nn.MaxPool2d(2),         # 7x7
+            *block(64, 96), nn.MaxPool2d(2),         # 3x3
+        )
+        self.classifier = nn.Sequential(
+            nn.Flatten(), nn.Dropout(0.3), nn.Linear(96 * 9, 128), nn.ReLU(inplace=True),
+            nn.Dropout(0.2), nn.Linear(128, num_classes),
+        )
+
+    def forward(self, x):
+        return self.classifier(self.features(x))
+
+
+def augment(x, gen):
+    """Variation a canvas drawing shows and the dataset underrepresents: placement, size, slant, mirror, stroke width.
+
+    x is ink-high in [0,1] before normalisation.
+    """
+    n = x.shape[0]
+    rnd = lambda *shape: torch.rand(*shape, generator=gen)
+    angle = (rnd(n) - 0.5) * 2 * math.radians(12)
+    scale = 0.85 + rnd(n) * 0.27
+    shear = (rnd(n) - 0.5) * 0.2
+    flip = torch.where(rnd(n) < 0.5, -1.0, 1.0)
+    tx, ty = (rnd(n) - 0.5) * 0.24, (rnd(n) - 0.5) * 0.24
+    cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
+    theta = torch.stack([
+        torch.stack([cos * flip, -sin + shear, tx], 1),
+        torch.stack([sin * flip, cos, ty], 1),
+    ], 1)
+    grid = F.affine_grid(theta, x.shape, align_corners=False)
+    x = F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
+    # Stroke width: blend towards a dilated (thicker) or eroded (thinner) copy by a random amount.
+    dilated = F.max_pool2d(x, 3, 1, 1)
+    eroded = -F.max_pool2d(-x, 3, 1, 1)
+    mode = rnd(n, 1, 1, 1)
+    amount = rnd(n, 1, 1, 1)
+    x = torch.where(mode < 0.3, x + amount * (dilated - x), x)
+    x = torch.where(mode > 0.85, x + amount * 0.7 * (eroded - x), x)
+    return x.clamp(0, 1)
+
+
+def evaluate(model, x, y, batch=1000):
+    model.eval()
+    correct1 = correct5 = 0
+    with torch.no_grad():
+        for i in range(0, len(x), batch):
+            logits = model(x[i:i + batch])
+            top5 = logits.topk(min(5, logits.shape[1]), 1).indices
+            yb = y[i:i + batch]
+            correct1 += (top5[:, 0] == yb).sum().item()
+            correct5 += (top5 == yb[:, None]).any(1).sum().item()
+    return correct1 / len(x), correct5 / len(x)
+
+
+def fold_batchnorm(model):
+    """Conv+BN → one Conv with adjusted weights, so the exported graph has no BatchNormalization."""
+    layers = list(model.features)
+    folded = []
+    i = 0
+    while i < len(layers):
+        layer = layers[i]
+        if isinstance(layer, nn.Conv2d) and i + 1 < len(layers) and isinstance(layers[i + 1], nn.BatchNorm2d):
+            bn = layers[i + 1]
+            factor = bn.weight / torch.sqrt(bn.running_var + bn.eps)
+            conv = nn.Conv2d(layer.in_channels, layer.out_channels, layer.kernel_size, layer.stride, layer.padding, bias=True)
+            conv.weight.data = layer.weight.data * factor.view(-1, 1, 1, 1)
+            bias = layer.bias.data if layer.bias is not None else torch.zeros_like(bn.running_mean)
+            conv.bias.data = (bias - bn.running_mean) * factor + bn.bias.data
+            folded.append(conv)
+            i += 2
+        else:
+            folded.append(layer)
+            i += 1
+    model.features = nn.Sequential(*folded)
+    return model
+
+
+def main():
+    args = parse_args()
+    with open(SPEC_PATH) as f:
+        spec = json.load(f)
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    os.makedirs(os.path.join(args.out, 'onnx'), exist_ok=True)
+    log_path = os.path.join(args.out, 'training-log.txt')
+    fh = open(log_path, 'w')
+    started = time.time()
+
+    labels, arrays = load_classes(args.data, args.limit, spec['size'] ** 2)
+    x_tr, y_tr, x_va, y_va, first_val_row = split(arrays, args.val_fraction)
+    log(f'{len(labels)} classes, {len(x_tr)} train / {len(x_va)} validation drawings '
+        f'(validation = rows >= {min(first_val_row)} of each class), seed {args.seed}, {args.threads} threads', fh)
+    raw_tr = torch.from_numpy(x_tr.astype(np.float32) / 255.0).view(-1, 1, spec['size'], spec['size'])  # ink-high [0,1] for augment
+    y_tr_t = torch.from_numpy(y_tr).long()
+    x_va_t = to_tensor(x_va, spec)
+    y_va_t = torch.from_numpy(y_va).long()
+
+    model = DoodleCNN(len(labels))
+    steps_per_epoch = math.ceil(len(x_tr) / args.batch)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=5e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.epochs * steps_per_epoch,
+                                                pct_start=0.2)
+    gen = torch.Generator().manual_seed(args.seed)
+    criterion = nn.CrossEntropyLoss(label_smoothing=0.1)
+
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        t0 = time.time()
+        order = torch.randperm(len(x_tr), generator=gen)
+        total_loss = 0.0
+        for s in range(steps_per_epoch):
+            idx = order[s * args.batch:(s + 1) * args.batch]
+            xb = normalise(augment(raw_tr[idx], gen), spec)
+            loss = criterion(model(xb), y_tr_t[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total_loss += loss.item() * len(idx)
+        top1, top5 = evaluate(model, x_va_t, y_va_t)
+        log(f'epoch {epoch}/{args.epochs} loss {total_loss / len(x_tr):.4f} val top1 {top1:.4f} top5 {top5:.4f} '
+            f'({time.time() - t0:.0f} s)', fh)
+
+    model.eval()
+    fold_batchnorm(model)
+    top1, top5 = evaluate(model, x_va_t, y_va_t)
+    log(f'after folding BatchNorm: val top1 {top1:.4f} top5 {top5:.4f}', fh)
+
+    onnx_path = os.path.join(args.out, 'onnx', 'model.onnx')
+    dummy = torch.zeros(1, 1, spec['size'], spec['size'])
+    torch.onnx.export(model, dummy, onnx_path, input_names=['input'], output_names=['logits'],
+                      dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}}, opset_version=13,
+                      do_constant_folding=True)
+    elapsed = time.time() - started
+    params = sum(p.numel() for p in model.parameters())
+    config = {
+        'model_type': MODEL_TYPE,
+        'architectures': ['DoodleCNN'],
+        'num_labels': len(labels),
+        'id2label': {str(i): l for i, l in enumerate(labels)},
+        'label2id': {l: i for i, l in enumerate(labels)},
+        'input': {'name': 'input', 'shape': [None, 1, spec['size'], spec['size']], 'spec': 'src/sketch/input-spec.json'},
+        'output': {'name': 'logits'},
+    }
+    with open(os.path.join(args.out, 'config.json'), 'w') as f:
+        json.dump(config, f, indent=2)
+        f.write('\n')
+    summary = {
+        'command': 'npm run train:sketch', 'seed': args.seed, 'epochs': args.epochs, 'batch': args.batch, 'lr': args.lr,
+        'threads': args.threads, 'trainRows': int(len(x_tr)), 'validationRows': int(len(x_va)),
+        'validationFromRow': int(min(first_val_row)), 'parameters': int(params),
+        'torchValidation': {'top1': round(top1, 4), 'top5': round(top5, 4)}, 'seconds': round(elapsed),
+        'torch': torch.__version__,
+    }
+    with open(os.path.join(args.out, 'training-summary.json'), 'w') as f:
+        json.dump(summary, f, indent=2)
+        f.write('\n')
+    log(f'wrote {onnx_path} ({os.path.getsize(onnx_path)} bytes, {params} parameters) in {elapsed:.0f} s', fh)
+
+
+if __name__ == '__main__':
+    main()

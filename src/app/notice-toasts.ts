@@ -1,0 +1,84 @@
+/** Shows notices (src/runtime/notices.ts) as short toasts; they leave after a while or when closed. */
+import { LitElement, css, html } from 'lit';
+import { onNotice, type Notice } from '../runtime/notices';
+import { controlStyles } from '../ui/shared-styles';
+
+const VISIBLE_MS = 10_000;
+
+export class NoticeToasts extends LitElement {
+  static override properties = { notices: { state: true } };
+  declare notices: Notice[];
+  private off: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.notices = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.off = onNotice((notice) => {
+      this.notices = [...this.notices, notice];
+      setTimeout(() => this.dismiss(notice.id), VISIBLE_MS);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.off?.();
+    super.disconnectedCallback();
+  }
+
+  private dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  override render() {
+    return html`<div class="stack" role="status" aria-live="polite">
+      ${this.notices.map(
+        (n) => html`<div class="toast ${n.level}" data-testid="notice">
+          <span>${n.message}</span>
+          <button aria-label="Dismiss" @click=${() => this.dismiss(n.id)}>×</button>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  static override styles = [
+    controlStyles,
+    css`
+      .stack {
+        position: fixed;
+        right: 1rem;
+        bottom: 1rem;
+        display: grid;
+        gap: 0.5rem;
+        width: min(26rem, calc(100vw - 2rem));
+        z-index: 30;
+      }
+      .toast {
+        display: flex;
+        gap: 0.75rem;
+        align-items: flex-start;
+        justify-content: space-between;
+        padding: 0.65rem 0.8rem;
+        background: var(--surface);
+        border: 1px solid var(--border);
+        border-left: 4px solid var(--accent);
+        border-radius: var(--radius);
+        box-shadow: var(--shadow);
+      }
+      .toast.warning {
+        border-left-color: var(--warn);
+      }
+      .toast.error {
+        border-left-color: var(--danger);
+      }
+      button {
+        padding: 0 0.45rem;
+        line-height: 1.4;
+      }
+    `,
+  ];
+}
+
+customElements.define('mlwb-notice-toasts', NoticeToasts);

@@ -1,0 +1,205 @@
+/** The app shell: header (brand, nav, backend badge), the routed page, and notices. */
+import { LitElement, css, html } from 'lit';
+import { pages, type PageEntry } from './pages';
+import { hrefFor, parseRoute, type Route } from './router';
+import { controlStyles } from '../ui/shared-styles';
+import './backend-badge';
+import './notice-toasts';
+
+type PageState = { kind: 'loading' } | { kind: 'ready'; element: HTMLElement } | { kind: 'missing' } | { kind: 'failed'; message: string };
+
+export class AppShell extends LitElement {
+  static override properties = { current: { state: true }, page: { state: true } };
+  declare current: Route;
+  declare page: PageState;
+  private readonly onHash = () => void this.route();
+
+  constructor() {
+    super();
+    this.current = parseRoute(location.hash);
+    this.page = { kind: 'loading' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    void this.route();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
+  }
+
+  private async route(): Promise<void> {
+    const current = parseRoute(location.hash);
+    if (!current.route && pages[0]) {
+      location.replace(hrefFor(pages[0].route));
+      return;
+    }
+    const entry = pages.find((p) => p.route === current.route);
+    const samePage = this.page.kind === 'ready' && this.current.route === current.route;
+    this.current = current;
+    if (!entry) {
+      this.page = { kind: 'missing' };
+      document.title = 'Page not found · ML Workbench';
+      return;
+    }
+    document.title = `${entry.title} · ML Workbench`;
+    if (samePage && this.page.kind === 'ready') {
+      (this.page.element as HTMLElement & { subroute: string }).subroute = current.subroute;
+      return;
+    }
+    this.page = { kind: 'loading' };
+    this.page = await this.mount(entry, current.subroute);
+  }
+
+  private async mount(entry: PageEntry, subroute: string): Promise<PageState> {
+    try {
+      await entry.load();
+      const element = document.createElement(entry.tag) as HTMLElement & { subroute: string };
+      element.subroute = subroute;
+      return { kind: 'ready', element };
+    } catch (error) {
+      return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private renderPage() {
+    switch (this.page.kind) {
+      case 'loading':
+        return html`<p class="muted">Loading…</p>`;
+      case 'ready':
+        return this.page.element;
+      case 'failed':
+        return html`<section class="message" role="alert">
+          <h1>This page could not start</h1>
+          <p>${this.page.message}</p>
+          <p><button @click=${() => location.reload()}>Reload</button></p>
+        </section>`;
+      case 'missing':
+        return html`<section class="message">
+          <h1>Page not found</h1>
+          <p>There is no page at <code>#/${this.current.route}</code>. Try one of these:</p>
+          <ul>
+            ${pages.map((p) => html`<li><a href=${hrefFor(p.route)}>${p.title}</a></li>`)}
+          </ul>
+        </section>`;
+    }
+  }
+
+  override render() {
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to content</a>
+      <header>
+        <a class="brand" href=${hrefFor(pages[0]?.route ?? '')}>ML Workbench</a>
+        <nav aria-label="Pages">
+          ${pages.map(
+            (p) => html`<a href=${hrefFor(p.route)} aria-current=${p.route === this.current.route ? 'page' : 'false'}>${p.title}</a>`,
+          )}
+        </nav>
+        <mlwb-backend-badge></mlwb-backend-badge>
+      </header>
+      <main id="main" tabindex="-1">${this.renderPage()}</main>
+      <mlwb-notice-toasts></mlwb-notice-toasts>
+    `;
+  }
+
+  private skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1.5rem;
+        padding: 0.6rem 1.25rem;
+        background: var(--surface);
+        border-bottom: 1px solid var(--border);
+        position: sticky;
+        top: 0;
+        z-index: 10;
+      }
+      .brand {
+        font-weight: 700;
+        font-size: 1.1rem;
+        color: var(--text);
+        text-decoration: none;
+      }
+      nav {
+        display: flex;
+        gap: 0.25rem;
+        flex: 1;
+        overflow-x: auto;
+      }
+      nav a {
+        white-space: nowrap;
+        color: var(--text-muted);
+        text-decoration: none;
+        padding: 0.35rem 0.75rem;
+        border-radius: 8px;
+      }
+      nav a:focus-visible {
+        outline-offset: -3px;
+      }
+      nav a:hover {
+        color: var(--text);
+        background: var(--surface-2);
+      }
+      nav a[aria-current='page'] {
+        color: var(--accent);
+        background: var(--accent-soft);
+        font-weight: 600;
+      }
+      @media (max-width: 640px) {
+        header {
+          position: static;
+        }
+      }
+      main {
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: 1.5rem 1.25rem 4rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      .message {
+        background: var(--surface);
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        padding: 1.25rem 1.5rem;
+        box-shadow: var(--shadow);
+      }
+      .message h1 {
+        margin-top: 0;
+        font-size: 1.4rem;
+      }
+      a {
+        color: var(--accent);
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+      }
+      .skip:focus {
+        left: 1rem;
+        top: 0.5rem;
+        z-index: 20;
+        background: var(--surface);
+        padding: 0.3rem 0.6rem;
+      }
+    `,
+  ];
+}
+
+customElements.define('mlwb-app', AppShell);

@@ -1,0 +1,45 @@
+// The round's drawings with their targets, kept in IndexedDB as labelled data for the quantization lab
+// (calibration and accuracy samples). The label is the target the player was asked to draw.
+import { clear, createStore, entries, set, type UseStore } from 'idb-keyval';
+import type { Guess, TurnOutcome } from './game';
+import type { Stroke } from './sketchpad';
+
+export interface LabelledDrawing {
+  id: string;
+  /** What the player was asked to draw: the label. */
+  target: string;
+  /** Recognised drawings are the trustworthy labels; skipped or timed-out ones may be unfinished. */
+  outcome: TurnOutcome;
+  guess: Guess | null;
+  /** Canvas coordinates (CSS pixels) as drawn. */
+  strokes: Stroke[];
+  /** The model input as 28×28 uint8, row-major, ink high (255) on 0, the training data's polarity. */
+  bitmap: Uint8Array;
+  /** Model that guessed, e.g. "doodle-cnn/int8". */
+  model: string;
+  createdAt: number;
+}
+
+let store: UseStore | null = null;
+// Opened lazily so importing this module never touches IndexedDB (tests install a fake first).
+function drawingsStore(): UseStore {
+  store ??= createStore('mlwb-doodle-drawings', 'labelled');
+  return store;
+}
+
+export async function saveLabelledDrawing(drawing: Omit<LabelledDrawing, 'id'>): Promise<LabelledDrawing> {
+  const id = `${drawing.createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const record = { ...drawing, id };
+  await set(id, record, drawingsStore());
+  return record;
+}
+
+/** Every stored drawing, oldest first. */
+export async function listLabelledDrawings(): Promise<LabelledDrawing[]> {
+  const all = await entries<string, LabelledDrawing>(drawingsStore());
+  return all.map(([, value]) => value).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function clearLabelledDrawings(): Promise<void> {
+  await clear(drawingsStore());
+}

@@ -1,0 +1,157 @@
+// The drawing surface: pointer events for mouse, pen and touch (pointer capture, no browser gestures),
+// smooth ink, and a `sketch-change` event after every edit.
+import { LitElement, css, html } from 'lit';
+import { strokeOutlinePath } from './ink';
+import { Sketchpad } from './sketchpad';
+
+export type SketchChangeEvent = CustomEvent<{ pad: Sketchpad }>;
+
+export class SketchCanvas extends LitElement {
+  static styles = css`
+    :host {
+      display: block;
+      position: relative;
+      aspect-ratio: 1;
+      width: 100%;
+      border-radius: 20px;
+      background: #fffdf7;
+      box-shadow: 0 10px 30px rgb(20 20 60 / 0.18), inset 0 0 0 3px #1d2233;
+      overflow: hidden;
+    }
+    canvas {
+      display: block;
+      width: 100%;
+      height: 100%;
+      touch-action: none;
+      cursor: crosshair;
+    }
+    .hint {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      pointer-events: none;
+      color: #9aa0b4;
+      font-size: 1.25rem;
+    }
+  `;
+
+  readonly pad = new Sketchpad();
+  private frameRequested = false;
+  private resizeObserver?: ResizeObserver;
+  private activePointer: number | null = null;
+
+  private get canvas(): HTMLCanvasElement {
+    return this.renderRoot.querySelector('canvas')!;
+  }
+
+  render() {
+    return html`
+      <canvas
+        data-testid="sketch-canvas"
+        aria-label="Drawing canvas"
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerUp}
+        @lostpointercapture=${this.onPointerUp}
+      ></canvas>
+      ${this.pad.isEmpty ? html`<div class="hint">Draw here</div>` : null}
+    `;
+  }
+
+  firstUpdated(): void {
+    this.resizeObserver = new ResizeObserver(() => this.resizeBacking());
+    this.resizeObserver.observe(this.canvas);
+    this.resizeBacking();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  undo(): void {
+    this.pad.undo();
+    this.changed();
+  }
+
+  clear(): void {
+    this.pad.clear();
+    this.changed();
+  }
+
+  private point(event: PointerEvent): { x: number; y: number } {
+    const rect = this.canvas.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0 || this.activePointer !== null) return;
+    event.preventDefault();
+    this.activePointer = event.pointerId;
+    this.canvas.setPointerCapture(event.pointerId);
+    this.pad.begin(this.point(event));
+    this.changed();
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerId !== this.activePointer) return;
+    // Coalesced events keep fast strokes smooth when the browser batches moves into one frame.
+    const events = event.getCoalescedEvents?.() ?? [];
+    for (const e of events.length > 0 ? events : [event]) this.pad.extend(this.point(e));
+    this.changed();
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    if (event.pointerId !== this.activePointer) return;
+    this.activePointer = null;
+    this.pad.end();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.requestUpdate();
+    this.scheduleDraw();
+    this.dispatchEvent(new CustomEvent('sketch-change', { detail: { pad: this.pad } }) as SketchChangeEvent);
+  }
+
+  private resizeBacking(): void {
+    const ratio = window.devicePixelRatio || 1;
+    const { width, height } = this.canvas.getBoundingClientRect();
+    this.canvas.width = Math.max(1, Math.round(width * ratio));
+    this.canvas.height = Math.max(1, Math.round(height * ratio));
+    this.scheduleDraw();
+  }
+
+  private scheduleDraw(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const ctx = this.canvas?.getContext('2d');
+    if (!ctx) return;
+    const ratio = this.canvas.width / Math.max(1, this.canvas.getBoundingClientRect().width);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.fillStyle = '#1d2233';
+    const strokes = this.pad.strokes;
+    strokes.forEach((stroke, i) => {
+      const inProgress = this.pad.isDrawing && i === strokes.length - 1;
+      ctx.fill(new Path2D(strokeOutlinePath(stroke, undefined, !inProgress)));
+    });
+  }
+}
+
+customElements.define('doodle-sketch-canvas', SketchCanvas);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'doodle-sketch-canvas': SketchCanvas;
+  }
+}

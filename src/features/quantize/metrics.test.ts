@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { accuracy, argmax, meanKlDivergence, percentile, softmax, summarizeLatencies, top1Agreement } from './metrics';
+
+describe('top-1 agreement', () => {
+  it('counts samples whose best class matches', () => {
+    const reference = [[0.1, 0.9, 0], [2, 1, 0], [0, 0, 5], [1, 3, 2]];
+    const candidate = [[0, 1, 0.2], [1, 2, 0], [0, 0, 4], [1, 2.5, 2]];
+    expect(top1Agreement(reference, candidate)).toBe(0.75);
+  });
+
+  it('refuses output lists of different lengths', () => {
+    expect(() => top1Agreement([[1, 0]], [])).toThrow(/1 reference outputs with 0 candidate/);
+  });
+});
+
+describe('KL divergence of softmax outputs', () => {
+  it('is 0 for identical outputs and for logits shifted by a constant', () => {
+    expect(meanKlDivergence([[1, 2, 3]], [[1, 2, 3]])).toBe(0);
+    expect(meanKlDivergence([[1, 2, 3]], [[11, 12, 13]])).toBeCloseTo(0, 12);
+  });
+
+  it('matches a hand-computed value', () => {
+    // P = softmax([0, ln 3]) = [0.25, 0.75], Q = [0.5, 0.5]: 0.25 ln 0.5 + 0.75 ln 1.5
+    const expected = 0.25 * Math.log(0.5) + 0.75 * Math.log(1.5);
+    expect(meanKlDivergence([[0, Math.log(3)]], [[0, 0]])).toBeCloseTo(expected, 12);
+    expect(meanKlDivergence([[0, Math.log(3)], [0, 0]], [[0, 0], [0, 0]])).toBeCloseTo(expected / 2, 12);
+  });
+
+  it('stays finite when the candidate rules a class out', () => {
+    const kl = meanKlDivergence([[0, 0]], [[0, -1e4]]);
+    expect(Number.isFinite(kl)).toBe(true);
+    expect(kl).toBeGreaterThan(10);
+  });
+});
+
+describe('softmax and argmax', () => {
+  it('handles large logits without overflow', () => {
+    expect(Array.from(softmax([1000, 1000]))).toEqual([0.5, 0.5]);
+    expect(argmax([-3, 7, 7, 1])).toBe(1);
+  });
+});
+
+describe('accuracy', () => {
+  it('is the share of samples whose best class is the label', () => {
+    expect(accuracy([[0, 1], [1, 0], [0, 1], [0.2, 0.1]], [1, 1, 1, 0])).toBe(0.75);
+  });
+});
+
+describe('percentiles', () => {
+  it('interpolates between ranks like NumPy', () => {
+    const values = [15, 20, 35, 40, 50];
+    expect(percentile(values, 50)).toBe(35);
+    expect(percentile(values, 95)).toBeCloseTo(48, 12); // rank 3.8 → 40 + 0.8 × 10
+    expect(percentile(values, 0)).toBe(15);
+    expect(percentile(values, 100)).toBe(50);
+    expect(percentile([3, 1, 2], 25)).toBe(1.5);
+  });
+
+  it('summarises latencies as p50 and p95', () => {
+    const runs = Array.from({ length: 101 }, (_, i) => 100 - i);
+    expect(summarizeLatencies(runs)).toEqual({ p50: 50, p95: 95, runs: 101 });
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => percentile([], 50)).toThrow(/no values/);
+  });
+});

@@ -1,0 +1,82 @@
+/** Numbers the quantization lab shows when it compares a float model with its int8 version. */
+
+export type Logits = ArrayLike<number>;
+
+export function argmax(values: Logits): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/** Softmax with the maximum subtracted first, so large logits do not overflow. */
+export function softmax(logits: Logits): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]);
+  const out = new Float64Array(logits.length);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i] - max);
+  for (let i = 0; i < out.length; i++) out[i] /= sum;
+  return out;
+}
+
+function checkPaired(reference: readonly Logits[], candidate: readonly Logits[]): void {
+  if (reference.length !== candidate.length) {
+    throw new Error(`Cannot compare ${reference.length} reference outputs with ${candidate.length} candidate outputs.`);
+  }
+  if (reference.length === 0) throw new Error('There are no outputs to compare.');
+}
+
+/** Share of samples where both models rank the same class first. */
+export function top1Agreement(reference: readonly Logits[], candidate: readonly Logits[]): number {
+  checkPaired(reference, candidate);
+  let same = 0;
+  for (let i = 0; i < reference.length; i++) if (argmax(reference[i]) === argmax(candidate[i])) same++;
+  return same / reference.length;
+}
+
+/**
+ * Mean KL(P_reference ‖ P_candidate) over samples, in nats, between the softmax outputs: 0 when the int8
+ * model gives the same probabilities. Candidate probabilities are floored at 1e-12 so a class the int8
+ * model rules out completely yields a large but finite number.
+ */
+export function meanKlDivergence(reference: readonly Logits[], candidate: readonly Logits[]): number {
+  checkPaired(reference, candidate);
+  let total = 0;
+  for (let s = 0; s < reference.length; s++) {
+    if (reference[s].length !== candidate[s].length) throw new Error(`Sample ${s} has ${reference[s].length} classes in one model and ${candidate[s].length} in the other.`);
+    const p = softmax(reference[s]);
+    const q = softmax(candidate[s]);
+    for (let i = 0; i < p.length; i++) if (p[i] > 0) total += p[i] * Math.log(p[i] / Math.max(q[i], 1e-12));
+  }
+  return total / reference.length;
+}
+
+/** Share of samples whose top class is the true label. */
+export function accuracy(outputs: readonly Logits[], labels: readonly number[]): number {
+  if (outputs.length !== labels.length) throw new Error(`Got ${outputs.length} outputs for ${labels.length} labels.`);
+  if (outputs.length === 0) throw new Error('There are no labelled samples.');
+  let correct = 0;
+  for (let i = 0; i < outputs.length; i++) if (argmax(outputs[i]) === labels[i]) correct++;
+  return correct / outputs.length;
+}
+
+/** The p-th percentile (0–100) with linear interpolation between closest ranks (NumPy's default). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('Cannot take a percentile of no values.');
+  if (p < 0 || p > 100) throw new Error(`Percentile must be between 0 and 100; got ${p}.`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+export function summarizeLatencies(milliseconds: readonly number[]): LatencySummary {
+  return { p50: percentile(milliseconds, 50), p95: percentile(milliseconds, 95), runs: milliseconds.length };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compressionLabel, countLabel, durationLabel, highlightPieces } from './result-facts';
+import { loadDraft, saveDraft } from './draft-store';
+
+describe('result facts', () => {
+  it('counts words and characters', () => {
+    expect(countLabel('One two, three.')).toBe('3 words · 15 characters');
+    expect(countLabel('')).toBe('0 words · 0 characters');
+  });
+
+  it('states the compression as words kept', () => {
+    expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('2 of 10 words (20.0 %)');
+  });
+
+  it('formats durations', () => {
+    expect(durationLabel(0.4)).toBe('< 1 ms');
+    expect(durationLabel(12.3)).toBe('12 ms');
+    expect(durationLabel(2345)).toBe('2.3 s');
+  });
+
+  it('cuts the source into plain and chosen pieces that rebuild it exactly', () => {
+    const source = 'First. Second. Third.';
+    const spans = [{ start: 0, end: 6 }, { start: 7, end: 14 }, { start: 15, end: 21 }];
+    const pieces = highlightPieces(source, spans, [0, 2]);
+    expect(pieces).toEqual([
+      { text: 'First.', chosen: true },
+      { text: ' Second. ', chosen: false },
+      { text: 'Third.', chosen: true },
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe(source);
+  });
+});
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  constructor(private readonly quota = Infinity) {}
+  get length() { return this.items.size; }
+  clear() { this.items.clear(); }
+  getItem(key: string) { return this.items.get(key) ?? null; }
+  key(i: number) { return [...this.items.keys()][i] ?? null; }
+  removeItem(key: string) { this.items.delete(key); }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+}
+
+describe('draft store', () => {
+  it('keeps the draft across loads and forgets an empty one', () => {
+    const storage = new MemoryStorage();
+    expect(saveDraft('my text', storage)).toBe(true);
+    expect(loadDraft(storage)).toBe('my text');
+    saveDraft('', storage);
+    expect(loadDraft(storage)).toBe('');
+  });
+
+  it('reports a draft too large to keep', () => {
+    expect(saveDraft('x'.repeat(20), new MemoryStorage(10))).toBe(false);
+  });
+});

@@ -1,0 +1,7 @@
+/** The project's int8 ONNX quantizer: pure TypeScript, runs in Node and in Web Workers. */
+export { quantizeModel } from './quantize-model';
+export { QuantizeError, type QuantizeErrorCode } from './errors';
+export { calibrationTensorNames, instrumentModel, RangeCollector, DEFAULT_MIN_CALIBRATION_SAMPLES } from './calibration';
+export { modelInputs, type ModelInput } from './model-info';
+export { ortCalibration, type OrtLike, type CalibrationFeeds } from './ort-calibration';
+export type * from './types';

@@ -1,0 +1,82 @@
+/** Public types of the quantizer API. */
+
+export type QuantizeMode = 'weight-only' | 'dynamic' | 'static';
+
+/** Values of named tensors from one calibration run (Float32Array from onnxruntime, or any number list). */
+export type TensorValues = Record<string, ArrayLike<number>>;
+
+/**
+ * Runs the instrumented float model (the original plus the named intermediate tensors as extra outputs)
+ * once per calibration sample, in whatever runtime the caller has, and returns those tensors per sample.
+ */
+export type CalibrationRunner = (
+  instrumentedModel: Uint8Array,
+  tensorNames: readonly string[],
+) => AsyncIterable<TensorValues> | Iterable<TensorValues> | Promise<Iterable<TensorValues>>;
+
+export interface ActivationRange {
+  min: number;
+  max: number;
+}
+
+export type ActivationRanges = Record<string, ActivationRange>;
+
+export type CalibrationOptions =
+  | { run: CalibrationRunner; minSamples?: number }
+  /** Ranges measured earlier (e.g. with `RangeCollector`) for the tensors `calibrationTensors()` names. */
+  | { ranges: ActivationRanges; sampleCount: number; minSamples?: number };
+
+export interface QuantizeOptions {
+  mode: QuantizeMode;
+  /** One scale per output channel (default true); false = one scale per weight tensor. */
+  perChannel?: boolean;
+  /** Required for mode "static". */
+  calibration?: CalibrationOptions;
+}
+
+export interface QuantizedWeight {
+  name: string;
+  ops: string[];
+  dims: number[];
+  /** Axis holding one scale per channel, or null for a single scale. */
+  axis: number | null;
+  /** Largest |dequantized − original| over the tensor; bounded by half the scale of its channel. */
+  maxError: number;
+}
+
+export interface QuantizedActivation {
+  name: string;
+  /** Static mode: the calibrated range and the uint8 parameters from it. Null when quantized at run time (dynamic). */
+  calibrated: { min: number; max: number; scale: number; zeroPoint: number } | null;
+}
+
+export interface QuantizeReport {
+  mode: QuantizeMode;
+  perChannel: boolean;
+  bytesBefore: number;
+  bytesAfter: number;
+  opsetBefore: number;
+  opsetAfter: number;
+  weights: QuantizedWeight[];
+  /** Activations stored as uint8: calibrated (static) or quantized at run time (dynamic). */
+  activations: QuantizedActivation[];
+  /** Weight-like tensors left in float, with the reason. */
+  skipped: { name: string; reason: string }[];
+  /** Things the user should know (opset raised, per-channel unavailable, nodes left in float…). */
+  notes: string[];
+  calibrationSamples: number;
+}
+
+export interface QuantizeResult {
+  bytes: Uint8Array;
+  report: QuantizeReport;
+}
+
+export interface QuantizeProgress {
+  stage: 'reading' | 'calibrating' | 'quantizing' | 'writing';
+  /** Steps done / total in this stage (total 0 when unknown). */
+  done: number;
+  total: number;
+}
+
+export type ProgressCallback = (progress: QuantizeProgress) => void;

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FILES_DB, clearCache, createTransformersCache, deleteCachedModel, listCachedFiles, sha256Hex, verifyCachedModel, type CacheScope } from './cache';
+import { createStore, get, set } from 'idb-keyval';
+
+const root = 'http://hub.test/org/m/resolve/main/';
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function setup(expectedSha256: Record<string, string> = {}) {
+  const notices: string[] = [];
+  const hits: string[] = [];
+  const scope: CacheScope = { modelId: 'org/m', root, expectedSha256 };
+  const cache = createTransformersCache(scope, { hit: (p) => hits.push(p), notice: (m) => notices.push(m) });
+  return { cache, notices, hits };
+}
+
+async function damage(url: string): Promise<void> {
+  const store = createStore(FILES_DB.db, FILES_DB.store);
+  const body = (await get<{ data: ArrayBuffer; contentType: string }>(url, store))!;
+  const data = new Uint8Array(body.data.slice(0));
+  data[0] ^= 0xff;
+  await set(url, { ...body, data: data.buffer }, store);
+}
+
+describe('model file cache', () => {
+  beforeEach(() => clearCache());
+
+  it('stores a file with its metadata and serves it back with its size', async () => {
+    const { cache, hits } = setup();
+    expect(await cache.match(`${root}config.json`)).toBeUndefined();
+    await cache.put(`${root}config.json`, new Response(bytes('{"a":1}'), { headers: { 'content-type': 'application/json' } }));
+    const hit = await cache.match(`${root}config.json`);
+    expect(await hit!.text()).toBe('{"a":1}');
+    expect(hit!.headers.get('content-length')).toBe('7');
+    expect(hits).toEqual(['config.json']);
+    const [meta] = await listCachedFiles();
+    expect(meta).toMatchObject({ modelId: 'org/m', path: 'config.json', bytes: 7, sha256: await sha256Hex(bytes('{"a":1}')) });
+  });
+
+  it('ignores keys outside the model being loaded', async () => {
+    const { cache } = setup();
+    await cache.put('http://elsewhere.test/ort.wasm', new Response(bytes('x')));
+    expect(await listCachedFiles()).toEqual([]);
+  });
+
+  it('detects a damaged file: deletes it, reports it, and misses so it downloads again', async () => {
+    const { cache, notices } = setup();
+    await cache.put(`${root}onnx/model.onnx`, new Response(bytes('weights')));
+    await damage(`${root}onnx/model.onnx`);
+    expect(await cache.match(`${root}onnx/model.onnx`)).toBeUndefined();
+    expect(notices).toEqual(['Cached file onnx/model.onnx of org/m was damaged; downloading it again.']);
+    expect(await listCachedFiles()).toEqual([]);
+  });
+
+  it('checks catalogued files against the catalog hash and refuses to cache a mismatch', async () => {
+    const good = await sha256Hex(bytes('good'));
+    const { cache, notices } = setup({ 'onnx/model.onnx': good });
+    await cache.put(`${root}onnx/model.onnx`, new Response(bytes('evil')));
+    expect(await listCachedFiles()).toEqual([]);
+    expect(notices[0]).toContain("does not match the catalog's checksum");
+    await cache.put(`${root}onnx/model.onnx`, new Response(bytes('good')));
+    expect(await (await cache.match(`${root}onnx/model.onnx`))!.text()).toBe('good');
+  });
+
+  it('deletes one model and verifies another, removing what is damaged', async () => {
+    const { cache } = setup();
+    await cache.put(`${root}a.json`, new Response(bytes('a')));
+    await cache.put(`${root}b.json`, new Response(bytes('b')));
+    const other = createTransformersCache({ modelId: 'org/other', root: 'http://hub.test/org/other/resolve/main/', expectedSha256: {} }, { hit() {}, notice() {} });
+    await other.put('http://hub.test/org/other/resolve/main/c.json', new Response(bytes('c')));
+
+    await damage(`${root}b.json`);
+    expect(await verifyCachedModel('org/m', {})).toEqual([
+      { path: 'a.json', ok: true, problem: undefined },
+      { path: 'b.json', ok: false, problem: 'checksum mismatch (removed)' },
+    ]);
+    expect((await listCachedFiles()).map((m) => m.path).sort()).toEqual(['a.json', 'c.json']);
+    expect(await deleteCachedModel('org/m')).toBe(1);
+    expect((await listCachedFiles()).map((m) => m.modelId)).toEqual(['org/other']);
+  });
+});

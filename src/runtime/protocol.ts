@@ -1,0 +1,100 @@
+/** The one message protocol between the page and `workers/inference.worker.ts` (used through comlink). */
+
+/** Our dtype names; `transformersDtype()` in catalog.ts maps them to transformers.js names. */
+export type Dtype = 'fp32' | 'int8' | 'fp16' | 'q4';
+export type Device = 'webgpu' | 'wasm';
+export type ModelSource = 'bundled' | 'hub';
+
+export type TensorType = 'float32' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool';
+export type TensorData = Float32Array | Int32Array | BigInt64Array | Uint8Array | Int8Array;
+
+/** A tensor as it crosses the worker boundary: a typed array plus its shape. */
+export interface TensorValue {
+  type: TensorType;
+  data: TensorData;
+  dims: number[];
+}
+export type TensorMap = Record<string, TensorValue>;
+
+/** What the worker needs to load one model; the client fills it from the catalog and the settings. */
+export interface LoadSpec {
+  modelId: string;
+  source: ModelSource;
+  device: Device;
+  dtype: Dtype;
+  /** Hub host (e.g. https://huggingface.co) for `source: 'hub'`. */
+  hubHost: string;
+  /** WASM threads to use (1 when the page is not cross-origin isolated). */
+  threads: number;
+  /** Load a transformers.js pipeline of this task instead of a raw session. */
+  pipeline?: 'summarization';
+  /** sha256 per file path (relative to the model folder) from the catalog, checked against the cache. */
+  expectedSha256: Record<string, string>;
+  /**
+   * ONNX bytes to run instead of downloading (e.g. the quantizer's output): `modelId` then only names the model,
+   * `dtype` only labels it, and nothing is fetched or cached.
+   */
+  bytes?: Uint8Array;
+}
+
+/** Per-file progress, forwarded from transformers.js and the cache. */
+export interface FileProgress {
+  file: string;
+  status: 'initiate' | 'download' | 'progress' | 'done';
+  /** Bytes received so far (equals `total` when done). */
+  loaded: number;
+  /** Total bytes when known, else 0. */
+  total: number;
+  /** True when the file came from the IndexedDB cache (no network). */
+  fromCache: boolean;
+}
+
+/** Events the worker sends while loading: file progress, or a short message for the user. */
+export type LoadEvent = { kind: 'file'; progress: FileProgress } | { kind: 'notice'; message: string };
+
+export interface InputInfo {
+  name: string;
+  /** e.g. 'float32'; 'unknown' when onnxruntime does not say. */
+  type: string;
+  /** Numbers, or names for free dimensions (e.g. 'batch'). */
+  dims: (number | string)[];
+}
+
+export interface LoadedInfo {
+  modelId: string;
+  device: Device;
+  dtype: Dtype;
+  inputNames: string[];
+  inputs: InputInfo[];
+  outputNames: string[];
+  /** The model's config.json (e.g. `id2label`). */
+  config: Record<string, unknown>;
+  loadMs: number;
+}
+
+export interface SummarizeOptions {
+  maxNewTokens?: number;
+  minNewTokens?: number;
+}
+
+/** Where a long document's map-reduce summarization is: one chunk of a round, or combining the chunk summaries. */
+export type SummarizeProgress = { stage: 'chunk'; index: number; total: number; round: number } | { stage: 'combine'; round: number };
+
+/** What `workers/inference.worker.ts` exposes. */
+export interface InferenceWorkerApi {
+  load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promise<LoadedInfo>;
+  run(inputs: TensorMap, outputNames?: string[]): Promise<TensorMap>;
+  dispose(): Promise<void>;
+  /**
+   * Summarizes with the pipeline loaded by `load({ pipeline: 'summarization' })`: streams generated text to
+   * `onToken`, reports map-reduce chunks to `onProgress`, resolves with the whole summary (src/summarize/abstractive.ts).
+   */
+  summarize(
+    text: string,
+    options: SummarizeOptions,
+    onToken: (text: string) => void,
+    onProgress?: (progress: SummarizeProgress) => void,
+  ): Promise<string>;
+  /** Stops a running `summarize()` after its current token; it then resolves with the text so far. */
+  cancel(): void;
+}

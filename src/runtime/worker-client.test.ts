@@ -1,0 +1,141 @@
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onBackendChange, type BackendStatus } from './backend-status';
+import { onNotice } from './notices';
+import type { InferenceWorkerApi, LoadSpec, LoadedInfo } from './protocol';
+import { InferenceClient, WorkerCrashedError } from './worker-client';
+
+vi.mock('./capabilities', () => ({
+  probeCapabilities: async () => ({
+    webgpuApi: true,
+    gpu: { vendor: 'acme', architecture: 'gpu9', isFallbackAdapter: false, shaderF16: false },
+    crossOriginIsolated: true,
+    hardwareConcurrency: 2,
+    wasmThreads: 2,
+  }),
+}));
+
+/** A Worker stand-in: comlink talks to `api` over a MessageChannel; `crash()` fires the worker's error event. */
+class FakeWorker extends EventTarget {
+  private readonly channel = new MessageChannel();
+  terminated = false;
+  constructor(api: Partial<InferenceWorkerApi>) {
+    super();
+    Comlink.expose(api, this.channel.port2 as unknown as Comlink.Endpoint);
+    this.channel.port1.addEventListener('message', (e) => this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })));
+    this.channel.port1.start();
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []) {
+    this.channel.port1.postMessage(message, transfer as never);
+  }
+  terminate() {
+    this.terminated = true;
+    this.channel.port1.close();
+  }
+  crash(message: string) {
+    this.dispatchEvent(Object.assign(new Event('error'), { message }));
+  }
+}
+
+const loaded = (spec: LoadSpec): LoadedInfo => ({
+  modelId: spec.modelId,
+  device: spec.device,
+  dtype: spec.dtype,
+  inputNames: ['input'],
+  outputNames: ['logits'],
+  inputs: [],
+  config: {},
+  loadMs: 1,
+});
+
+function clientWith(makeApi: (index: number) => Partial<InferenceWorkerApi>) {
+  const workers: FakeWorker[] = [];
+  const client = new InferenceClient('test', () => {
+    const worker = new FakeWorker(makeApi(workers.length));
+    workers.push(worker);
+    return worker as unknown as Worker;
+  });
+  return { client, workers };
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((off) => off()));
+
+describe('InferenceClient', () => {
+  it('falls back to WASM in a fresh worker when WebGPU fails at load, and tells the user and the badge', async () => {
+    const notices: string[] = [];
+    const statuses: BackendStatus[] = [];
+    cleanups.push(onNotice((n) => notices.push(n.message)), onBackendChange((s) => statuses.push(s)));
+    const specs: LoadSpec[] = [];
+    const { client, workers } = clientWith(() => ({
+      load: async (spec) => {
+        specs.push(spec);
+        if (spec.device === 'webgpu') throw new Error('no WebGPU device\nstack…');
+        return loaded(spec);
+      },
+    }));
+    const info = await client.load({ modelId: 'org/m' });
+    expect(specs.map((s) => s.device)).toEqual(['webgpu', 'wasm']);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(info).toMatchObject({ device: 'wasm', fellBackFrom: 'no WebGPU device', reason: 'WASM, 2 threads — WebGPU failed at load' });
+    expect(notices).toEqual(['WebGPU could not load org/m (no WebGPU device); running on WASM instead.']);
+    expect(statuses.at(-1)).toMatchObject({ modelId: 'org/m', device: 'wasm', fellBackFrom: 'no WebGPU device' });
+    client.terminate();
+  });
+
+  it('rejects calls in flight when the worker crashes, restarts it, and reloads the model before the next run', async () => {
+    const loads: number[] = [];
+    const { client, workers } = clientWith((index) => ({
+      load: async (spec) => {
+        loads.push(index);
+        return loaded(spec);
+      },
+      run: async () =>
+        index === 0
+          ? new Promise<never>(() => undefined)
+          : { logits: { type: 'float32', data: new Float32Array([0.25, 0.75]), dims: [1, 2] } },
+    }));
+    await client.load({ modelId: 'org/m', device: 'wasm' });
+    const input = { input: { type: 'float32' as const, data: new Float32Array(4), dims: [1, 4] } };
+    const pending = client.run(input);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    workers[0]!.crash('out of memory');
+    await expect(pending).rejects.toBeInstanceOf(WorkerCrashedError);
+    await expect(pending).rejects.toThrow('The test worker stopped unexpectedly (out of memory). It was restarted; please try again.');
+    expect(workers[0]!.terminated).toBe(true);
+
+    const out = await client.run(input);
+    expect(workers).toHaveLength(2);
+    expect(Array.from(out.logits!.data as Float32Array)).toEqual([0.25, 0.75]);
+    expect(loads).toEqual([0, 1]);
+    client.terminate();
+  });
+
+  it('sends model bytes to the worker, handing the buffer over when asked', async () => {
+    const received: number[][] = [];
+    const { client } = clientWith(() => ({
+      load: async (spec) => {
+        received.push(Array.from(spec.bytes ?? []));
+        return loaded(spec);
+      },
+    }));
+    const bytes = new Uint8Array([1, 2, 3]);
+    const info = await client.load({ modelId: 'quantized', device: 'wasm', dtype: 'int8', bytes, transferBytes: true });
+    expect(received).toEqual([[1, 2, 3]]);
+    expect(info).toMatchObject({ modelId: 'quantized', dtype: 'int8', device: 'wasm' });
+    expect(bytes.byteLength).toBe(0);
+    client.terminate();
+  });
+
+  it('explains a failed load with the model, dtype, device and host', async () => {
+    const { client } = clientWith(() => ({
+      load: async () => {
+        throw new Error('Failed to fetch');
+      },
+    }));
+    await expect(client.load({ modelId: 'org/m', device: 'wasm', dtype: 'fp32' })).rejects.toThrow(
+      'Could not load org/m (fp32, wasm) from https://huggingface.co: Failed to fetch',
+    );
+    client.terminate();
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The page side of the inference worker. One client = one worker = one loaded model. Every feature uses this.
+ * Device/dtype default to the header settings (Auto → recommend()); WebGPU failing at load falls back to WASM.
+ */
+import * as Comlink from 'comlink';
+import { reportBackend } from './backend-status';
+import { probeCapabilities, type Facts } from './capabilities';
+import { DTYPES, expectedHashes, findModel } from './catalog';
+import { notify } from './notices';
+import type { Device, Dtype, FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, ModelSource, TensorMap } from './protocol';
+import { describeWasm, recommend, type ModelTraits } from './recommend';
+import { getSettings } from './settings';
+
+export interface LoadOptions {
+  /** Catalog id; ids not in the catalog are treated as hub models ('org/name'). */
+  modelId: string;
+  source?: ModelSource;
+  /** Override the header choice (e.g. the quantization lab pins a dtype). */
+  device?: Device;
+  dtype?: Dtype;
+  /** Load a transformers.js pipeline (summarization) instead of a raw session. */
+  pipeline?: LoadSpec['pipeline'];
+  /** Run these ONNX bytes (e.g. the quantizer's output) instead of downloading `modelId`; nothing is cached. */
+  bytes?: Uint8Array;
+  /** With `bytes`: hand the buffer to the worker instead of copying it (it becomes unusable here). */
+  transferBytes?: boolean;
+  onProgress?: (progress: FileProgress) => void;
+}
+
+export interface ModelInfo extends LoadedInfo {
+  source: ModelSource;
+  /** Why this device and dtype, in words (also shown in the header badge). */
+  reason: string;
+  /** Set when WebGPU failed and the model runs on WASM: the WebGPU error, in short. */
+  fellBackFrom?: string;
+}
+
+export interface RunOptions {
+  /** Only compute these outputs. */
+  outputs?: string[];
+  /** Hand the input buffers to the worker instead of copying them: faster, but they become unusable here. */
+  transfer?: boolean;
+}
+
+/** A call was in flight when the worker died. The worker has been restarted; retrying is safe. */
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+}
+
+type WorkerFactory = (name: string) => Worker;
+
+const defaultWorkerFactory: WorkerFactory = (name) =>
+  new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module', name });
+
+/** Catalog traits for ids the catalog does not know: any dtype may be tried, fp32 by default. */
+const UNKNOWN_MODEL: ModelTraits = { dtypes: Object.fromEntries(DTYPES.map((d) => [d, { files: [] }])), defaultDtype: 'fp32' };
+
+function shortError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 160);
+}
+
+interface Live {
+  worker: Worker;
+  api: Comlink.Remote<InferenceWorkerApi>;
+  pending: Set<(error: Error) => void>;
+}
+
+export class InferenceClient {
+  private live: Live | undefined;
+  private lastLoad: LoadOptions | undefined;
+  private reloadNeeded = false;
+
+  /** @param name shown in messages, e.g. 'doodle'. @param createWorker for tests. */
+  constructor(
+    readonly name = 'model',
+    private readonly createWorker: WorkerFactory = defaultWorkerFactory,
+  ) {}
+
+  /** Loads a model (downloading what the cache lacks) and reports the backend to the header badge. */
+  async load(options: LoadOptions): Promise<ModelInfo> {
+    const facts = await probeCapabilities();
+    const settings = getSettings();
+    const model = findModel(options.modelId);
+    const choice = recommend(model ?? UNKNOWN_MODEL, facts, {
+      device: options.device ?? settings.device,
+      dtype: options.dtype ?? settings.dtype,
+    });
+    const spec: LoadSpec = {
+      modelId: options.modelId,
+      source: options.source ?? model?.source ?? 'hub',
+      device: choice.device,
+      dtype: choice.dtype,
+      hubHost: settings.hubHost,
+      threads: facts.wasmThreads,
+      pipeline: options.pipeline,
+      expectedSha256: expectedHashes(model),
+      bytes: options.bytes,
+    };
+    const info = await this.loadWithFallback(spec, choice.reason, facts, options.onProgress, options.transferBytes);
+    // Bytes handed over are gone here, so such a model cannot be reloaded after a crash.
+    this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
+    this.reloadNeeded = false;
+    reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
+    return info;
+  }
+
+  /** Runs the loaded model once. Inputs are copied unless `transfer`; outputs arrive as transferred typed arrays. */
+  async run(inputs: TensorMap, options: RunOptions = {}): Promise<TensorMap> {
+    if (this.reloadNeeded && this.lastLoad) await this.load({ ...this.lastLoad, onProgress: undefined });
+    const buffers = options.transfer ? Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer) : [];
+    return this.call((api) => api.run(Comlink.transfer(inputs, buffers), options.outputs));
+  }
+
+  /** Frees the model; the worker stays for the next load. */
+  async dispose(): Promise<void> {
+    this.lastLoad = undefined;
+    this.reloadNeeded = false;
+    if (this.live) await this.call((api) => api.dispose());
+  }
+
+  /** Ends the worker (and the model in it). A later load starts a new worker. */
+  terminate(): void {
+    this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was stopped.`));
+    this.lastLoad = undefined;
+    this.reloadNeeded = false;
+  }
+
+  /**
+   * Calls the worker, rejecting with WorkerCrashedError if it dies meanwhile. Subclasses use this to add methods
+   * (e.g. the summarization client's `summarize()` / `cancel()`).
+   */
+  protected call<T>(fn: (api: Comlink.Remote<InferenceWorkerApi>) => Promise<T>): Promise<T> {
+    const live = this.ensureWorker();
+    return new Promise<T>((resolve, reject) => {
+      live.pending.add(reject);
+      fn(live.api)
+        .then(resolve, reject)
+        .finally(() => live.pending.delete(reject));
+    });
+  }
+
+  private async loadWithFallback(
+    spec: LoadSpec,
+    reason: string,
+    facts: Facts,
+    onProgress?: (p: FileProgress) => void,
+    transferBytes = false,
+  ): Promise<ModelInfo> {
+    const onEvent = Comlink.proxy((event: LoadEvent) => {
+      if (event.kind === 'notice') notify(event.message, 'warning');
+      else onProgress?.(event.progress);
+    });
+    // A transferred buffer can only be sent once, so a WebGPU attempt gets a copy and the WASM retry the original.
+    const firstSpec = transferBytes && spec.bytes && spec.device === 'webgpu' ? { ...spec, bytes: spec.bytes.slice() } : spec;
+    const send = (s: LoadSpec) => (transferBytes && s.bytes ? Comlink.transfer(s, [s.bytes.buffer as ArrayBuffer]) : s);
+    try {
+      const info = await this.call((api) => api.load(send(firstSpec), onEvent));
+      return { ...info, source: spec.source, reason };
+    } catch (error) {
+      if (spec.device !== 'webgpu' || error instanceof WorkerCrashedError) throw this.explain(spec, error);
+      const why = shortError(error);
+      // A fresh worker: a failed WebGPU init can leave onnxruntime's global state half set up.
+      this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after a WebGPU failure.`));
+      notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning');
+      try {
+        const info = await this.call((api) => api.load(send({ ...spec, device: 'wasm' }), onEvent));
+        return { ...info, source: spec.source, reason: `${describeWasm(facts)} — WebGPU failed at load`, fellBackFrom: why };
+      } catch (wasmError) {
+        throw this.explain(spec, wasmError);
+      }
+    }
+  }
+
+  private explain(spec: LoadSpec, error: unknown): Error {
+    if (error instanceof WorkerCrashedError) return error;
+    const where = spec.source === 'hub' ? ` from ${spec.hubHost}` : '';
+    const missingLocal = /not found locally at "([^"]+)"/.exec(shortError(error));
+    const why = missingLocal ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build` : shortError(error);
+    return new Error(`Could not load ${spec.modelId} (${spec.dtype}, ${spec.device})${where}: ${why}`, { cause: error });
+  }
+
+  private ensureWorker(): Live {
+    if (this.live) return this.live;
+    const worker = this.createWorker(this.name);
+    const live: Live = { worker, api: Comlink.wrap<InferenceWorkerApi>(worker), pending: new Set() };
+    worker.addEventListener('error', (event) => {
+      const detail = (event as ErrorEvent).message || 'unknown error';
+      // The next call starts a fresh worker (not here: a worker that fails to start would loop).
+      this.stopWorker(new WorkerCrashedError(`The ${this.name} worker stopped unexpectedly (${detail}). It was restarted; please try again.`));
+      this.reloadNeeded = this.lastLoad !== undefined;
+    });
+    this.live = live;
+    return live;
+  }
+
+  private stopWorker(reason: Error): void {
+    const live = this.live;
+    if (!live) return;
+    this.live = undefined;
+    live.worker.terminate();
+    for (const reject of live.pending) reject(reason);
+    live.pending.clear();
+  }
+}
+
+export type { FileProgress, TensorMap, TensorValue } from './protocol';

@@ -1,0 +1,106 @@
+// Evaluation of summaries against the shared reference rows: the extractive engine, the Lead baselines and the
+// published systems in each row, all scored with the same ROUGE (see rouge.ts).
+import { summarizeExtractive, type LengthSetting } from './extractive';
+import { meanScores, rougeMulti, type RougeScores } from './rouge';
+import type { ScorerModel } from './scorer';
+import { splitSentences } from './sentences';
+import { wordCount } from './tokens';
+
+export interface SummaryRow {
+  id: string;
+  article: string;
+  references: string[];
+  systems?: Record<string, string>;
+}
+
+export interface ScoredSummaries extends RougeScores {
+  /** Mean word count of the summaries. */
+  words: number;
+}
+
+export interface EvaluationReport {
+  n: number;
+  extractive: ScoredSummaries;
+  lead_same_length: ScoredSummaries;
+  lead3: ScoredSummaries;
+  systems: Record<string, ScoredSummaries>;
+  systems_median: ScoredSummaries | null;
+}
+
+export function parseRows(jsonl: string, source = 'input'): SummaryRow[] {
+  return jsonl
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), index }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, index }) => {
+      const row = JSON.parse(line) as Partial<SummaryRow>;
+      if (typeof row.article !== 'string' || !Array.isArray(row.references) || row.references.length === 0) {
+        throw new Error(`${source} line ${index + 1}: needs "article" (string) and "references" (non-empty array)`);
+      }
+      return { id: String(row.id ?? index), article: row.article, references: row.references, systems: row.systems };
+    });
+}
+
+/** The first whitespace tokens of `text` that hold `targetWords` words (as ROUGE counts them). */
+export function truncateToWords(text: string, targetWords: number): string {
+  const kept: string[] = [];
+  let count = 0;
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    const tokenWords = wordCount(token);
+    if (count + tokenWords > targetWords) break;
+    kept.push(token);
+    count += tokenWords;
+  }
+  return kept.join(' ');
+}
+
+export function leadSentences(article: string, count: number): string {
+  return splitSentences(article)
+    .slice(0, count)
+    .map((s) => s.text)
+    .join(' ');
+}
+
+function scoreAll(summaries: readonly string[], rows: readonly SummaryRow[]): ScoredSummaries {
+  const scores = meanScores(summaries.map((summary, i) => rougeMulti(summary, rows[i]!.references)));
+  const words = summaries.reduce((sum, s) => sum + wordCount(s), 0) / Math.max(1, summaries.length);
+  return { ...scores, words };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function extractiveSummaries(rows: readonly SummaryRow[], length?: LengthSetting, model?: ScorerModel): string[] {
+  return rows.map((row) => summarizeExtractive(row.article, length, model).summary);
+}
+
+export function evaluate(rows: readonly SummaryRow[], length?: LengthSetting, model?: ScorerModel): EvaluationReport {
+  const extractive = extractiveSummaries(rows, length, model);
+  const leadSameLength = rows.map((row, i) => truncateToWords(row.article, wordCount(extractive[i]!)));
+  const systemNames = [...new Set(rows.flatMap((row) => Object.keys(row.systems ?? {})))].sort();
+  const systems: Record<string, ScoredSummaries> = {};
+  for (const name of systemNames) {
+    const withSystem = rows.filter((row) => typeof row.systems?.[name] === 'string');
+    systems[name] = scoreAll(withSystem.map((row) => row.systems![name]!), withSystem);
+  }
+  const systemScores = Object.values(systems);
+  return {
+    n: rows.length,
+    extractive: scoreAll(extractive, rows),
+    lead_same_length: scoreAll(leadSameLength, rows),
+    lead3: scoreAll(rows.map((row) => leadSentences(row.article, 3)), rows),
+    systems,
+    systems_median:
+      systemScores.length === 0
+        ? null
+        : {
+            rouge1: median(systemScores.map((s) => s.rouge1)),
+            rouge2: median(systemScores.map((s) => s.rouge2)),
+            rougeL: median(systemScores.map((s) => s.rougeL)),
+            words: median(systemScores.map((s) => s.words)),
+          },
+  };
+}

@@ -1,0 +1,76 @@
+// Per-sentence features for the learned sentence scorer. News puts the point first, so position matters most;
+// centrality, overlap with the opening and the document centroid, and shape (length, quotes, pronoun openers)
+// refine it. Features are plain numbers so the scorer is a dot product.
+import { lexRank } from './centrality';
+import type { Sentence } from './sentences';
+import { buildTfidf, dotDense, addScaled, toDense, type TfidfSpace } from './tfidf';
+import { wordCount } from './tokens';
+
+export const FEATURE_NAMES = [
+  'is_first',
+  'is_second',
+  'is_third',
+  'in_first_five',
+  'inverse_position',
+  'relative_position',
+  'log_words',
+  'short_sentence',
+  'long_sentence',
+  'lexrank',
+  'similarity_to_opening',
+  'similarity_to_centroid',
+  'has_quote',
+  'dangling_opener',
+  'capitalised_ratio',
+  'has_number',
+  'looks_like_caption',
+] as const;
+
+export interface DocumentFeatures {
+  space: TfidfSpace;
+  rows: Float64Array[];
+  wordCounts: number[];
+}
+
+const DANGLING = /^(?:[`'"“‘\s]*)(but|and|so|or|however|he|she|it|they|this|these|those|that|his|her|their|its|also|yet|then|there)\b/i;
+// Photo captions merged into news text: "Novel idea : …", "… ( left ) …", "Scroll down for video".
+const CAPTION = /^[^.:]{1,30} : |\( ?(?:left|right|pictured|centre|center|above|below|middle|file[^)]*)\b|scroll down|click here|read more/i;
+const QUOTE = /``|''|["“”]|(?:^|\s)'\S|\S'(?:\s|$)/;
+
+export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatures {
+  const texts = sentences.map((s) => s.text);
+  const space = buildTfidf(texts);
+  const centrality = lexRank(space);
+  const n = sentences.length;
+  const centroid = new Float64Array(space.vocabularySize);
+  for (const v of space.vectors) addScaled(centroid, v, 1);
+  const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
+  const opening = n > 0 ? toDense(space.vectors[0]!, space.vocabularySize) : centroid;
+  const wordCounts = texts.map(wordCount);
+  const rows = sentences.map((sentence, i) => {
+    const words = wordCounts[i]!;
+    const tokens = sentence.text.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+    const capitalised = tokens.slice(1).filter((t) => /^\p{Lu}/u.test(t)).length / Math.max(1, tokens.length - 1);
+    const vector = space.vectors[i]!;
+    return Float64Array.from([
+      i === 0 ? 1 : 0,
+      i === 1 ? 1 : 0,
+      i === 2 ? 1 : 0,
+      i < 5 ? 1 : 0,
+      1 / (i + 1),
+      n > 1 ? i / (n - 1) : 0,
+      Math.log(1 + words),
+      words < 8 ? 1 : 0,
+      words > 45 ? 1 : 0,
+      Math.log(centrality[i]!),
+      dotDense(vector, opening),
+      dotDense(vector, centroid) / centroidNorm,
+      QUOTE.test(sentence.text) ? 1 : 0,
+      DANGLING.test(sentence.text) ? 1 : 0,
+      capitalised,
+      /\d/.test(sentence.text) ? 1 : 0,
+      CAPTION.test(sentence.text) ? 1 : 0,
+    ]);
+  });
+  return { space, rows, wordCounts };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkText, classifyFile, decodeTextFile, MAX_TEXT_BYTES, utf8Bytes } from './validation';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('checkText', () => {
+  it('asks for text when there is none', () => {
+    for (const t of ['', '   \n\t']) {
+      const r = checkText(t);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/no text yet/);
+    }
+  });
+
+  it('explains that a single sentence cannot be shortened', () => {
+    const r = checkText('Just one sentence here.');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/single sentence/);
+  });
+
+  it('names the size limit for text over 5 MB', () => {
+    const r = checkText('A sentence. '.repeat(Math.ceil(MAX_TEXT_BYTES / 12) + 10));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/limit is 5\.0 MB/);
+  });
+
+  it('accepts two sentences and returns them', () => {
+    const r = checkText('One. Two.');
+    expect(r.ok && r.sentences.length).toBe(2);
+  });
+
+  it('counts UTF-8 bytes like TextEncoder', () => {
+    const s = 'aé€😀';
+    expect(utf8Bytes(s)).toBe(bytes(s).length);
+  });
+});
+
+describe('files', () => {
+  it('accepts .txt, .md and real PDFs', () => {
+    expect(classifyFile('notes.txt', 10, bytes('hello'))).toEqual({ ok: true, kind: 'text' });
+    expect(classifyFile('README.MD', 10, bytes('# hi'))).toEqual({ ok: true, kind: 'text' });
+    expect(classifyFile('paper.pdf', 10, bytes('%PDF-1.7'))).toEqual({ ok: true, kind: 'pdf' });
+  });
+
+  it('refuses other types, fake PDFs and oversized text', () => {
+    expect(classifyFile('photo.png', 10, new Uint8Array([0x89, 0x50]))).toMatchObject({ ok: false, message: expect.stringMatching(/only \.txt, \.md and \.pdf/) });
+    expect(classifyFile('fake.pdf', 10, bytes('hello'))).toMatchObject({ ok: false, message: expect.stringMatching(/not a PDF/) });
+    expect(classifyFile('big.txt', MAX_TEXT_BYTES + 1, bytes('a'))).toMatchObject({ ok: false, message: expect.stringMatching(/limit/) });
+  });
+
+  it('detects binary content in a .txt', () => {
+    expect(decodeTextFile('x.txt', new Uint8Array([72, 105, 0, 1]))).toMatchObject({ ok: false, message: expect.stringMatching(/binary/) });
+    const latin1 = new Uint8Array(200).fill(0xe9); // "é" in Latin-1: invalid as UTF-8
+    expect(decodeTextFile('x.txt', latin1)).toMatchObject({ ok: false, message: expect.stringMatching(/not UTF-8/) });
+  });
+
+  it('decodes UTF-8 text and drops a byte-order mark', () => {
+    expect(decodeTextFile('x.txt', bytes('\uFEFFCafé. Olé.'))).toEqual({ ok: true, text: 'Café. Olé.' });
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The one inference worker: loads a model through transformers.js (hub layout, IndexedDB cache, per-file progress)
+ * and runs the underlying onnxruntime session directly, so a run costs one message round trip.
+ */
+import * as Comlink from 'comlink';
+import { AutoModel, env, pipeline, Tensor } from '@huggingface/transformers';
+// The same onnxruntime-web build transformers.js uses (one module instance, one wasm), for models given as bytes.
+import { InferenceSession } from 'onnxruntime-web/webgpu';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { createTransformersCache } from '../src/runtime/cache';
+import type { FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, TensorMap, TensorType } from '../src/runtime/protocol';
+import { transformersDtype } from '../src/runtime/catalog';
+import { createAbstractiveSummarizer } from '../src/summarize/abstractive';
+
+/** The subset of an onnxruntime-web InferenceSession we use (transformers.js does not export the type). */
+interface OrtTensor {
+  type: string;
+  data: TensorMap[string]['data'];
+  dims: readonly number[];
+}
+interface OrtValueMetadata {
+  name: string;
+  type?: string;
+  shape?: readonly (number | string)[];
+}
+interface OrtSession {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  inputMetadata?: readonly OrtValueMetadata[];
+  run(feeds: Record<string, unknown>, fetches?: string[]): Promise<Record<string, OrtTensor>>;
+}
+interface LoadedModel {
+  sessions: Record<string, OrtSession>;
+  config: unknown;
+  dispose(): Promise<unknown>;
+}
+interface LoadedPipeline {
+  model: LoadedModel;
+  dispose(): Promise<unknown>;
+}
+
+interface WorkerState {
+  spec: LoadSpec;
+  session: OrtSession;
+  /** Set when loaded with `spec.pipeline` (summarization). */
+  pipeline?: LoadedPipeline;
+  dispose(): Promise<unknown>;
+}
+
+let state: WorkerState | undefined;
+/** Runs queue so onnxruntime never sees two runs of one session at once. */
+let runChain: Promise<unknown> = Promise.resolve();
+
+const modelsBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
+
+function modelRoot(spec: LoadSpec): string {
+  return spec.source === 'bundled'
+    ? `${modelsBase}${spec.modelId}/`
+    : `${spec.hubHost.replace(/\/+$/, '')}/${spec.modelId}/resolve/main/`;
+}
+
+function configureEnv(spec: LoadSpec, onEvent: (event: LoadEvent) => void, cacheHits: Set<string>): void {
+  // Bundled models only from the app's own /models/, hub models only from the chosen host: no guessing requests.
+  env.allowLocalModels = spec.source === 'bundled';
+  env.allowRemoteModels = spec.source === 'hub';
+  env.localModelPath = modelsBase;
+  env.remoteHost = spec.hubHost.endsWith('/') ? spec.hubHost : `${spec.hubHost}/`;
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.useCustomCache = true;
+  env.customCache = createTransformersCache(
+    { modelId: spec.modelId, root: modelRoot(spec), expectedSha256: spec.expectedSha256 },
+    { hit: (path) => cacheHits.add(path), notice: (message) => onEvent({ kind: 'notice', message }) },
+  );
+  const wasm = env.backends.onnx.wasm!;
+  wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href, mjs: new URL(ortMjsUrl, self.location.href).href };
+  wasm.numThreads = spec.threads;
+}
+
+interface TransformersProgress {
+  status: string;
+  file?: string;
+  loaded?: number;
+  total?: number;
+}
+
+const FILE_STATUSES = new Set(['initiate', 'download', 'progress', 'done']);
+
+function progressForwarder(onEvent: (event: LoadEvent) => void, cacheHits: Set<string>) {
+  const sizes = new Map<string, number>();
+  return (p: TransformersProgress) => {
+    if (!p.file || !FILE_STATUSES.has(p.status)) return;
+    if (p.total) sizes.set(p.file, p.total);
+    const total = p.total ?? sizes.get(p.file) ?? 0;
+    const loaded = p.status === 'done' ? total : (p.loaded ?? 0);
+    const progress: FileProgress = { file: p.file, status: p.status as FileProgress['status'], loaded, total, fromCache: cacheHits.has(p.file) };
+    onEvent({ kind: 'file', progress });
+  };
+}
+
+async function dispose(): Promise<void> {
+  const current = state;
+  state = undefined;
+  await current?.dispose();
+}
+
+async function load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promise<LoadedInfo> {
+  await dispose();
+  const started = performance.now();
+  const cacheHits = new Set<string>();
+  configureEnv(spec, onEvent, cacheHits);
+  const options = {
+    device: spec.device,
+    dtype: transformersDtype(spec.dtype),
+    progress_callback: progressForwarder(onEvent, cacheHits),
+  } as const;
+  let model: LoadedModel;
+  let loadedPipeline: LoadedPipeline | undefined;
+  if (spec.bytes) {
+    const session = (await InferenceSession.create(spec.bytes, { executionProviders: [spec.device] })) as unknown as OrtSession & { release(): Promise<void> };
+    model = { sessions: { model: session }, config: {}, dispose: () => session.release() };
+  } else if (spec.pipeline) {
+    loadedPipeline = (await pipeline(spec.pipeline, spec.modelId, options as never)) as unknown as LoadedPipeline;
+    model = loadedPipeline.model;
+  } else {
+    model = (await AutoModel.from_pretrained(spec.modelId, options as never)) as unknown as LoadedModel;
+  }
+  const session = model.sessions.model ?? Object.values(model.sessions)[0];
+  // Without the bytes: the session holds its own copy of the model.
+  state = { spec: { ...spec, bytes: undefined }, session, pipeline: loadedPipeline, dispose: () => (loadedPipeline ?? model).dispose() };
+  return {
+    modelId: spec.modelId,
+    device: spec.device,
+    dtype: spec.dtype,
+    inputNames: [...session.inputNames],
+    outputNames: [...session.outputNames],
+    inputs: (session.inputMetadata ?? session.inputNames.map((name): OrtValueMetadata => ({ name }))).map((m) => ({
+      name: m.name,
+      type: m.type ?? 'unknown',
+      dims: m.shape ? [...m.shape] : [],
+    })),
+    config: JSON.parse(JSON.stringify(model.config ?? {})) as Record<string, unknown>,
+    loadMs: performance.now() - started,
+  };
+}
+
+function transferables(outputs: TensorMap): Transferable[] {
+  return Object.values(outputs)
+    .map((t) => t.data.buffer)
+    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+async function runOnce(inputs: TensorMap, outputNames?: string[]): Promise<TensorMap> {
+  if (!state) throw new Error('No model is loaded in this worker: call load() first.');
+  const { session } = state;
+  const feeds: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(inputs)) feeds[name] = new Tensor(value.type, value.data as never, value.dims).ort_tensor;
+  const result = await session.run(feeds, outputNames);
+  const outputs: TensorMap = {};
+  for (const [name, tensor] of Object.entries(result)) {
+    outputs[name] = { type: tensor.type as TensorType, data: tensor.data, dims: [...tensor.dims] };
+  }
+  return outputs;
+}
+
+async function run(inputs: TensorMap, outputNames?: string[]): Promise<TensorMap> {
+  const result = runChain.then(() => runOnce(inputs, outputNames));
+  runChain = result.catch(() => undefined);
+  const outputs = await result;
+  return Comlink.transfer(outputs, transferables(outputs));
+}
+
+const api: InferenceWorkerApi = {
+  load,
+  run,
+  dispose,
+  // Summarization: `summarize(text, options, onToken, onProgress)` and `cancel()` over `state.pipeline`
+  // (loaded with `spec.pipeline: 'summarization'`). Signatures: InferenceWorkerApi in protocol.ts.
+  ...createAbstractiveSummarizer(() => state?.pipeline),
+};
+
+Comlink.expose(api);
