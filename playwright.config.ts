@@ -6,7 +6,7 @@ const hubPort = port + 1;
 const outDir = `.tmp/dist-${port}`;
 
 /** Keeps Debian's Chromium from phoning home, so tests can assert that nothing leaves localhost. */
-const quietChromium = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const quietChromium = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export default defineConfig({
   testDir: 'e2e',

@@ -38,6 +38,7 @@ test.describe('abstractive summarization with a hub model', () => {
     await expect(page.getByTestId('summary')).not.toBeEmpty();
     expect(await hubDownloads(request, modelId, 'onnx/decoder_model_merged.onnx')).toBe(1);
     expect(watch.externalRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
   });
 
   test('switching to int8 loads the quantized files', async ({ page, request }) => {

@@ -36,6 +36,16 @@ test.describe('summarize page', () => {
     expect(watch.externalRequests).toEqual([]);
   });
 
+  test('the copy button puts the summary on the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('summarize').click();
+    const summary = await page.getByTestId('summary').innerText();
+    await page.getByTestId('copy').click();
+    await expect(page.getByTestId('status')).toHaveText('Summary copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(summary);
+  });
+
   test('a number of sentences gives exactly that many', async ({ page }) => {
     await page.getByTestId('source-text').fill(ARTICLE);
     await page.getByTestId('length').selectOption('sentences');
@@ -84,12 +94,14 @@ test.describe('summarize page', () => {
     await expect(page.getByTestId('source-text')).toHaveValue(`# Notes\n\n${ARTICLE}`);
   });
 
-  test('reads the text layer of a PDF', async ({ page }) => {
+  test('reads the text layer of a PDF', async ({ page, watch }) => {
     const lines = ['The council approved the library budget on Monday.', 'Longer opening hours start next month.', 'Staff welcomed the news.'];
     await page.getByTestId('file-input').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdfWithText(lines) });
     await expect(page.getByTestId('source-text')).toHaveValue(/approved the library budget[\s\S]*Staff welcomed the news\./);
     await page.getByTestId('summarize').click();
     await expect(page.getByTestId('summary')).toContainText('library budget');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.externalRequests).toEqual([]);
   });
 
   test('bad files get clear messages and the text already there stays', async ({ page }) => {

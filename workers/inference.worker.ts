@@ -100,6 +100,8 @@ function progressForwarder(onEvent: (event: LoadEvent) => void, cacheHits: Set<s
 }
 
 async function dispose(): Promise<void> {
+  // Runs already queued finish on the current model; a session is never freed under a running inference.
+  await runChain;
   const current = state;
   state = undefined;
   await current?.dispose();
@@ -171,9 +173,24 @@ async function run(inputs: TensorMap, outputNames?: string[]): Promise<TensorMap
   return Comlink.transfer(outputs, transferables(outputs));
 }
 
+async function timeRuns(inputs: TensorMap, runs: number): Promise<number[]> {
+  const timing = runChain.then(async () => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await runOnce(inputs);
+      times.push(performance.now() - started);
+    }
+    return times;
+  });
+  runChain = timing.catch(() => undefined);
+  return timing;
+}
+
 const api: InferenceWorkerApi = {
   load,
   run,
+  timeRuns,
   dispose,
   // Summarization: `summarize(text, options, onToken, onProgress)` and `cancel()` over `state.pipeline`
   // (loaded with `spec.pipeline: 'summarization'`). Signatures: InferenceWorkerApi in protocol.ts.

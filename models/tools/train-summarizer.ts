@@ -4,15 +4,16 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluate, type ScoredSummaries, type SummaryRow } from '../../src/summarize/evaluation';
-import { LENGTH_PRESETS, WORD_BUDGET_OVERRUN } from '../../src/summarize/extractive';
+import { LENGTH_PRESETS } from '../../src/summarize/extractive';
 import { DEFAULT_FIT, fitScorer, labelRows } from '../../src/summarize/training';
 import { loadRows, SHARED_SUMMARIZATION_FILES } from './summarize-data';
 
 const FOLDS = 5;
 const REDUNDANCY_PENALTIES = [1, 2, 3, 4];
 const OUTPUT = resolve(import.meta.dirname, '../../src/summarize/sentence-scorer.json');
-// Oracle summaries as long as a default ("medium") summary may get.
-const ORACLE_WORDS = LENGTH_PRESETS.medium * WORD_BUDGET_OVERRUN;
+// Oracle summaries up to 1.5× a medium summary: more positives per article; chosen over 1× and 1.2× by the
+// cross-validation below.
+const ORACLE_WORDS = LENGTH_PRESETS.medium * 1.5;
 
 const [training, heldOut] = SHARED_SUMMARIZATION_FILES.map(loadRows) as [
   { name: string; rows: SummaryRow[] },

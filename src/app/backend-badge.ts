@@ -23,12 +23,15 @@ export class BackendBadge extends LitElement {
     status: { state: true },
     open: { state: true },
     hostError: { state: true },
+    changedSinceLoad: { state: true },
   };
   declare facts: Facts | undefined;
   declare settings: Settings;
   declare status: BackendStatus | undefined;
   declare open: boolean;
   declare hostError: string;
+  /** The choice changed after the last load: show what the next load will use. */
+  declare changedSinceLoad: boolean;
   private unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -37,13 +40,20 @@ export class BackendBadge extends LitElement {
     this.status = latestBackend();
     this.open = false;
     this.hostError = '';
+    this.changedSinceLoad = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = [
-      onSettingsChange((s) => (this.settings = s)),
-      onBackendChange((s) => (this.status = s)),
+      onSettingsChange((s) => {
+        this.settings = s;
+        this.changedSinceLoad = true;
+      }),
+      onBackendChange((s) => {
+        this.status = s;
+        this.changedSinceLoad = false;
+      }),
     ];
     void probeCapabilities().then((facts) => (this.facts = facts));
   }
@@ -53,15 +63,16 @@ export class BackendBadge extends LitElement {
     super.disconnectedCallback();
   }
 
-  private summary(): { label: string; reason: string; dtype: string; warning: boolean } | undefined {
-    if (this.status) {
+  private summary(): { label: string; reason: string; warning: boolean } | undefined {
+    if (this.status && !this.changedSinceLoad) {
       const { device, dtype, reason, fellBackFrom, modelId } = this.status;
-      return { label: `${DEVICE_LABEL[device]} · ${dtype}`, reason: `${modelId}: ${reason}`, dtype, warning: Boolean(fellBackFrom) };
+      return { label: `${DEVICE_LABEL[device]} · ${dtype}`, reason: `${modelId}: ${reason}`, warning: Boolean(fellBackFrom) };
     }
     if (!this.facts) return undefined;
     const choice = recommend(ANY_MODEL, this.facts, this.settings);
     const dtype = this.settings.dtype === 'auto' ? 'auto dtype' : choice.dtype;
-    return { label: `${DEVICE_LABEL[choice.device]} · ${dtype}`, reason: choice.reason, dtype, warning: false };
+    const next = this.status ? 'Next load: ' : '';
+    return { label: `${next}${DEVICE_LABEL[choice.device]} · ${dtype}`, reason: choice.reason, warning: false };
   }
 
   override render() {

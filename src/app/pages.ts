@@ -12,5 +12,7 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { route: 'doodle', title: 'Doodle Dash', tag: 'doodle-page', load: () => import('../features/doodle/doodle-page') },
   { route: 'summarize', title: 'Summarize', tag: 'summarize-page', load: () => import('../features/summarize/summarize-page') },
+  { route: 'quantize', title: 'Quantize lab', tag: 'quantize-page', load: () => import('../features/quantize/quantize-page') },
   { route: 'models', title: 'Models', tag: 'mlwb-models-page', load: () => import('../features/models/models-page') },
+  { route: 'bench', title: 'Benchmark', tag: 'bench-page', load: () => import('../features/bench/bench-page') },
 ];

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FILES_DB, clearCache, createTransformersCache, deleteCachedModel, listCachedFiles, sha256Hex, verifyCachedModel, type CacheScope } from './cache';
+import { FILES_DB, clearCache, createTransformersCache, deleteCachedModel, listCachedFiles, readCachedFile, sha256Hex, verifyCachedModel, type CacheScope } from './cache';
 import { createStore, get, set } from 'idb-keyval';
 
 const root = 'http://hub.test/org/m/resolve/main/';
@@ -77,5 +77,13 @@ describe('model file cache', () => {
     expect((await listCachedFiles()).map((m) => m.path).sort()).toEqual(['a.json', 'c.json']);
     expect(await deleteCachedModel('org/m')).toBe(1);
     expect((await listCachedFiles()).map((m) => m.modelId)).toEqual(['org/other']);
+  });
+
+  it('hands back the bytes of one cached file of a model (the quantization lab reads fp32 weights this way)', async () => {
+    const { cache } = setup();
+    expect(await readCachedFile('org/m', 'onnx/model.onnx')).toBeUndefined();
+    await cache.put(`${root}onnx/model.onnx`, new Response(bytes('weights')));
+    expect(new TextDecoder().decode(await readCachedFile('org/m', 'onnx/model.onnx'))).toBe('weights');
+    expect(await readCachedFile('other/m', 'onnx/model.onnx')).toBeUndefined();
   });
 });

@@ -46,7 +46,7 @@ export interface CacheScope {
 
 export interface CacheEvents {
   /** A file was served from IndexedDB. */
-  hit(path: string, bytes: number): void;
+  hit(path: string): void;
   /** Something the user should know, in one short sentence. */
   notice(message: string): void;
 }
@@ -93,7 +93,7 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
         return undefined;
       }
       await set(key, { ...meta, lastUsed: Date.now() }, db().meta);
-      events.hit(path, body.data.byteLength);
+      events.hit(path);
       return new Response(body.data, {
         headers: { 'content-length': String(body.data.byteLength), 'content-type': body.contentType },
       });
@@ -157,4 +157,11 @@ export async function verifyCachedModel(modelId: string, expectedSha256: Record<
     results.push({ path: meta.path, ok, problem: ok ? undefined : actual === undefined ? 'missing data (removed)' : 'checksum mismatch (removed)' });
   }
   return results.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The stored bytes of one cached file of a model (e.g. its fp32 weights for the quantization lab), if cached. */
+export async function readCachedFile(modelId: string, path: string): Promise<Uint8Array | undefined> {
+  const meta = (await listCachedFiles()).find((m) => m.modelId === modelId && m.path === path);
+  const body = meta && (await get<StoredBody>(meta.url, db().bodies));
+  return body ? new Uint8Array(body.data) : undefined;
 }

@@ -80,21 +80,22 @@ export interface SummarizeOptions {
 /** Where a long document's map-reduce summarization is: one chunk of a round, or combining the chunk summaries. */
 export type SummarizeProgress = { stage: 'chunk'; index: number; total: number; round: number } | { stage: 'combine'; round: number };
 
+/** What a running summary reports, in order on one channel: streamed text, or a new map-reduce stage. */
+export type SummarizeEvent = { kind: 'token'; text: string } | { kind: 'progress'; progress: SummarizeProgress };
+
 /** What `workers/inference.worker.ts` exposes. */
 export interface InferenceWorkerApi {
   load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promise<LoadedInfo>;
   run(inputs: TensorMap, outputNames?: string[]): Promise<TensorMap>;
+  /** Milliseconds of each of `runs` back-to-back runs timed inside the worker (no message round trip): benchmarks. */
+  timeRuns(inputs: TensorMap, runs: number): Promise<number[]>;
   dispose(): Promise<void>;
   /**
-   * Summarizes with the pipeline loaded by `load({ pipeline: 'summarization' })`: streams generated text to
-   * `onToken`, reports map-reduce chunks to `onProgress`, resolves with the whole summary (src/summarize/abstractive.ts).
+   * Summarizes with the pipeline loaded by `load({ pipeline: 'summarization' })`: streams generated text and
+   * map-reduce stages to `onEvent` (one callback, so they arrive in order), resolves with the whole summary
+   * (src/summarize/abstractive.ts).
    */
-  summarize(
-    text: string,
-    options: SummarizeOptions,
-    onToken: (text: string) => void,
-    onProgress?: (progress: SummarizeProgress) => void,
-  ): Promise<string>;
+  summarize(text: string, options: SummarizeOptions, onEvent: (event: SummarizeEvent) => void): Promise<string>;
   /** Stops a running `summarize()` after its current token; it then resolves with the text so far. */
   cancel(): void;
 }

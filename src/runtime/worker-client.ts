@@ -20,6 +20,11 @@ export interface LoadOptions {
   dtype?: Dtype;
   /** Load a transformers.js pipeline (summarization) instead of a raw session. */
   pipeline?: LoadSpec['pipeline'];
+  /**
+   * WASM threads (default: what this browser allows, `Facts.wasmThreads`). onnxruntime fixes the count when the
+   * worker starts its runtime, so a client keeps the count of its first load (benchmarks use one client per count).
+   */
+  threads?: number;
   /** Run these ONNX bytes (e.g. the quantizer's output) instead of downloading `modelId`; nothing is cached. */
   bytes?: Uint8Array;
   /** With `bytes`: hand the buffer to the worker instead of copying it (it becomes unusable here). */
@@ -92,7 +97,7 @@ export class InferenceClient {
       device: choice.device,
       dtype: choice.dtype,
       hubHost: settings.hubHost,
-      threads: facts.wasmThreads,
+      threads: facts.crossOriginIsolated ? (options.threads ?? facts.wasmThreads) : 1,
       pipeline: options.pipeline,
       expectedSha256: expectedHashes(model),
       bytes: options.bytes,

@@ -36,7 +36,7 @@ export function rasteriseStrokes(strokes: readonly Stroke[], spec: SketchInputSp
   const coverage = new Float32Array(resolution * resolution);
   const radius = lineWidth / 2 / unitsPerSubpixel;
   for (const line of polylines) {
-    const points = line.map(toSubpixels);
+    const points = thin(line.map(toSubpixels));
     if (points.length === 1) drawSegment(coverage, resolution, points[0], points[0], radius);
     for (let i = 1; i < points.length; i++) drawSegment(coverage, resolution, points[i - 1], points[i], radius);
   }
@@ -50,6 +50,20 @@ function toPoints([xs, ys]: Stroke): Point[] {
     if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) points.push({ x: xs[i], y: ys[i] });
   }
   return points;
+}
+
+/**
+ * Drops points closer than one sub-pixel to the previous kept point (the last point always stays): mouse and touch
+ * input arrive far denser than the bitmap resolves, and each segment costs a pass over its bounding box.
+ */
+function thin(points: Point[]): Point[] {
+  const kept = [points[0]];
+  for (let i = 1; i < points.length; i++) {
+    const last = kept[kept.length - 1];
+    const isFinal = i === points.length - 1;
+    if (isFinal || (points[i].x - last.x) ** 2 + (points[i].y - last.y) ** 2 >= 1) kept.push(points[i]);
+  }
+  return kept;
 }
 
 function boundingBox(polylines: readonly Point[][]): { minX: number; minY: number; width: number; height: number } {
@@ -78,13 +92,18 @@ function drawSegment(coverage: Float32Array, resolution: number, a: Point, b: Po
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const lengthSquared = dx * dx + dy * dy;
+  const outer = radius + 0.5;
+  const outerSquared = outer * outer;
   for (let y = y0; y <= y1; y++) {
     const cy = y + 0.5;
     for (let x = x0; x <= x1; x++) {
       const cx = x + 0.5;
       const t = lengthSquared > 0 ? clamp(((cx - a.x) * dx + (cy - a.y) * dy) / lengthSquared, 0, 1) : 0;
-      const distance = Math.hypot(cx - (a.x + t * dx), cy - (a.y + t * dy));
-      const value = clamp(radius + 0.5 - distance, 0, 1);
+      const ex = cx - (a.x + t * dx);
+      const ey = cy - (a.y + t * dy);
+      const distanceSquared = ex * ex + ey * ey;
+      if (distanceSquared >= outerSquared) continue;
+      const value = Math.min(1, outer - Math.sqrt(distanceSquared));
       const index = y * resolution + x;
       if (value > coverage[index]) coverage[index] = value;
     }

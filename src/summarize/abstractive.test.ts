@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { env, pipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_SUMMARIZER_NEW_TOKENS, tinySummarizerFiles } from '../../e2e/fixtures/tiny-summarizer';
-import type { SummarizeProgress } from '../runtime/protocol';
+import type { SummarizeEvent, SummarizeProgress } from '../runtime/protocol';
 import { createAbstractiveSummarizer } from './abstractive';
 
 const MODEL_ID = 'fixtures/tiny-summarizer';
@@ -36,7 +36,7 @@ describe('abstractive summarization on the tiny fixture model', () => {
   it.each(['fp32', 'q8'] as const)('loads the %s files and streams the tokens that make up the summary', async (dtype) => {
     const summarizer = await summarizerFor(dtype);
     const streamed: string[] = [];
-    const summary = await summarizer.summarize(SHORT, {}, (text) => streamed.push(text));
+    const summary = await summarizer.summarize(SHORT, {}, (event) => event.kind === 'token' && streamed.push(event.text));
     expect(summary.length).toBeGreaterThan(0);
     expect(streamed.length).toBeGreaterThan(1);
     expect(streamed.join('').trim()).toBe(summary);
@@ -44,8 +44,11 @@ describe('abstractive summarization on the tiny fixture model', () => {
 
   it('summarizes a document longer than the model input chunk by chunk, then combines', async () => {
     const summarizer = await summarizerFor('fp32');
-    const progress: SummarizeProgress[] = [];
-    await summarizer.summarize(SHORT.repeat(12), {}, () => {}, (p) => progress.push(p));
+    const events: SummarizeEvent[] = [];
+    await summarizer.summarize(SHORT.repeat(12), {}, (event) => events.push(event));
+    const progress: SummarizeProgress[] = events.flatMap((e) => (e.kind === 'progress' ? [e.progress] : []));
+    // Every chunk's tokens come after its progress event: the stream can be reset per chunk.
+    expect(events[0]?.kind).toBe('progress');
     const firstRound = progress.filter((p) => p.stage === 'chunk' && p.round === 1);
     expect(firstRound.length).toBeGreaterThan(1);
     expect(firstRound.map((p) => (p.stage === 'chunk' ? p.index : 0))).toEqual(firstRound.map((_, i) => i + 1));

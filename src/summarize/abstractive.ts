@@ -2,7 +2,7 @@
 // tokens stream out through a TextStreamer, Stop interrupts generation between tokens, and documents longer than
 // the model's input are summarized chunk by chunk, then the chunk summaries are summarized (map-reduce).
 import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
-import type { SummarizeOptions, SummarizeProgress } from '../runtime/protocol';
+import type { SummarizeEvent, SummarizeOptions } from '../runtime/protocol';
 import { chunkByTokens } from './chunking';
 
 interface Tokenizer {
@@ -42,12 +42,7 @@ function inputLimit(pipe: SummarizationPipeline, countTokens: (text: string) => 
 }
 
 export interface AbstractiveSummarizer {
-  summarize(
-    text: string,
-    options: SummarizeOptions,
-    onToken: (text: string) => void,
-    onProgress?: (progress: SummarizeProgress) => void,
-  ): Promise<string>;
+  summarize(text: string, options: SummarizeOptions, onEvent: (event: SummarizeEvent) => void): Promise<string>;
   /** Stops the running summary after the current token; what was generated so far is returned. */
   cancel(): void;
 }
@@ -68,7 +63,8 @@ export function createAbstractiveSummarizer(currentPipeline: () => unknown): Abs
   }
 
   return {
-    async summarize(text, options, onToken, onProgress) {
+    async summarize(text, options, onEvent) {
+      const onToken = (token: string) => onEvent({ kind: 'token', text: token });
       const pipe = currentPipeline() as SummarizationPipeline | undefined;
       if (!pipe) throw new Error('No summarization model is loaded.');
       stopping = new InterruptableStoppingCriteria();
@@ -78,12 +74,12 @@ export function createAbstractiveSummarizer(currentPipeline: () => unknown): Abs
       for (let round = 1; ; round++) {
         const chunks = chunkByTokens(current, countTokens, limit);
         if (chunks.length <= 1) {
-          if (round > 1) onProgress?.({ stage: 'combine', round });
+          if (round > 1) onEvent({ kind: 'progress', progress: { stage: 'combine', round } });
           return generate(pipe, chunks[0] ?? current, options, onToken);
         }
         const summaries: string[] = [];
         for (let index = 0; index < chunks.length && !stopping.interrupted; index++) {
-          onProgress?.({ stage: 'chunk', index: index + 1, total: chunks.length, round });
+          onEvent({ kind: 'progress', progress: { stage: 'chunk', index: index + 1, total: chunks.length, round } });
           summaries.push(await generate(pipe, chunks[index]!, options, onToken));
         }
         current = summaries.join('\n\n');

@@ -16,13 +16,16 @@ describe('splitSentences', () => {
   it('splits PTB-tokenized news, keeping closing quotes with their sentence', () => {
     const ptb =
       "Merson put on Twitter . 'Just been watching the game , ' he said . '' It was great . '' " +
-      "Then it opens it up to anybody . ' Paul Merson had another dig ? ' Any bad feeling passed .";
+      "He wrote that 'if he can get in then it opens it up to anybody . ' Paul Merson had another dig ? " +
+      "Bolt will run for the team . ' I 'm happy to be part of the team , ' said Bolt . Any bad feeling passed .";
     expect(texts(ptb)).toEqual([
       'Merson put on Twitter .',
       "'Just been watching the game , ' he said . ''",
       "It was great . ''",
-      "Then it opens it up to anybody . '",
-      "Paul Merson had another dig ? '",
+      "He wrote that 'if he can get in then it opens it up to anybody . '",
+      'Paul Merson had another dig ?',
+      'Bolt will run for the team .',
+      "' I 'm happy to be part of the team , ' said Bolt .",
       'Any bad feeling passed .',
     ]);
   });

@@ -63,7 +63,7 @@ function splitBlock(text: string, from: number, to: number, out: Sentence[]): vo
     }
     let end = i + 1;
     while (end < to && TERMINATORS.includes(text[end]!)) end++;
-    end = consumeClosers(text, end, to);
+    end = consumeClosers(text, sentenceStart, end, to);
     if (isBoundary(text, i, end, to)) {
       push(text, sentenceStart, end, out);
       sentenceStart = end;
@@ -73,8 +73,12 @@ function splitBlock(text: string, from: number, to: number, out: Sentence[]): vo
   push(text, sentenceStart, to, out);
 }
 
-/** Moves past closing quotes/brackets that belong to the sentence just ended, attached or space-separated. */
-function consumeClosers(text: string, pos: number, to: number): number {
+/**
+ * Moves past closing quotes/brackets that belong to the sentence just ended, attached or space-separated.
+ * A lone straight quote is ambiguous in PTB text ("… team . ' I 'm happy …" opens, "… anybody . ' Paul …" may
+ * close): it closes only when the sentence so far has a quote left open.
+ */
+function consumeClosers(text: string, sentenceStart: number, pos: number, to: number): number {
   let end = pos;
   for (;;) {
     let j = end;
@@ -83,9 +87,23 @@ function consumeClosers(text: string, pos: number, to: number): number {
     while (k < to && !/\s/.test(text[k]!)) k++;
     const token = text.slice(j, k);
     if (token === '' || !CLOSERS.has(token)) return end;
-    // A quote directly followed by a letter opens the next sentence ('Just …), so only whole tokens count.
+    if (AMBIGUOUS_QUOTES.has(token) && openQuotes(text.slice(sentenceStart, end), token) % 2 === 0) return end;
     end = k;
   }
+}
+
+const AMBIGUOUS_QUOTES = new Set(["'", '"']);
+// Contractions and possessives written with an apostrophe are not quote marks.
+const CONTRACTION = /^'(?:s|m|d|ll|re|ve|t|em|n)$/i;
+
+/** How many `mark` quotes the text holds: standalone, or attached to the front of a word ('Just, "Yes). */
+function openQuotes(sentence: string, mark: string): number {
+  let count = 0;
+  for (const token of sentence.split(/\s+/)) {
+    if (token === mark) count++;
+    else if (token.startsWith(mark) && !CONTRACTION.test(token)) count++;
+  }
+  return count;
 }
 
 function isBoundary(text: string, terminatorAt: number, end: number, to: number): boolean {

@@ -52,6 +52,7 @@ export function defaultSketchModelChoice(): SketchModelChoice {
 
 function progressText(progress: FileProgress): string {
   const file = progress.file.split('/').at(-1);
+  if (progress.status === 'done') return 'Starting the model…';
   if (progress.fromCache) return `Loading ${file} from this browser's cache…`;
   if (progress.total > 0) return `Downloading ${file}: ${Math.round((100 * progress.loaded) / progress.total)}%`;
   return `Downloading ${file}…`;
@@ -67,9 +68,13 @@ export function loadSketchClassifier(
   choice: SketchModelChoice,
   onProgress: (message: string) => void,
 ): Promise<LoadedSketchClassifier> {
-  const loaded = loads.then(() => loadNow(choice, onProgress));
-  loads = loaded.catch(() => undefined);
-  return loaded;
+  return afterPendingLoads(() => loadNow(choice, onProgress));
+}
+
+function afterPendingLoads<T>(step: () => Promise<T>): Promise<T> {
+  const done = loads.then(step);
+  loads = done.catch(() => undefined);
+  return done;
 }
 
 async function loadNow(choice: SketchModelChoice, onProgress: (message: string) => void): Promise<LoadedSketchClassifier> {
@@ -89,6 +94,6 @@ async function loadNow(choice: SketchModelChoice, onProgress: (message: string) 
       const out = await worker.run({ [inputName]: input }, { transfer: true, outputs: [outputName] });
       return out[outputName]!.data as Float32Array;
     },
-    dispose: () => worker.dispose(),
+    dispose: () => afterPendingLoads(() => worker.dispose()),
   };
 }

@@ -153,12 +153,13 @@ export const doodlePageStyles = css`
     position: absolute;
     inset: 0;
     border-radius: 20px;
-    background: color-mix(in srgb, var(--surface, white) 94%, transparent);
+    background: color-mix(in srgb, var(--surface, white) 97%, transparent);
     backdrop-filter: blur(3px);
     display: flex;
     flex-direction: column;
     align-items: center;
-    justify-content: center;
+    /* safe: a tall end screen scrolls from its top instead of being cut off above. */
+    justify-content: safe center;
     gap: 0.8rem;
     padding: 1.5rem;
     text-align: center;
@@ -173,6 +174,31 @@ export const doodlePageStyles = css`
     max-width: 30rem;
     line-height: 1.6;
     margin: 0;
+  }
+  .deck-intro {
+    margin: 0.3rem 0 0;
+    font-size: 0.8rem;
+    text-transform: uppercase;
+    letter-spacing: 0.08em;
+    color: var(--text-muted, #4f5663);
+  }
+  .deck {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.35rem;
+    max-width: 30rem;
+  }
+  .deck li {
+    padding: 0.15rem 0.6rem;
+    border-radius: 999px;
+    background: #efeaff;
+    color: #4b3bbf;
+    font-size: 0.85rem;
+    font-weight: 600;
   }
   .final {
     display: flex;
@@ -380,5 +406,54 @@ export const doodlePageStyles = css`
   }
   .empty-gallery {
     color: var(--text-muted, #4f5663);
+  }
+  h1 {
+    white-space: nowrap;
+  }
+  select {
+    max-width: 100%;
+  }
+  @media (max-width: 600px) {
+    h1 {
+      font-size: 1.5rem;
+    }
+    .model-pick {
+      flex-wrap: wrap;
+      min-width: 0;
+    }
+    .prompt {
+      font-size: 1rem;
+    }
+    .prompt strong {
+      font-size: 1.4rem;
+    }
+    .stat {
+      min-width: 4rem;
+    }
+    .stat .value {
+      font-size: 1.5rem;
+    }
+    .overlay {
+      gap: 0.5rem;
+      padding: 0.8rem;
+    }
+    .overlay h2 {
+      font-size: 1.6rem;
+    }
+    .rules {
+      font-size: 0.85rem;
+      line-height: 1.4;
+    }
+    .deck-intro,
+    .deck {
+      display: none;
+    }
+  }
+  /* Touch screens have no keyboard to hint at. */
+  @media (pointer: coarse) {
+    kbd,
+    .keys {
+      display: none;
+    }
   }
 `;

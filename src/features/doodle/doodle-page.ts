@@ -17,7 +17,7 @@ import { doodlePageStyles } from './doodle-page.styles';
 import { gameReducer, initialGame, msLeft, type GameEvent, type GameState, type Guess, type Turn } from './game';
 import { LivePredictor } from './live-predictor';
 import { toQuickDrawStrokes, type Stroke } from './sketchpad';
-import { makeDeck, withArticle } from './targets';
+import { fairTargets, makeDeck, withArticle } from './targets';
 import './drawing-thumbnail';
 import './guess-list';
 import './sketch-canvas';
@@ -200,13 +200,19 @@ export class DoodlePage extends LitElement {
     if (g.phase === 'ready') {
       const ready = this.model.status === 'ready';
       return html`<div class="overlay start" data-testid="start-screen">
-        <h2>Doodle Dash</h2>
+        <h2>Ready to doodle?</h2>
         <ol class="rules">
           <li>You get <strong>60 seconds</strong>.</li>
           <li>Draw the thing on the prompt. The model guesses while you draw.</li>
           <li>When its top guess is your target (≥ ${Math.round(g.rules.threshold * 100)}% sure), you score and the next one comes.</li>
           <li>Stuck? <strong>Skip</strong> it.</li>
         </ol>
+        ${this.model.status === 'ready'
+          ? html`<p class="deck-intro">It may ask for</p>
+              <ul class="deck" data-testid="possible-targets">
+                ${fairTargets(this.model.classifier.classQuality).map((label) => html`<li>${label}</li>`)}
+              </ul>`
+          : nothing}
         <button class="big" data-testid="start" ?disabled=${!ready} @click=${() => this.startRound()}>
           ${ready ? html`Start <kbd>Enter</kbd>` : this.model.status === 'failed' ? 'Model not loaded' : 'Loading model…'}
         </button>
@@ -401,7 +407,7 @@ export class DoodlePage extends LitElement {
         guess: turn.guess,
         strokes: turn.drawing,
         bitmap,
-        model: this.choice.key,
+        model: this.model.status === 'ready' ? this.model.classifier.description : this.choice.key,
         createdAt: Date.now(),
       });
       await this.refreshSavedCount();

@@ -2,7 +2,7 @@
 // smooth ink, and a `sketch-change` event after every edit.
 import { LitElement, css, html } from 'lit';
 import { strokeOutlinePath } from './ink';
-import { Sketchpad } from './sketchpad';
+import { Sketchpad, type Stroke } from './sketchpad';
 
 export type SketchChangeEvent = CustomEvent<{ pad: Sketchpad }>;
 
@@ -40,6 +40,8 @@ export class SketchCanvas extends LitElement {
   private frameRequested = false;
   private resizeObserver?: ResizeObserver;
   private activePointer: number | null = null;
+  /** Finished strokes never change, so their outlines are computed once. */
+  private readonly finishedPaths = new WeakMap<Stroke, Path2D>();
 
   private get canvas(): HTMLCanvasElement {
     return this.renderRoot.querySelector('canvas')!;
@@ -142,8 +144,16 @@ export class SketchCanvas extends LitElement {
     ctx.fillStyle = '#1d2233';
     const strokes = this.pad.strokes;
     strokes.forEach((stroke, i) => {
-      const inProgress = this.pad.isDrawing && i === strokes.length - 1;
-      ctx.fill(new Path2D(strokeOutlinePath(stroke, undefined, !inProgress)));
+      if (this.pad.isDrawing && i === strokes.length - 1) {
+        ctx.fill(new Path2D(strokeOutlinePath(stroke, undefined, false)));
+        return;
+      }
+      let path = this.finishedPaths.get(stroke);
+      if (!path) {
+        path = new Path2D(strokeOutlinePath(stroke));
+        this.finishedPaths.set(stroke, path);
+      }
+      ctx.fill(path);
     });
   }
 }

@@ -18,6 +18,11 @@ export interface ModelComparison {
   candidateAccuracy: number | null;
   referenceLatency: LatencySummary;
   candidateLatency: LatencySummary;
+  /** Per sample, in sample order: for per-class views and latency distributions. */
+  referenceOutputs: Logits[];
+  candidateOutputs: Logits[];
+  referenceTimesMs: number[];
+  candidateTimesMs: number[];
 }
 
 /**
@@ -59,5 +64,9 @@ export async function compareModels(
     candidateAccuracy: accuracyOf(candidateOutputs),
     referenceLatency: summarizeLatencies(referenceTimes),
     candidateLatency: summarizeLatencies(candidateTimes),
+    referenceOutputs,
+    candidateOutputs,
+    referenceTimesMs: referenceTimes,
+    candidateTimesMs: candidateTimes,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, argmax, meanKlDivergence, percentile, softmax, summarizeLatencies, top1Agreement } from './metrics';
+import { accuracy, argmax, meanKlDivergence, percentile, perClassAccuracy, softmax, summarizeLatencies, top1Agreement } from './metrics';
 
 describe('top-1 agreement', () => {
   it('counts samples whose best class matches', () => {
@@ -63,5 +63,18 @@ describe('percentiles', () => {
 
   it('refuses an empty list', () => {
     expect(() => percentile([], 50)).toThrow(/no values/);
+  });
+});
+
+describe('per-class accuracy', () => {
+  it('counts right answers per true class and leaves classes without samples at 0 of 0', () => {
+    const outputs = [[0, 1, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]];
+    expect(perClassAccuracy(outputs, [1, 0, 0, 2], 4)).toEqual([
+      { correct: 1, total: 2 },
+      { correct: 1, total: 1 },
+      { correct: 1, total: 1 },
+      { correct: 0, total: 0 },
+    ]);
+    expect(() => perClassAccuracy([[1]], [5], 1)).toThrow(/outside the model's 1 classes/);
   });
 });

@@ -80,3 +80,22 @@ export interface LatencySummary {
 export function summarizeLatencies(milliseconds: readonly number[]): LatencySummary {
   return { p50: percentile(milliseconds, 50), p95: percentile(milliseconds, 95), runs: milliseconds.length };
 }
+
+export interface ClassAccuracy {
+  /** Samples of this class that the model ranked first. */
+  correct: number;
+  total: number;
+}
+
+/** Per true class: how many samples of it the model got right. Classes with no samples have total 0. */
+export function perClassAccuracy(outputs: readonly Logits[], labels: readonly number[], classCount: number): ClassAccuracy[] {
+  if (outputs.length !== labels.length) throw new Error(`Got ${outputs.length} outputs for ${labels.length} labels.`);
+  const result = Array.from({ length: classCount }, () => ({ correct: 0, total: 0 }));
+  labels.forEach((label, i) => {
+    const entry = result[label];
+    if (!entry) throw new Error(`Label ${label} is outside the model's ${classCount} classes.`);
+    entry.total++;
+    if (argmax(outputs[i]) === label) entry.correct++;
+  });
+  return result;
+}

@@ -1,16 +1,11 @@
 // The inference worker client with the summarization methods (workers/inference.worker.ts exposes them).
 import * as Comlink from 'comlink';
-import type { SummarizeOptions, SummarizeProgress } from '../../runtime/protocol';
+import type { SummarizeEvent, SummarizeOptions } from '../../runtime/protocol';
 import { InferenceClient } from '../../runtime/worker-client';
 
 export class SummarizeClient extends InferenceClient {
-  summarize(
-    text: string,
-    options: SummarizeOptions,
-    onToken: (text: string) => void,
-    onProgress: (progress: SummarizeProgress) => void,
-  ): Promise<string> {
-    return this.call((api) => api.summarize(text, options, Comlink.proxy(onToken), Comlink.proxy(onProgress)));
+  summarize(text: string, options: SummarizeOptions, onEvent: (event: SummarizeEvent) => void): Promise<string> {
+    return this.call((api) => api.summarize(text, options, Comlink.proxy(onEvent)));
   }
 
   /** Stops the running summary after its current token; `summarize()` then resolves with the text so far. */

@@ -1,0 +1,104 @@
+// `npm run bench [-- --quick] [-- --json]`: builds the app, serves it cross-origin isolated (vite preview), runs
+// #/bench in headless Chromium (as is, then with --enable-unsafe-webgpu for the WebGPU rows), times the same model
+// on onnxruntime-node as the native reference, and writes bench/results/latest.json and latest.md.
+// Progress goes to stderr; with --json the last line on stdout is one JSON object of headline figures.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { quietChromium } from '../playwright.config';
+import { HEADLINE_KEYS, headlineFigures, markdownReport, type BenchReport, type HeadlineKey } from '../src/features/bench/results';
+import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/features/bench/settings';
+import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
+import { int8SizeRatio, measureNative } from './native';
+
+const args = new Set(process.argv.slice(2));
+const jsonOutput = args.has('--json');
+const setting: BenchSetting = args.has('--quick') ? BENCH_SETTINGS.quick : BENCH_SETTINGS.standard;
+const port = Number(process.env.BENCH_PORT ?? 4390);
+const appUrl = `http://127.0.0.1:${port}`;
+const outDir = '.tmp/dist-bench';
+const PAGE_TIMEOUT_MS = 15 * 60_000;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function build(): void {
+  log(`Building the app into ${outDir}…`);
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error('vite build failed.');
+}
+
+async function serve(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let tries = 0; tries < 120; tries++) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited (is port ${port} free? set BENCH_PORT).`);
+    const up = await fetch(`${appUrl}/`).then((r) => r.ok, () => false);
+    if (up) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`vite preview did not answer on ${appUrl}.`);
+}
+
+async function runInChromium(extraFlags: string[], settingName: BenchSetting['name'], backends: BackendChoice): Promise<{ report: BenchReport; requests: PhaseRequests }> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietChromium, ...extraFlags] });
+  try {
+    const context = await browser.newContext();
+    // Offline by design: anything not on this machine is refused.
+    await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'), (route) => route.abort());
+    const page = await context.newPage();
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    const requests = await countPhaseRequests(page);
+    const report = await runBenchPage(page, appUrl, settingName, backends, PAGE_TIMEOUT_MS);
+    return { report, requests };
+  } finally {
+    await browser.close();
+  }
+}
+
+function headlineTable(headline: Record<HeadlineKey, number>): string {
+  return ['| Figure | Value |', '| --- | --- |', ...HEADLINE_KEYS.map((key) => `| ${key} | ${Number.isInteger(headline[key]) ? headline[key] : headline[key].toFixed(3)} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  build();
+  const server = await serve();
+  let primary: { report: BenchReport; requests: PhaseRequests };
+  let webgpu: BenchReport;
+  try {
+    log(`Chromium (as is), ${setting.name} setting: every backend…`);
+    primary = await runInChromium([], setting.name, 'all');
+    // WebGPU here is a software adapter (SwiftShader) at tens of ms per run: the quick setting keeps it in minutes.
+    log('Chromium with --enable-unsafe-webgpu, quick setting: WebGPU only…');
+    webgpu = (await runInChromium(['--enable-unsafe-webgpu'], 'quick', 'webgpu')).report;
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+  log('onnxruntime-node (native reference)…');
+  const report = primary.report;
+  const threads = [...new Set([1, report.environment.crossOriginIsolated ? report.environment.hardwareConcurrency : 1])];
+  report.measurements.push(...webgpu.measurements, ...(await measureNative(setting, threads)));
+  report.notes.push(
+    webgpu.environment.gpu
+      ? `WebGPU rows: a second Chromium launch with --enable-unsafe-webgpu (adapter: ${webgpu.environment.gpu}), quick setting.`
+      : 'Chromium with --enable-unsafe-webgpu offered no WebGPU adapter either.',
+    ...webgpu.notes.filter((n) => !n.includes('no WebGPU adapter')).map((n) => `WebGPU pass: ${n}`),
+    `Model-file requests counted by Playwright during warm loads: ${primary.requests.warmLoad} (cold loads: ${primary.requests.coldLoad}).`,
+  );
+  if (primary.requests.coldLoad === 0) report.notes.push('No request was seen during cold loads either, so the request counting missed the worker: do not trust the warm-load count.');
+  const headline = headlineFigures(report, { int8SizeRatio: int8SizeRatio(), warmLoadNetworkRequests: primary.requests.warmLoad });
+
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, report }, null, 2)}\n`);
+  const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineTable(headline)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
+  await writeFile('bench/results/latest.md', markdown);
+  log('Wrote bench/results/latest.json and bench/results/latest.md.');
+  if (jsonOutput) process.stdout.write(`${JSON.stringify(headline)}\n`);
+  else process.stdout.write(markdown);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+// The quantization lab in a real browser: quantize the bundled sketch model in the page, compare it with fp32,
+// download the new model and run it in onnxruntime-node; bad files get a message and change nothing.
+import { existsSync, readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers';
+
+const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
+const SHIPPED_INT8 = 'models/doodle-cnn/onnx/model_quantized.onnx';
+
+async function openLab(page: Page): Promise<void> {
+  await page.goto('/#/quantize');
+  await expect(page.getByRole('heading', { name: 'Quantize lab' })).toBeVisible();
+}
+
+function resultRow(page: Page, name: string) {
+  return page.locator(`[data-testid="result-row"][data-name="${name}"]`);
+}
+
+test.describe('quantize lab', () => {
+  test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
+
+  test('static int8 made in the page is ≥ 3.5× smaller, agrees with fp32 on ≥ 98 % of the drawings, survives a reload and downloads as a runnable model', async ({ page, watch }) => {
+    test.setTimeout(240_000);
+    await openLab(page);
+    await page.getByRole('radio', { name: /Static int8/ }).check();
+    await expect(page.getByTestId('calibration-origin')).toHaveValue('synthetic');
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('Made static int8', { timeout: 120_000 });
+    const made = page.locator('[data-testid="variant"][data-name="static int8 (made here)"]');
+    await expect(made).toBeVisible();
+    await expect(made).toContainText('calibrated on 128 synthetic shapes');
+
+    await page.reload();
+    await expect(made).toBeVisible();
+    await made.getByRole('checkbox').check();
+    await page.getByTestId('run-comparison').click();
+    const row = resultRow(page, 'static int8 (made here)');
+    await expect(row).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('samples-used')).toContainText('128 synthetic shapes');
+    const smaller = Number.parseFloat((await row.getByTestId('smaller').textContent())!);
+    const agreement = Number((await row.getByTestId('agreement').textContent())!);
+    expect(smaller).toBeGreaterThanOrEqual(3.5);
+    expect(agreement).toBeGreaterThanOrEqual(0.98);
+    await expect(resultRow(page, 'fp32').getByTestId('agreement')).toHaveText('reference');
+    await expect(row.getByTestId('p50')).toHaveText(/^\d+(\.\d+)? ms$/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), made.getByTestId('download-variant').click()]);
+    expect(download.suggestedFilename()).toBe('doodle-cnn-static-int8.onnx');
+    const bytes = readFileSync((await download.path())!);
+    const fp32Size = readFileSync(BUNDLED).byteLength;
+    expect(fp32Size / bytes.byteLength).toBeGreaterThanOrEqual(3.5);
+    const session = await ort.InferenceSession.create(bytes);
+    const outputs = await session.run({ input: new ort.Tensor('float32', new Float32Array(784), [1, 1, 28, 28]) });
+    expect(outputs.logits!.dims).toEqual([1, 16]);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await made.getByTestId('delete-variant').click();
+    await expect(made).toHaveCount(0);
+    expect(watch.externalRequests).toEqual([]);
+  });
+
+  test('a file that is not a model, a model with nothing to quantize and a bad drawings file each get a message and lose nothing', async ({ page }) => {
+    await openLab(page);
+    const variants = page.getByTestId('variant');
+    const before = await variants.allTextContents();
+
+    await page.getByTestId('open-model').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('these are my notes, not a model') });
+    await expect(page.getByTestId('lab-message')).toContainText('notes.onnx is not an ONNX model this browser can run');
+    await expect(variants).toHaveText(before);
+    await expect(page.getByTestId('model-select')).toHaveValue('doodle-cnn');
+
+    // An int8 model opened as if it were float: it runs, but there is nothing left to quantize.
+    await page.getByTestId('open-model').setInputFiles({ name: 'already-int8.onnx', mimeType: 'application/octet-stream', buffer: readFileSync(SHIPPED_INT8) });
+    await expect(page.getByTestId('lab-message')).toContainText('Opened already-int8.onnx');
+    await expect(page.getByTestId('model-select')).toHaveValue(/^file:/);
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('already be quantized');
+    await expect(page.getByTestId('lab-message')).toContainText('Nothing was saved');
+    await expect(variants).toHaveCount(1);
+    await expect(variants.first()).toContainText('fp32 (your file)');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await variants.first().getByTestId('delete-variant').click();
+    await expect(page.getByTestId('model-select')).toHaveValue('doodle-cnn');
+
+    await page.getByTestId('import-drawings').setInputFiles({ name: 'drawings.jsonl', mimeType: 'text/plain', buffer: Buffer.from('{"label":"star","bitmap":[1,2,3]}\n') });
+    await expect(page.getByTestId('lab-message')).toContainText('drawings.jsonl line 1: "bitmap" must be 784 numbers');
+    await expect(page.getByRole('radio', { name: /Imported drawings — 0/ })).toBeVisible();
+
+    await page.getByRole('radio', { name: /Static int8/ }).check();
+    await page.getByTestId('calibration-origin').selectOption('drawn');
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('Static quantization needs at least 16 calibration drawings');
+    await expect(variants).toHaveText(before);
+  });
+});

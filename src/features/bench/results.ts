@@ -1,0 +1,232 @@
+// What a benchmark run produces, shared by the page and `npm run bench`: measurements (median + spread),
+// the Markdown table, "N× faster" comparisons and the headline figures of `npm run bench -- --json`.
+import type { Dtype } from '../../runtime/protocol';
+import type { Figure } from './stats';
+
+export type MetricId =
+  | 'runtime-start-ms'
+  | 'cold-load-ms'
+  | 'warm-load-ms'
+  | 'warm-load-downloads'
+  | 'latency-p50-ms'
+  | 'latency-p95-ms'
+  | 'roundtrip-p50-ms'
+  | 'predictions-per-s'
+  | 'prediction-ms'
+  | 'rasterise-ms'
+  | 'extractive-ms'
+  | 'quantize-ms'
+  | 'abstractive-tokens-per-s';
+
+interface MetricInfo {
+  title: string;
+  unit: 'ms' | '/s' | 'files';
+  better: 'lower' | 'higher';
+}
+
+export const METRICS: Record<MetricId, MetricInfo> = {
+  'runtime-start-ms': { title: 'WASM runtime start (first load − warm load)', unit: 'ms', better: 'lower' },
+  'cold-load-ms': { title: 'Model load, cold (empty cache, runtime started)', unit: 'ms', better: 'lower' },
+  'warm-load-ms': { title: 'Model load, warm (IndexedDB cache, runtime started)', unit: 'ms', better: 'lower' },
+  'warm-load-downloads': { title: 'Files downloaded during the warm load', unit: 'files', better: 'lower' },
+  'latency-p50-ms': { title: 'Raw inference latency p50 (session run, timed in the worker)', unit: 'ms', better: 'lower' },
+  'latency-p95-ms': { title: 'Raw inference latency p95 (session run, timed in the worker)', unit: 'ms', better: 'lower' },
+  'roundtrip-p50-ms': { title: 'Inference round trip p50 (page → worker → page)', unit: 'ms', better: 'lower' },
+  'predictions-per-s': { title: 'Doodle predictions/s end to end (strokes → top-5 shown)', unit: '/s', better: 'higher' },
+  'prediction-ms': { title: 'Doodle prediction time (rasterise + model + top-5)', unit: 'ms', better: 'lower' },
+  'rasterise-ms': { title: 'Rasterise a drawing to 28×28 (main thread)', unit: 'ms', better: 'lower' },
+  'extractive-ms': { title: 'Extractive summary of an 800-word article (worker round trip)', unit: 'ms', better: 'lower' },
+  'quantize-ms': { title: 'Quantize the fp32 sketch model (quantize worker)', unit: 'ms', better: 'lower' },
+  'abstractive-tokens-per-s': { title: 'Abstractive summary tokens/s', unit: '/s', better: 'higher' },
+};
+
+/**
+ * Where a figure was measured: `wasm-<threads>`, `webgpu`, `native-<threads>` (onnxruntime-node), or a plain
+ * place such as `main-thread`, `quantize-worker`, `summarize-worker`, `static`/`weight-only` (quantizer modes).
+ */
+export type BackendId = string;
+
+export interface Measurement {
+  metric: MetricId;
+  backend: BackendId;
+  dtype?: Dtype;
+  /** Extra detail, e.g. the summarization model's id. */
+  detail?: string;
+  figure: Figure;
+}
+
+export interface BenchEnvironment {
+  userAgent: string;
+  hardwareConcurrency: number;
+  crossOriginIsolated: boolean;
+  /** e.g. "google · swiftshader (software)", or null without a WebGPU adapter. */
+  gpu: string | null;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  setting: string;
+  environment: BenchEnvironment;
+  measurements: Measurement[];
+  /** Things left out or worth knowing, in words (e.g. "no WebGPU adapter"). */
+  notes: string[];
+}
+
+export function backendLabel(backend: BackendId): string {
+  const wasm = /^wasm-(\d+)$/.exec(backend);
+  if (wasm) return `WASM · ${wasm[1]} thread${wasm[1] === '1' ? '' : 's'}`;
+  const native = /^native-(\d+)$/.exec(backend);
+  if (native) return `onnxruntime-node · ${native[1]} thread${native[1] === '1' ? '' : 's'}`;
+  if (backend === 'webgpu') return 'WebGPU';
+  return backend.replace(/-/g, ' ');
+}
+
+export function find(report: Pick<BenchReport, 'measurements'>, metric: MetricId, backend: BackendId, dtype?: Dtype): Measurement | undefined {
+  return report.measurements.find((m) => m.metric === metric && m.backend === backend && m.dtype === dtype);
+}
+
+/** The WASM backend with the most threads in the report (the one the app uses), e.g. "wasm-2". */
+export function widestWasm(report: Pick<BenchReport, 'measurements'>): BackendId | undefined {
+  const counts = report.measurements.map((m) => /^wasm-(\d+)$/.exec(m.backend)).filter((m) => m !== null).map((m) => Number(m[1]));
+  return counts.length ? `wasm-${Math.max(...counts)}` : undefined;
+}
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+export function formatFigure(figure: Figure, unit: string): string {
+  return `${formatNumber(figure.median)} ${unit}`;
+}
+
+export function formatSpread(figure: Figure): string {
+  return `${formatNumber(figure.min)}–${formatNumber(figure.max)}`;
+}
+
+/** How many times better `a` is than `b` on their metric (>1: `a` wins). */
+export function advantage(a: Measurement, b: Measurement): number {
+  const better = METRICS[a.metric].better;
+  return better === 'lower' ? b.figure.median / a.figure.median : a.figure.median / b.figure.median;
+}
+
+function describe(m: Measurement): string {
+  return `${backendLabel(m.backend)}${m.dtype ? ` ${m.dtype}` : ''}`;
+}
+
+function sentence(a: Measurement, b: Measurement, what: string): string {
+  const [winner, loser] = advantage(a, b) >= 1 ? [a, b] : [b, a];
+  return `${describe(winner)} is ${advantage(winner, loser).toFixed(1)}× faster than ${describe(loser)} (${what}).`;
+}
+
+/** "N× faster than …" lines: backends against each other, int8 against fp32, the browser against native. */
+export function comparisons(report: Pick<BenchReport, 'measurements'>): string[] {
+  const lines: string[] = [];
+  const pairs = (metric: MetricId, what: string) => {
+    const rows = report.measurements.filter((m) => m.metric === metric);
+    const dtypes = [...new Set(rows.map((m) => m.dtype))];
+    for (const dtype of dtypes) {
+      const same = rows.filter((m) => m.dtype === dtype).sort((x, y) => advantage(x, y) >= 1 ? -1 : 1);
+      const best = same[0];
+      for (const other of same.slice(1)) if (best) lines.push(sentence(best, other, `${what}, ${dtype}`));
+    }
+    const backends = [...new Set(rows.map((m) => m.backend))];
+    for (const backend of backends) {
+      const fp32 = rows.find((m) => m.backend === backend && m.dtype === 'fp32');
+      const int8 = rows.find((m) => m.backend === backend && m.dtype === 'int8');
+      if (fp32 && int8) lines.push(sentence(int8, fp32, `${what}, int8 vs fp32`));
+    }
+  };
+  pairs('latency-p50-ms', 'raw latency p50');
+  pairs('predictions-per-s', 'doodle predictions/s');
+  return lines;
+}
+
+export function markdownTable(report: BenchReport): string {
+  const head = ['Measurement', 'Backend', 'dtype', 'Median', 'Min–max', 'IQR', 'n'];
+  const rows = report.measurements.map((m) => {
+    const info = METRICS[m.metric];
+    return [
+      info.title,
+      backendLabel(m.backend) + (m.detail ? ` (${m.detail})` : ''),
+      m.dtype ?? '',
+      formatFigure(m.figure, info.unit),
+      formatSpread(m.figure),
+      `${formatNumber(m.figure.q1)}–${formatNumber(m.figure.q3)}`,
+      String(m.figure.n),
+    ];
+  });
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function markdownReport(report: BenchReport): string {
+  const env = report.environment;
+  return [
+    `Measured ${report.finishedAt.slice(0, 10)} (${report.setting}) · ${env.hardwareConcurrency} cores · ` +
+      `cross-origin isolated: ${env.crossOriginIsolated ? 'yes' : 'no'} · WebGPU adapter: ${env.gpu ?? 'none'}`,
+    '',
+    markdownTable(report),
+    '',
+    ...comparisons(report).map((c) => `- ${c}`),
+    ...report.notes.map((n) => `- ${n}`),
+  ].join('\n');
+}
+
+export const HEADLINE_KEYS = [
+  'sketch_pps_wasm_fp32',
+  'sketch_pps_wasm_int8',
+  'sketch_raw_ms_wasm_fp32',
+  'sketch_raw_ms_wasm_int8',
+  'sketch_raw_ms_native_fp32',
+  'browser_native_ratio',
+  'int8_fp32_speed_ratio_wasm',
+  'int8_size_ratio',
+  'cold_load_ms',
+  'warm_load_ms',
+  'runtime_start_ms',
+  'extractive_ms_800w',
+  'quantize_ms',
+  'warm_load_network_requests',
+] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+
+export interface HeadlineInputs {
+  /** fp32 over int8 file size. */
+  int8SizeRatio: number;
+  /** Requests for model files during the warm loads, counted outside the page (Playwright). */
+  warmLoadNetworkRequests: number;
+}
+
+/**
+ * The figures `npm run bench -- --json` prints, all from one run: the WASM figures use the most threads measured,
+ * and the native reference the same thread count.
+ */
+export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Record<HeadlineKey, number> {
+  const wasm = widestWasm(report) ?? 'wasm-1';
+  const native = `native-${wasm.slice('wasm-'.length)}`;
+  const median = (metric: MetricId, backend: BackendId, dtype?: Dtype) => find(report, metric, backend, dtype)?.figure.median ?? Number.NaN;
+  const rawFp32 = median('latency-p50-ms', wasm, 'fp32');
+  const rawInt8 = median('latency-p50-ms', wasm, 'int8');
+  const nativeFp32 = median('latency-p50-ms', native, 'fp32');
+  return {
+    sketch_pps_wasm_fp32: median('predictions-per-s', wasm, 'fp32'),
+    sketch_pps_wasm_int8: median('predictions-per-s', wasm, 'int8'),
+    sketch_raw_ms_wasm_fp32: rawFp32,
+    sketch_raw_ms_wasm_int8: rawInt8,
+    sketch_raw_ms_native_fp32: nativeFp32,
+    browser_native_ratio: rawFp32 / nativeFp32,
+    int8_fp32_speed_ratio_wasm: rawFp32 / rawInt8,
+    int8_size_ratio: inputs.int8SizeRatio,
+    cold_load_ms: median('cold-load-ms', wasm, 'fp32'),
+    warm_load_ms: median('warm-load-ms', wasm, 'fp32'),
+    runtime_start_ms: median('runtime-start-ms', wasm, 'fp32'),
+    extractive_ms_800w: median('extractive-ms', 'summarize-worker'),
+    quantize_ms: median('quantize-ms', 'static'),
+    warm_load_network_requests: inputs.warmLoadNetworkRequests,
+  };
+}

@@ -1,0 +1,235 @@
+// One benchmark run in the browser: every backend × dtype of the bundled sketch model (loads, raw latency, live
+// predictions/s), then extractive summarization and the quantizer. Each figure is the median of repetitions.
+import { bitmapToInput, labelsFromConfig, rasteriseStrokes, sketchInputShape } from '../../sketch';
+import { probeCapabilities } from '../../runtime/capabilities';
+import { deleteCachedModel } from '../../runtime/cache';
+import type { Device, Dtype, TensorMap } from '../../runtime/protocol';
+import type { InferenceClient, LoadOptions, ModelInfo } from '../../runtime/worker-client';
+import { BenchClient } from './bench-client';
+import type { Guess } from '../doodle/game';
+import type { SketchClassifier } from '../doodle/live-predictor';
+import { toQuickDrawStrokes } from '../doodle/sketchpad';
+import { ExtractiveClient } from '../summarize/extractive-client';
+import { summarizeLatencies } from '../quantize/metrics';
+import { quantizeInWorker } from '../quantize/quantize-client';
+import { syntheticDrawings } from '../quantize/synthetic-drawings';
+import { generateArticle } from './article';
+import { driveLivePredictions } from './live-drive';
+import type { BenchEnvironment, BenchReport, Measurement, MetricId } from './results';
+import { backendsToMeasure, type BackendChoice, type BenchSetting } from './settings';
+import { PHASE_EVENT, type PhaseDetail } from './phases';
+import { figureOf, timed } from './stats';
+import { fullPenDrawing } from './synthetic-pen';
+
+export const SKETCH_MODEL = 'doodle-cnn';
+export const SKETCH_DTYPES: readonly Dtype[] = ['fp32', 'int8'];
+const ARTICLE_WORDS = 800;
+const CALIBRATION_DRAWINGS_PER_SHAPE = 2;
+
+export interface RunHooks {
+  onStatus(text: string): void;
+  /** Shows the live guesses while the synthetic pen draws. */
+  render(guesses: readonly Guess[]): void;
+}
+
+async function phase<T>(detail: Omit<PhaseDetail, 'state'>, work: () => Promise<T>): Promise<T> {
+  dispatchEvent(new CustomEvent<PhaseDetail>(PHASE_EVENT, { detail: { ...detail, state: 'start' } }));
+  try {
+    return await work();
+  } finally {
+    dispatchEvent(new CustomEvent<PhaseDetail>(PHASE_EVENT, { detail: { ...detail, state: 'end' } }));
+  }
+}
+
+class Recorder {
+  readonly measurements: Measurement[] = [];
+  add(metric: MetricId, backend: string, samples: readonly number[], dtype?: Dtype, detail?: string): void {
+    if (samples.some((s) => Number.isFinite(s))) this.measurements.push({ metric, backend, dtype, detail, figure: figureOf(samples) });
+  }
+}
+
+function sketchInput(info: ModelInfo): TensorMap {
+  const bitmap = rasteriseStrokes(toQuickDrawStrokes(fullPenDrawing().strokes))!;
+  return { [info.inputNames[0]!]: { type: 'float32', data: bitmapToInput(bitmap), dims: sketchInputShape() } };
+}
+
+function classifierOn(client: InferenceClient, info: ModelInfo): SketchClassifier {
+  const inputName = info.inputNames[0]!;
+  const outputName = info.outputNames[0]!;
+  return {
+    labels: labelsFromConfig(info.config as { id2label?: Record<string, string> }),
+    async classify(bitmap) {
+      const input = { type: 'float32' as const, data: bitmapToInput(bitmap), dims: sketchInputShape() };
+      const out = await client.run({ [inputName]: input }, { transfer: true, outputs: [outputName] });
+      return out[outputName]!.data as Float32Array;
+    },
+  };
+}
+
+function loadOptionsFor(backend: string, dtype: Dtype): LoadOptions {
+  const device: Device = backend === 'webgpu' ? 'webgpu' : 'wasm';
+  const threads = device === 'wasm' ? Number(backend.slice('wasm-'.length)) : undefined;
+  return { modelId: SKETCH_MODEL, device, dtype, threads };
+}
+
+/** Loads, latency and live predictions of the sketch model on one backend and dtype. */
+async function measureSketch(backend: string, dtype: Dtype, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: string[]): Promise<void> {
+  const options = loadOptionsFor(backend, dtype);
+  const label = `${backend} ${dtype}`;
+  const newClient = () => new BenchClient(`benchmark ${label}`);
+  // Make sure the files are cached, so the first repetition's "first load" reads the cache like the others.
+  const primer = newClient();
+  const primed = await primer.load(options);
+  primer.terminate();
+  if (primed.device !== options.device) {
+    notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'fell back'}), so it was not measured.`);
+    return;
+  }
+  const firstLoads: number[] = [];
+  const warmLoads: number[] = [];
+  const coldLoads: number[] = [];
+  const warmDownloads: number[] = [];
+  let client = newClient();
+  let info = primed;
+  for (let rep = 0; rep < setting.repetitions; rep++) {
+    hooks.onStatus(`Loading ${SKETCH_MODEL} ${dtype} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
+    if (rep > 0) {
+      client.terminate();
+      client = newClient();
+    }
+    firstLoads.push(await timed(() => client.load(options)));
+    let downloaded = 0;
+    const countDownloads = (p: { status: string; fromCache: boolean }) => {
+      if (p.status === 'done' && !p.fromCache) downloaded++;
+    };
+    warmLoads.push(await phase({ phase: 'warm-load', backend, dtype }, () => timed(() => client.load({ ...options, onProgress: countDownloads }))));
+    warmDownloads.push(downloaded);
+    await deleteCachedModel(SKETCH_MODEL);
+    coldLoads.push(await phase({ phase: 'cold-load', backend, dtype }, () => timed(async () => (info = await client.load(options)))));
+  }
+  record.add('runtime-start-ms', backend, firstLoads.map((first, i) => first - warmLoads[i]!), dtype);
+  record.add('cold-load-ms', backend, coldLoads, dtype);
+  record.add('warm-load-ms', backend, warmLoads, dtype);
+  record.add('warm-load-downloads', backend, warmDownloads, dtype);
+
+  try {
+    hooks.onStatus(`Timing raw inference of ${dtype} on ${backend}…`);
+    const input = sketchInput(info);
+    await client.timeRuns(input, setting.warmupRuns);
+    const p50s: number[] = [];
+    const p95s: number[] = [];
+    const roundTrips: number[] = [];
+    for (let rep = 0; rep < setting.repetitions; rep++) {
+      const { p50, p95 } = summarizeLatencies(await client.timeRuns(input, setting.latencyRuns));
+      p50s.push(p50);
+      p95s.push(p95);
+      const times: number[] = [];
+      for (let i = 0; i < setting.latencyRuns; i++) times.push(await timed(() => client.run(input)));
+      roundTrips.push(summarizeLatencies(times).p50);
+    }
+    record.add('latency-p50-ms', backend, p50s, dtype);
+    record.add('latency-p95-ms', backend, p95s, dtype);
+    record.add('roundtrip-p50-ms', backend, roundTrips, dtype);
+
+    hooks.onStatus(`Drawing with a synthetic pen: live predictions of ${dtype} on ${backend}…`);
+    const classifier = classifierOn(client, info);
+    const rates: number[] = [];
+    const predictionMs: number[] = [];
+    for (let rep = 0; rep < setting.repetitions; rep++) {
+      const live = await driveLivePredictions(classifier, hooks.render, setting.liveMs);
+      rates.push(live.predictionsPerSecond);
+      predictionMs.push(live.meanPredictionMs);
+    }
+    record.add('predictions-per-s', backend, rates, dtype);
+    record.add('prediction-ms', backend, predictionMs, dtype);
+  } finally {
+    client.terminate();
+  }
+}
+
+function measureRasterise(setting: BenchSetting, record: Recorder): void {
+  const strokes = toQuickDrawStrokes(fullPenDrawing().strokes);
+  const perRep = Math.max(20, setting.latencyRuns);
+  const samples: number[] = [];
+  for (let rep = 0; rep < setting.repetitions; rep++) {
+    const started = performance.now();
+    for (let i = 0; i < perRep; i++) rasteriseStrokes(strokes);
+    samples.push((performance.now() - started) / perRep);
+  }
+  record.add('rasterise-ms', 'main-thread', samples);
+}
+
+async function measureExtractive(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
+  hooks.onStatus(`Summarizing an ${ARTICLE_WORDS}-word article (extractive)…`);
+  const article = generateArticle(ARTICLE_WORDS);
+  const client = new ExtractiveClient();
+  try {
+    const first = await client.extract(article, 'medium');
+    if (!first.ok) throw new Error(first.message);
+    const roundTrips: number[] = [];
+    const engine: number[] = [];
+    for (let rep = 0; rep < setting.repetitions; rep++) {
+      let engineMs = Number.NaN;
+      roundTrips.push(
+        await timed(async () => {
+          const outcome = await client.extract(article, 'medium');
+          if (outcome.ok) engineMs = outcome.engineMs;
+        }),
+      );
+      engine.push(engineMs);
+    }
+    record.add('extractive-ms', 'summarize-worker', roundTrips);
+    record.add('extractive-ms', 'summarize-engine', engine);
+  } finally {
+    client.terminate();
+  }
+}
+
+async function measureQuantizer(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
+  hooks.onStatus('Quantizing the fp32 sketch model in the quantize worker…');
+  const response = await fetch(new URL(`${import.meta.env.BASE_URL}models/${SKETCH_MODEL}/onnx/model.onnx`, location.href));
+  if (!response.ok) throw new Error(`Could not read the fp32 model (HTTP ${response.status}).`);
+  const fp32 = new Uint8Array(await response.arrayBuffer());
+  const calibrationInputs: TensorMap[] = syntheticDrawings(CALIBRATION_DRAWINGS_PER_SHAPE, Math.random).flatMap((d) => {
+    const bitmap = rasteriseStrokes(d.strokes);
+    return bitmap ? [{ input: { type: 'float32' as const, data: bitmapToInput(bitmap), dims: sketchInputShape() } }] : [];
+  });
+  for (const mode of ['static', 'weight-only'] as const) {
+    const samples: number[] = [];
+    for (let rep = 0; rep < setting.repetitions; rep++) {
+      samples.push(await timed(() => quantizeInWorker(fp32, { mode, calibrationInputs: mode === 'static' ? calibrationInputs : undefined })));
+    }
+    record.add('quantize-ms', mode, samples, undefined, mode === 'static' ? `${calibrationInputs.length} calibration drawings` : undefined);
+  }
+}
+
+async function environment(): Promise<BenchEnvironment & { hasGpu: boolean }> {
+  const facts = await probeCapabilities();
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: facts.hardwareConcurrency,
+    crossOriginIsolated: facts.crossOriginIsolated,
+    gpu: facts.gpu ? `${facts.gpu.vendor}${facts.gpu.architecture ? ` · ${facts.gpu.architecture}` : ''}${facts.gpu.isFallbackAdapter ? ' (software)' : ''}` : null,
+    hasGpu: facts.gpu !== null,
+  };
+}
+
+export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice, hooks: RunHooks): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  const { hasGpu, ...env } = await environment();
+  const record = new Recorder();
+  const notes: string[] = [];
+  const backends = backendsToMeasure(choice, { ...env, hasGpu });
+  if (!hasGpu && choice !== 'wasm') notes.push('This browser offers no WebGPU adapter, so WebGPU was not measured.');
+  if (!env.crossOriginIsolated) notes.push('The page is not cross-origin isolated, so WASM runs on one thread only.');
+  for (const backend of backends) {
+    for (const dtype of SKETCH_DTYPES) await measureSketch(backend, dtype, setting, hooks, record, notes);
+  }
+  if (choice !== 'webgpu') {
+    measureRasterise(setting, record);
+    await measureExtractive(setting, hooks, record);
+    await measureQuantizer(setting, hooks, record);
+  }
+  hooks.onStatus('Done.');
+  return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes };
+}

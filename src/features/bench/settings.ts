@@ -1,0 +1,38 @@
+// How much a benchmark run measures: "quick" checks that everything runs (tests use it), "standard" is the
+// setting whose figures we publish.
+
+export interface BenchSetting {
+  name: 'quick' | 'standard';
+  title: string;
+  /** Repetitions behind each figure (its median and spread). */
+  repetitions: number;
+  /** Inference runs per repetition for the p50/p95 latency, after `warmupRuns` unmeasured ones. */
+  latencyRuns: number;
+  warmupRuns: number;
+  /** How long the synthetic pen draws per repetition of the predictions/s measurement. */
+  liveMs: number;
+}
+
+export const BENCH_SETTINGS: Record<BenchSetting['name'], BenchSetting> = {
+  quick: { name: 'quick', title: 'Quick (3 repetitions, short runs)', repetitions: 3, latencyRuns: 20, warmupRuns: 5, liveMs: 300 },
+  standard: { name: 'standard', title: 'Standard (5 repetitions)', repetitions: 5, latencyRuns: 200, warmupRuns: 30, liveMs: 1500 },
+};
+
+export type BackendChoice = 'all' | 'wasm' | 'webgpu';
+
+export const BACKEND_CHOICES: Record<BackendChoice, string> = {
+  all: 'Every backend available here',
+  wasm: 'WASM only',
+  webgpu: 'WebGPU only',
+};
+
+/** Backend ids to measure: WASM with one thread and with every thread the browser allows, WebGPU with an adapter. */
+export function backendsToMeasure(choice: BackendChoice, facts: { crossOriginIsolated: boolean; hardwareConcurrency: number; hasGpu: boolean }): string[] {
+  const wasm = ['wasm-1'];
+  const allThreads = facts.crossOriginIsolated ? facts.hardwareConcurrency : 1;
+  if (allThreads > 1) wasm.push(`wasm-${allThreads}`);
+  const webgpu = facts.hasGpu ? ['webgpu'] : [];
+  if (choice === 'wasm') return wasm;
+  if (choice === 'webgpu') return webgpu;
+  return [...wasm, ...webgpu];
+}

@@ -1,0 +1,76 @@
+/**
+ * The models the lab can compare and where each variant's bytes come from: the catalog's dtypes (downloaded and
+ * cached by the inference worker), variants quantized here, and float models the user opened (both in IndexedDB).
+ */
+import { catalog, type CatalogModel } from '../../runtime/catalog';
+import type { Dtype } from '../../runtime/protocol';
+import type { StoredVariant } from './variant-store';
+
+export interface LabModel {
+  /** Catalog id, or `file:<stored id>` for a model the user opened. */
+  id: string;
+  title: string;
+  catalogModel?: CatalogModel;
+  /** The opened float model, for `file:` models. */
+  opened?: StoredVariant;
+}
+
+export interface LabVariant {
+  id: string;
+  name: string;
+  isReference: boolean;
+  /** Catalog variants load by dtype; stored ones from their bytes. */
+  dtype: Dtype;
+  stored?: StoredVariant;
+  /** Size when known before loading (catalog sizes of the .onnx files, or the stored bytes). */
+  bytes?: number;
+}
+
+export const MODE_NAMES: Record<StoredVariant['mode'], string> = {
+  'weight-only': 'weight-only int8',
+  dynamic: 'dynamic int8',
+  static: 'static int8',
+  opened: 'fp32 (your file)',
+};
+
+export function labModels(stored: readonly StoredVariant[]): LabModel[] {
+  const fromCatalog = catalog.models
+    .filter((m) => m.task === 'sketch-classification' && m.dtypes.fp32)
+    .map((m): LabModel => ({ id: m.id, title: `${m.title}${m.source === 'hub' ? ' · hub' : ''}`, catalogModel: m }));
+  const opened = stored.filter((v) => v.mode === 'opened').map((v): LabModel => ({ id: `file:${v.id}`, title: `${v.name} · your file`, opened: v }));
+  return [...fromCatalog, ...opened];
+}
+
+function onnxBytes(model: CatalogModel, dtype: Dtype): number | undefined {
+  const files = model.dtypes[dtype]?.files ?? [];
+  return files.every((f) => f.bytes !== undefined) ? files.reduce((sum, f) => sum + f.bytes!, 0) : undefined;
+}
+
+/** The reference (fp32) first, then the model's other dtypes, then variants quantized here, oldest first. */
+export function labVariants(model: LabModel, stored: readonly StoredVariant[]): LabVariant[] {
+  const variants: LabVariant[] = [];
+  if (model.catalogModel) {
+    for (const dtype of Object.keys(model.catalogModel.dtypes) as Dtype[]) {
+      const shipped = dtype === 'fp32' ? 'fp32' : `${dtype} (shipped)`;
+      variants.push({ id: `${model.id}#${dtype}`, name: shipped, isReference: dtype === 'fp32', dtype, bytes: onnxBytes(model.catalogModel, dtype) });
+    }
+    variants.sort((a, b) => Number(b.isReference) - Number(a.isReference));
+  } else if (model.opened) {
+    variants.push({ id: model.opened.id, name: MODE_NAMES.opened, isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
+  }
+  for (const v of stored.filter((s) => s.modelId === model.id && s.mode !== 'opened')) {
+    variants.push({ id: v.id, name: `${MODE_NAMES[v.mode]} (made here)`, isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
+  }
+  return variants;
+}
+
+/** The fp32 .onnx file of a catalog model, whose cached bytes the quantizer reads. */
+export function fp32OnnxPath(model: CatalogModel): string | undefined {
+  return model.dtypes.fp32?.files.find((f) => f.path.endsWith('.onnx'))?.path;
+}
+
+/** A file name for downloading a variant: "doodle-cnn-static-int8.onnx". */
+export function downloadName(modelTitle: string, variant: StoredVariant): string {
+  const base = modelTitle.replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+  return variant.mode === 'opened' ? `${base}.onnx` : `${base}-${variant.mode}-int8.onnx`;
+}
