@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { cspPlugin } from './scripts/csp.ts';
 import { modelsPlugin } from './scripts/vite-plugin-models.ts';
 
 /** Cross-origin isolation, so onnxruntime-web can use WASM threads (SharedArrayBuffer). */
@@ -8,7 +9,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [modelsPlugin('models')],
+  plugins: [modelsPlugin('models'), cspPlugin()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

@@ -4,6 +4,7 @@
 // Progress goes to stderr; with --json the last line on stdout is one JSON object of headline figures.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
 import { HEADLINE_KEYS, headlineFigures, markdownReport, type BenchReport, type HeadlineKey } from '../src/features/bench/results';
@@ -61,7 +62,10 @@ function headlineTable(headline: Record<HeadlineKey, number>): string {
   return ['| Figure | Value |', '| --- | --- |', ...HEADLINE_KEYS.map((key) => `| ${key} | ${Number.isInteger(headline[key]) ? headline[key] : headline[key].toFixed(3)} |`)].join('\n');
 }
 
+const loadAverage = () => loadavg()[0]!.toFixed(1);
+
 async function main(): Promise<void> {
+  const loadAtStart = loadAverage();
   build();
   const server = await serve();
   let primary: { report: BenchReport; requests: PhaseRequests };
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
       : 'Chromium with --enable-unsafe-webgpu offered no WebGPU adapter either.',
     ...webgpu.notes.filter((n) => !n.includes('no WebGPU adapter')).map((n) => `WebGPU pass: ${n}`),
     `Model-file requests counted by Playwright during warm loads: ${primary.requests.warmLoad} (cold loads: ${primary.requests.coldLoad}).`,
+    // Other jobs on the machine slow every figure: the 1-minute load average says how busy it was.
+    `Machine load average (1 min) at start: ${loadAtStart}, at the end: ${loadAverage()} (${report.environment.hardwareConcurrency} cores).`,
   );
   if (primary.requests.coldLoad === 0) report.notes.push('No request was seen during cold loads either, so the request counting missed the worker: do not trust the warm-load count.');
   const headline = headlineFigures(report, { int8SizeRatio: int8SizeRatio(), warmLoadNetworkRequests: primary.requests.warmLoad });

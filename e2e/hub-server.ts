@@ -3,6 +3,8 @@
  * /<org>/<name>/resolve/main/<file>, with CORS and CORP headers so a cross-origin-isolated page may fetch it.
  * `<name>-<anything>` serves `<name>` too, so each test can use its own model id (and cache entries).
  * GET /__log lists the requests served so far, for tests that count downloads.
+ * GET /__fault?path=<model path or file suffix>&mode=500|cut&count=N makes the next N requests whose path ends with
+ * `path` fail (500: an error answer; cut: half the body, then the connection drops); count=0 clears it.
  * Run: tsx e2e/hub-server.ts --port 4174
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -15,6 +17,12 @@ interface HubLogEntry {
   path: string;
   status: number;
   range?: string;
+}
+
+interface Fault {
+  pathSuffix: string;
+  mode: '500' | 'cut';
+  remaining: number;
 }
 
 const HUB_PATH = /^\/([\w.-]+)\/([\w.-]+)\/resolve\/[\w.-]+\/(.+)$/;
@@ -38,15 +46,26 @@ function setCors(res: ServerResponse): void {
 
 function startHub(port: number): void {
   const log: HubLogEntry[] = [];
+  const faults: Fault[] = [];
   const server = createServer((req, res) => {
     setCors(res);
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const path = decodeURIComponent(url.pathname);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
     if (path === '/__log') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(log));
+      return;
+    }
+    if (path === '/__fault') {
+      const pathSuffix = url.searchParams.get('path') ?? '';
+      const mode = url.searchParams.get('mode') === 'cut' ? 'cut' : '500';
+      faults.splice(0, faults.length, ...faults.filter((f) => f.pathSuffix !== pathSuffix));
+      const remaining = Number(url.searchParams.get('count') ?? 1);
+      if (remaining > 0) faults.push({ pathSuffix, mode, remaining });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(faults));
       return;
     }
     const match = HUB_PATH.exec(path);
@@ -59,6 +78,18 @@ function startHub(port: number): void {
       return;
     }
     const size = statSync(file).size;
+    const fault = req.method === 'GET' && !req.headers.range ? faults.find((f) => f.remaining > 0 && path.endsWith(f.pathSuffix)) : undefined;
+    if (fault) {
+      fault.remaining--;
+      log[log.length - 1]!.status = fault.mode === 'cut' ? 200 : 500;
+      if (fault.mode === '500') {
+        res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Injected failure');
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
+        createReadStream(file, { start: 0, end: Math.floor(size / 2) }).on('end', () => res.destroy()).pipe(res, { end: false });
+      }
+      return;
+    }
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
     const type = extname(file) === '.json' ? 'application/json' : 'application/octet-stream';
     if (range) {

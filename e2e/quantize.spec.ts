@@ -93,4 +93,15 @@ test.describe('quantize lab', () => {
     await expect(page.getByTestId('lab-message')).toContainText('Static quantization needs at least 16 calibration drawings');
     await expect(variants).toHaveText(before);
   });
+
+  test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openLab(page);
+    await page.getByTestId('summary-model').fill('fixtures/tiny-summarizer-quantlab');
+    await page.getByTestId('summary-text').fill('The river rose after a week of rain. Farmers moved their animals to higher ground. The town opened its school as a shelter.');
+    await page.getByTestId('summary-compare').click();
+    await expect(page.getByTestId('summary-overlap')).toContainText(/ROUGE-1 \d\.\d\d · ROUGE-2 \d\.\d\d · ROUGE-L \d\.\d\d/, { timeout: 150_000 });
+    await expect(page.getByTestId('summary-run')).toHaveCount(2);
+    await expect(page.locator('[data-testid="summary-run"][data-dtype="int8"]')).toContainText(/Load \d/);
+  });
 });

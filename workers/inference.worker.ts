@@ -9,6 +9,7 @@ import { InferenceSession } from 'onnxruntime-web/webgpu';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { createTransformersCache } from '../src/runtime/cache';
+import { fetchWithRetry } from '../src/runtime/fetch-retry';
 import type { FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, TensorMap, TensorType } from '../src/runtime/protocol';
 import { transformersDtype } from '../src/runtime/catalog';
 import { createAbstractiveSummarizer } from '../src/summarize/abstractive';
@@ -52,6 +53,8 @@ let state: WorkerState | undefined;
 /** Runs queue so onnxruntime never sees two runs of one session at once. */
 let runChain: Promise<unknown> = Promise.resolve();
 
+const retryingFetch = fetchWithRetry(fetch.bind(self));
+
 const modelsBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
 
 function modelRoot(spec: LoadSpec): string {
@@ -69,6 +72,7 @@ function configureEnv(spec: LoadSpec, onEvent: (event: LoadEvent) => void, cache
   env.useBrowserCache = false;
   env.useWasmCache = false;
   env.useCustomCache = true;
+  env.fetch = retryingFetch;
   env.customCache = createTransformersCache(
     { modelId: spec.modelId, root: modelRoot(spec), expectedSha256: spec.expectedSha256 },
     { hit: (path) => cacheHits.add(path), notice: (message) => onEvent({ kind: 'notice', message }) },

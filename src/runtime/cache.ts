@@ -2,6 +2,7 @@
  * IndexedDB cache of model files, plugged into transformers.js as `env.customCache`.
  * Bodies and metadata live in two databases (idb-keyval keeps one store per database); both are keyed by file URL.
  */
+import { formatBytes } from '../ui/format';
 import { createStore, del, delMany, get, set, values, clear, type UseStore } from 'idb-keyval';
 
 export const FILES_DB = { db: 'mlwb-model-files', store: 'bodies' } as const;
@@ -74,6 +75,19 @@ function expectedFor(scope: Pick<CacheScope, 'expectedSha256'>, meta: CachedFile
   return scope.expectedSha256[meta.path] ?? meta.sha256;
 }
 
+/** What to tell the user when a file did not fit: how much room it needs and which cached models could go. */
+async function quotaAdvice(modelId: string, path: string, bytes: number): Promise<string> {
+  const others = new Map<string, number>();
+  for (const meta of await listCachedFiles().catch(() => [])) {
+    if (meta.modelId !== modelId) others.set(meta.modelId, (others.get(meta.modelId) ?? 0) + meta.bytes);
+  }
+  const largest = [...others].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const candidates = largest.length
+    ? ` Deleting ${largest.map(([id, size]) => `${id} (${formatBytes(size)})`).join(' or ')} on the Models page would make room.`
+    : ' Free space in the browser (site data) to cache it.';
+  return `Browser storage is full: ${path} of ${modelId} needs ${formatBytes(bytes)} more, so it runs from memory and downloads again next time.${candidates}`;
+}
+
 export function createTransformersCache(scope: CacheScope, events: CacheEvents): TransformersCache {
   return {
     async match(key) {
@@ -117,7 +131,7 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       } catch (error) {
         await removeEntry(key).catch(() => undefined);
         if (!isQuotaError(error)) throw error;
-        events.notice(`Browser storage is full, so ${path} was not cached. Delete models on the Models page to make room.`);
+        events.notice(await quotaAdvice(scope.modelId, path, data.byteLength));
       }
     },
   };

@@ -18,7 +18,7 @@ const auto = { device: 'auto', dtype: 'auto' } as const;
 
 describe('recommend', () => {
   it('picks WASM when there is no adapter and says so with the thread count', () => {
-    expect(recommend(fp32Int8, facts(null), auto)).toEqual({ device: 'wasm', dtype: 'fp32', reason: 'WASM, 2 threads — no WebGPU adapter' });
+    expect(recommend(fp32Int8, facts(null), auto)).toEqual({ device: 'wasm', dtype: 'fp32', threads: 2, reason: 'WASM, 2 threads — no WebGPU adapter' });
   });
 
   it('prefers WASM over a software (fallback) adapter', () => {
@@ -33,7 +33,7 @@ describe('recommend', () => {
   });
 
   it('uses a real GPU, naming it, with fp16 when shader-f16 and the model has fp16', () => {
-    expect(recommend(withFp16, facts(realGpu), auto)).toEqual({ device: 'webgpu', dtype: 'fp16', reason: 'WebGPU — nvidia ampere, shader-f16' });
+    expect(recommend(withFp16, facts(realGpu), auto)).toEqual({ device: 'webgpu', dtype: 'fp16', threads: 2, reason: 'WebGPU — nvidia ampere, shader-f16' });
   });
 
   it("uses the model's default dtype otherwise (fp32 for a model whose int8 is known bad)", () => {
@@ -50,6 +50,19 @@ describe('recommend', () => {
   it('cannot honour WebGPU without an adapter and says why', () => {
     const choice = recommend(fp32Int8, facts(null), { device: 'webgpu', dtype: 'auto' });
     expect(choice).toMatchObject({ device: 'wasm', reason: 'WASM, 2 threads — WebGPU chosen, but no WebGPU adapter' });
+  });
+
+  it('gives a small catalogued model one WASM thread and says why, unless threads are asked for', () => {
+    const small: ModelTraits = { dtypes: { fp32: { files: [{ path: 'onnx/model.onnx', bytes: 750_000 }] } }, defaultDtype: 'fp32' };
+    expect(recommend(small, facts(null), auto)).toEqual({
+      device: 'wasm',
+      dtype: 'fp32',
+      threads: 1,
+      reason: 'WASM, 1 thread — no WebGPU adapter; small model, 1 thread is faster',
+    });
+    expect(recommend(small, facts(null), auto, 2)).toMatchObject({ threads: 2, reason: 'WASM, 2 threads — no WebGPU adapter' });
+    const big: ModelTraits = { dtypes: { fp32: { files: [{ path: 'onnx/model.onnx', bytes: 30_000_000 }] } }, defaultDtype: 'fp32' };
+    expect(recommend(big, facts(null), auto).threads).toBe(2);
   });
 
   it('falls back to the default dtype when the chosen one is missing or unusable', () => {

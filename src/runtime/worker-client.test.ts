@@ -127,6 +127,24 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('starts a fresh worker when a load asks for another WASM thread count', async () => {
+    const threads: number[] = [];
+    const { client, workers } = clientWith(() => ({
+      load: async (spec) => {
+        threads.push(spec.threads);
+        return loaded(spec);
+      },
+    }));
+    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
+    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
+    expect(workers).toHaveLength(1);
+    await client.load({ modelId: 'org/m', device: 'wasm', threads: 1 });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(threads).toEqual([2, 2, 1]);
+    client.terminate();
+  });
+
   it('explains a failed load with the model, dtype, device and host', async () => {
     const { client } = clientWith(() => ({
       load: async () => {

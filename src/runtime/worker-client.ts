@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { reportBackend } from './backend-status';
-import { probeCapabilities, type Facts } from './capabilities';
+import { probeCapabilities } from './capabilities';
 import { DTYPES, expectedHashes, findModel } from './catalog';
 import { notify } from './notices';
 import type { Device, Dtype, FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, ModelSource, TensorMap } from './protocol';
@@ -21,8 +21,9 @@ export interface LoadOptions {
   /** Load a transformers.js pipeline (summarization) instead of a raw session. */
   pipeline?: LoadSpec['pipeline'];
   /**
-   * WASM threads (default: what this browser allows, `Facts.wasmThreads`). onnxruntime fixes the count when the
-   * worker starts its runtime, so a client keeps the count of its first load (benchmarks use one client per count).
+   * WASM threads, for benchmarks (default: 1 for catalogued models under SMALL_MODEL_BYTES, else what this browser
+   * allows, `Facts.wasmThreads`; always 1 without cross-origin isolation). onnxruntime fixes the count when a worker
+   * starts it, so a load with another count restarts the client's worker.
    */
   threads?: number;
   /** Run these ONNX bytes (e.g. the quantizer's output) instead of downloading `modelId`; nothing is cached. */
@@ -67,6 +68,8 @@ function shortError(error: unknown): string {
 
 interface Live {
   worker: Worker;
+  /** WASM threads of the first load in this worker (onnxruntime keeps them for the worker's life). */
+  threads?: number;
   api: Comlink.Remote<InferenceWorkerApi>;
   pending: Set<(error: Error) => void>;
 }
@@ -87,22 +90,26 @@ export class InferenceClient {
     const facts = await probeCapabilities();
     const settings = getSettings();
     const model = findModel(options.modelId);
-    const choice = recommend(model ?? UNKNOWN_MODEL, facts, {
-      device: options.device ?? settings.device,
-      dtype: options.dtype ?? settings.dtype,
-    });
+    const choice = recommend(
+      model ?? UNKNOWN_MODEL,
+      facts,
+      { device: options.device ?? settings.device, dtype: options.dtype ?? settings.dtype },
+      facts.crossOriginIsolated ? options.threads : undefined,
+    );
     const spec: LoadSpec = {
       modelId: options.modelId,
       source: options.source ?? model?.source ?? 'hub',
       device: choice.device,
       dtype: choice.dtype,
       hubHost: settings.hubHost,
-      threads: facts.crossOriginIsolated ? (options.threads ?? facts.wasmThreads) : 1,
+      threads: choice.threads,
       pipeline: options.pipeline,
       expectedSha256: expectedHashes(model),
       bytes: options.bytes,
     };
-    const info = await this.loadWithFallback(spec, choice.reason, facts, options.onProgress, options.transferBytes);
+    // onnxruntime fixes its thread count when a worker first starts it: another count needs a fresh worker.
+    if (this.live && this.live.threads !== spec.threads) this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted for a new thread count.`));
+    const info = await this.loadWithFallback(spec, choice.reason, options.onProgress, options.transferBytes);
     // Bytes handed over are gone here, so such a model cannot be reloaded after a crash.
     this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
     this.reloadNeeded = false;
@@ -148,7 +155,6 @@ export class InferenceClient {
   private async loadWithFallback(
     spec: LoadSpec,
     reason: string,
-    facts: Facts,
     onProgress?: (p: FileProgress) => void,
     transferBytes = false,
   ): Promise<ModelInfo> {
@@ -159,8 +165,12 @@ export class InferenceClient {
     // A transferred buffer can only be sent once, so a WebGPU attempt gets a copy and the WASM retry the original.
     const firstSpec = transferBytes && spec.bytes && spec.device === 'webgpu' ? { ...spec, bytes: spec.bytes.slice() } : spec;
     const send = (s: LoadSpec) => (transferBytes && s.bytes ? Comlink.transfer(s, [s.bytes.buffer as ArrayBuffer]) : s);
+    const loadIn = (s: LoadSpec) => {
+      this.ensureWorker().threads ??= s.threads;
+      return this.call((api) => api.load(send(s), onEvent));
+    };
     try {
-      const info = await this.call((api) => api.load(send(firstSpec), onEvent));
+      const info = await loadIn(firstSpec);
       return { ...info, source: spec.source, reason };
     } catch (error) {
       if (spec.device !== 'webgpu' || error instanceof WorkerCrashedError) throw this.explain(spec, error);
@@ -169,8 +179,8 @@ export class InferenceClient {
       this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after a WebGPU failure.`));
       notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning');
       try {
-        const info = await this.call((api) => api.load(send({ ...spec, device: 'wasm' }), onEvent));
-        return { ...info, source: spec.source, reason: `${describeWasm(facts)} — WebGPU failed at load`, fellBackFrom: why };
+        const info = await loadIn({ ...spec, device: 'wasm' });
+        return { ...info, source: spec.source, reason: `${describeWasm(spec.threads)} — WebGPU failed at load`, fellBackFrom: why };
       } catch (wasmError) {
         throw this.explain(spec, wasmError);
       }

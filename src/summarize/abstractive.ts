@@ -10,11 +10,16 @@ interface Tokenizer {
   encode(text: string, options?: { add_special_tokens?: boolean }): number[];
 }
 
+interface Session {
+  run(...args: unknown[]): Promise<unknown>;
+}
+
 interface SummarizationPipeline {
   (text: string, options: Record<string, unknown>): Promise<{ summary_text: string }[]>;
   tokenizer: Tokenizer;
   task?: string;
   model: {
+    sessions: Record<string, Session>;
     config: { prefix?: string; task_specific_params?: Record<string, { prefix?: string }>; max_position_embeddings?: number };
     generation_config?: { max_length?: number | null };
   };
@@ -39,6 +44,36 @@ function inputLimit(pipe: SummarizationPipeline, countTokens: (text: string) => 
   );
   const prefix = pipe.model.config.prefix ?? pipe.model.config.task_specific_params?.summarization?.prefix ?? '';
   return Math.max(8, limit - SPECIAL_TOKEN_ROOM - (prefix ? countTokens(prefix) : 0));
+}
+
+/** Resolves in a later task, not a microtask: pending messages (a cancel) are handled first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const yieldingSessions = new WeakSet<Session>();
+
+/**
+ * onnxruntime-web's WASM runs resolve without giving the worker's event loop a turn, so a cancel() message would
+ * wait until the whole summary is done. Each model step first yields one task, which lets it in between tokens.
+ */
+function yieldBeforeEachStep(pipe: SummarizationPipeline): void {
+  for (const session of Object.values(pipe.model.sessions)) {
+    if (yieldingSessions.has(session)) continue;
+    const run = session.run.bind(session);
+    session.run = async (...args: unknown[]) => {
+      await nextTask();
+      return run(...args);
+    };
+    yieldingSessions.add(session);
+  }
 }
 
 export interface AbstractiveSummarizer {
@@ -67,6 +102,7 @@ export function createAbstractiveSummarizer(currentPipeline: () => unknown): Abs
       const onToken = (token: string) => onEvent({ kind: 'token', text: token });
       const pipe = currentPipeline() as SummarizationPipeline | undefined;
       if (!pipe) throw new Error('No summarization model is loaded.');
+      yieldBeforeEachStep(pipe);
       stopping = new InterruptableStoppingCriteria();
       const countTokens = (t: string) => pipe.tokenizer.encode(t, { add_special_tokens: false }).length;
       const limit = inputLimit(pipe, countTokens);

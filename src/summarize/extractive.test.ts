@@ -58,6 +58,27 @@ describe('evaluation helpers', () => {
   it('cuts a lead to a word count as ROUGE counts words', () => {
     expect(truncateToWords("Paul 's team won , he said .", 3)).toBe("Paul 's team");
   });
+
+  it('reports the extractive engine, both Lead baselines and the median of the systems in the rows', () => {
+    const reference = 'The council approved a library budget with longer opening hours.';
+    const row = (id: string) => ({
+      id,
+      article: ARTICLE,
+      references: [reference],
+      systems: { perfect: reference, empty: 'unrelated words only here' },
+    });
+    const report = evaluate(parseRows([row('a'), row('b')].map((r) => JSON.stringify(r)).join('\n')), 'short');
+    expect(report.n).toBe(2);
+    expect(report.systems.perfect!.rouge1).toBeCloseTo(1, 10);
+    // The median of two systems is their mean.
+    expect(report.systems_median!.rouge1).toBeCloseTo((report.systems.perfect!.rouge1 + report.systems.empty!.rouge1) / 2, 10);
+    expect(report.lead_same_length.words).toBeCloseTo(report.extractive.words, 0);
+    expect(report.lead3.words).toBeGreaterThan(0);
+  });
+
+  it('names the line of a row that lacks an article or references', () => {
+    expect(() => parseRows('{"article":"x","references":["y"]}\n{"article":"x"}', 'rows.jsonl')).toThrow(/rows\.jsonl line 2/);
+  });
 });
 
 const SHARED = resolve(import.meta.dirname, '../../../shared/data/summarization');

@@ -24,6 +24,11 @@ export const FEATURE_NAMES = [
   'capitalised_ratio',
   'has_number',
   'looks_like_caption',
+  'log_words_before',
+  'similarity_to_lead',
+  'is_question',
+  'has_attribution',
+  'number_density',
 ] as const;
 
 export interface DocumentFeatures {
@@ -35,6 +40,7 @@ export interface DocumentFeatures {
 const DANGLING = /^(?:[`'"“‘\s]*)(but|and|so|or|however|he|she|it|they|this|these|those|that|his|her|their|its|also|yet|then|there)\b/i;
 // Photo captions merged into news text: "Novel idea : …", "… ( left ) …", "Scroll down for video".
 const CAPTION = /^[^.:]{1,30} : |\( ?(?:left|right|pictured|centre|center|above|below|middle|file[^)]*)\b|scroll down|click here|read more/i;
+const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b/i;
 const QUOTE = /``|''|["“”]|(?:^|\s)'\S|\S'(?:\s|$)/;
 
 export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatures {
@@ -46,12 +52,18 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
   for (const v of space.vectors) addScaled(centroid, v, 1);
   const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
   const opening = n > 0 ? toDense(space.vectors[0]!, space.vocabularySize) : centroid;
+  const lead = new Float64Array(space.vocabularySize);
+  for (const v of space.vectors.slice(0, 3)) addScaled(lead, v, 1);
+  const leadNorm = Math.sqrt(lead.reduce((s, x) => s + x * x, 0)) || 1;
   const wordCounts = texts.map(wordCount);
+  let wordsBefore = 0;
   const rows = sentences.map((sentence, i) => {
     const words = wordCounts[i]!;
     const tokens = sentence.text.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const capitalised = tokens.slice(1).filter((t) => /^\p{Lu}/u.test(t)).length / Math.max(1, tokens.length - 1);
     const vector = space.vectors[i]!;
+    const before = wordsBefore;
+    wordsBefore += words;
     return Float64Array.from([
       i === 0 ? 1 : 0,
       i === 1 ? 1 : 0,
@@ -70,6 +82,11 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
       capitalised,
       /\d/.test(sentence.text) ? 1 : 0,
       CAPTION.test(sentence.text) ? 1 : 0,
+      Math.log(1 + before),
+      dotDense(vector, lead) / leadNorm,
+      /\?\s*(?:''|"|”|')?\s*$/.test(sentence.text) ? 1 : 0,
+      ATTRIBUTION.test(sentence.text) ? 1 : 0,
+      (sentence.text.match(/\d+/g) ?? []).length / Math.max(1, words),
     ]);
   });
   return { space, rows, wordCounts };

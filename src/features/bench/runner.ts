@@ -72,79 +72,90 @@ function loadOptionsFor(backend: string, dtype: Dtype): LoadOptions {
   return { modelId: SKETCH_MODEL, device, dtype, threads };
 }
 
-/** Loads, latency and live predictions of the sketch model on one backend and dtype. */
-async function measureSketch(backend: string, dtype: Dtype, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: string[]): Promise<void> {
-  const options = loadOptionsFor(backend, dtype);
-  const label = `${backend} ${dtype}`;
-  const newClient = () => new BenchClient(`benchmark ${label}`);
-  // Make sure the files are cached, so the first repetition's "first load" reads the cache like the others.
-  const primer = newClient();
-  const primed = await primer.load(options);
-  primer.terminate();
-  if (primed.device !== options.device) {
-    notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'fell back'}), so it was not measured.`);
-    return;
-  }
-  const firstLoads: number[] = [];
-  const warmLoads: number[] = [];
-  const coldLoads: number[] = [];
-  const warmDownloads: number[] = [];
+/**
+ * Loads of every dtype on one backend. Each repetition starts a fresh worker: its first load pays the runtime start
+ * (reported apart, as first load − warm load of the same dtype), then each dtype loads warm (cache) and cold
+ * (cache emptied first). Returns the worker, left started, or undefined when the backend could not load the model.
+ */
+async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: string[]): Promise<BenchClient | undefined> {
+  const newClient = () => new BenchClient(`benchmark ${backend}`);
+  // Cache every dtype first, so the first repetition's first load reads the cache like the others.
   let client = newClient();
-  let info = primed;
-  for (let rep = 0; rep < setting.repetitions; rep++) {
-    hooks.onStatus(`Loading ${SKETCH_MODEL} ${dtype} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
-    if (rep > 0) {
+  for (const dtype of SKETCH_DTYPES) {
+    const primed = await client.load(loadOptionsFor(backend, dtype));
+    if (primed.device !== (backend === 'webgpu' ? 'webgpu' : 'wasm')) {
       client.terminate();
-      client = newClient();
+      notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'it fell back'}), so it was not measured.`);
+      return undefined;
     }
-    firstLoads.push(await timed(() => client.load(options)));
-    let downloaded = 0;
-    const countDownloads = (p: { status: string; fromCache: boolean }) => {
-      if (p.status === 'done' && !p.fromCache) downloaded++;
-    };
-    warmLoads.push(await phase({ phase: 'warm-load', backend, dtype }, () => timed(() => client.load({ ...options, onProgress: countDownloads }))));
-    warmDownloads.push(downloaded);
-    await deleteCachedModel(SKETCH_MODEL);
-    coldLoads.push(await phase({ phase: 'cold-load', backend, dtype }, () => timed(async () => (info = await client.load(options)))));
   }
-  record.add('runtime-start-ms', backend, firstLoads.map((first, i) => first - warmLoads[i]!), dtype);
-  record.add('cold-load-ms', backend, coldLoads, dtype);
-  record.add('warm-load-ms', backend, warmLoads, dtype);
-  record.add('warm-load-downloads', backend, warmDownloads, dtype);
-
-  try {
-    hooks.onStatus(`Timing raw inference of ${dtype} on ${backend}…`);
-    const input = sketchInput(info);
-    await client.timeRuns(input, setting.warmupRuns);
-    const p50s: number[] = [];
-    const p95s: number[] = [];
-    const roundTrips: number[] = [];
-    for (let rep = 0; rep < setting.repetitions; rep++) {
-      const { p50, p95 } = summarizeLatencies(await client.timeRuns(input, setting.latencyRuns));
-      p50s.push(p50);
-      p95s.push(p95);
-      const times: number[] = [];
-      for (let i = 0; i < setting.latencyRuns; i++) times.push(await timed(() => client.run(input)));
-      roundTrips.push(summarizeLatencies(times).p50);
-    }
-    record.add('latency-p50-ms', backend, p50s, dtype);
-    record.add('latency-p95-ms', backend, p95s, dtype);
-    record.add('roundtrip-p50-ms', backend, roundTrips, dtype);
-
-    hooks.onStatus(`Drawing with a synthetic pen: live predictions of ${dtype} on ${backend}…`);
-    const classifier = classifierOn(client, info);
-    const rates: number[] = [];
-    const predictionMs: number[] = [];
-    for (let rep = 0; rep < setting.repetitions; rep++) {
-      const live = await driveLivePredictions(classifier, hooks.render, setting.liveMs);
-      rates.push(live.predictionsPerSecond);
-      predictionMs.push(live.meanPredictionMs);
-    }
-    record.add('predictions-per-s', backend, rates, dtype);
-    record.add('prediction-ms', backend, predictionMs, dtype);
-  } finally {
+  const samples = (metric: MetricId, dtype: Dtype) => `${metric} ${dtype}`;
+  const collected = new Map<string, number[]>();
+  const push = (key: string, value: number) => collected.set(key, [...(collected.get(key) ?? []), value]);
+  for (let rep = 0; rep < setting.repetitions; rep++) {
+    hooks.onStatus(`Loading ${SKETCH_MODEL} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
     client.terminate();
+    client = newClient();
+    const first = await timed(() => client.load(loadOptionsFor(backend, SKETCH_DTYPES[0]!)));
+    // Every warm load before any cold one: emptying the cache for a cold load removes every dtype's files.
+    for (const dtype of SKETCH_DTYPES) {
+      let downloaded = 0;
+      const countDownloads = (p: { status: string; fromCache: boolean }) => {
+        if (p.status === 'done' && !p.fromCache) downloaded++;
+      };
+      const warm = await phase({ phase: 'warm-load', backend, dtype }, () => timed(() => client.load({ ...loadOptionsFor(backend, dtype), onProgress: countDownloads })));
+      if (dtype === SKETCH_DTYPES[0]) push(samples('runtime-start-ms', dtype), first - warm);
+      push(samples('warm-load-ms', dtype), warm);
+      push(samples('warm-load-downloads', dtype), downloaded);
+    }
+    for (const dtype of SKETCH_DTYPES) {
+      await deleteCachedModel(SKETCH_MODEL);
+      push(samples('cold-load-ms', dtype), await phase({ phase: 'cold-load', backend, dtype }, () => timed(() => client.load(loadOptionsFor(backend, dtype)))));
+    }
+    // The cold loads emptied the cache of the other dtypes: fill it again for the next repetition's warm loads.
+    for (const dtype of SKETCH_DTYPES) await client.load(loadOptionsFor(backend, dtype));
   }
+  for (const dtype of SKETCH_DTYPES) {
+    for (const metric of ['runtime-start-ms', 'cold-load-ms', 'warm-load-ms', 'warm-load-downloads'] as const) {
+      const values = collected.get(samples(metric, dtype));
+      if (values) record.add(metric, backend, values, dtype);
+    }
+  }
+  return client;
+}
+
+/** Raw latency, round trip and live predictions/s of one dtype, in a worker whose runtime is started. */
+async function measureInference(client: BenchClient, backend: string, dtype: Dtype, setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
+  const info = await client.load(loadOptionsFor(backend, dtype));
+  hooks.onStatus(`Timing raw inference of ${dtype} on ${backend}…`);
+  const input = sketchInput(info);
+  await client.timeRuns(input, setting.warmupRuns);
+  const p50s: number[] = [];
+  const p95s: number[] = [];
+  const roundTrips: number[] = [];
+  for (let rep = 0; rep < setting.repetitions; rep++) {
+    const { p50, p95 } = summarizeLatencies(await client.timeRuns(input, setting.latencyRuns));
+    p50s.push(p50);
+    p95s.push(p95);
+    const times: number[] = [];
+    for (let i = 0; i < setting.latencyRuns; i++) times.push(await timed(() => client.run(input)));
+    roundTrips.push(summarizeLatencies(times).p50);
+  }
+  record.add('latency-p50-ms', backend, p50s, dtype);
+  record.add('latency-p95-ms', backend, p95s, dtype);
+  record.add('roundtrip-p50-ms', backend, roundTrips, dtype);
+
+  hooks.onStatus(`Drawing with a synthetic pen: live predictions of ${dtype} on ${backend}…`);
+  const classifier = classifierOn(client, info);
+  const rates: number[] = [];
+  const predictionMs: number[] = [];
+  for (let rep = 0; rep < setting.repetitions; rep++) {
+    const live = await driveLivePredictions(classifier, hooks.render, setting.liveMs);
+    rates.push(live.predictionsPerSecond);
+    predictionMs.push(live.meanPredictionMs);
+  }
+  record.add('predictions-per-s', backend, rates, dtype);
+  record.add('prediction-ms', backend, predictionMs, dtype);
 }
 
 function measureRasterise(setting: BenchSetting, record: Recorder): void {
@@ -223,7 +234,13 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
   if (!hasGpu && choice !== 'wasm') notes.push('This browser offers no WebGPU adapter, so WebGPU was not measured.');
   if (!env.crossOriginIsolated) notes.push('The page is not cross-origin isolated, so WASM runs on one thread only.');
   for (const backend of backends) {
-    for (const dtype of SKETCH_DTYPES) await measureSketch(backend, dtype, setting, hooks, record, notes);
+    const client = await measureLoads(backend, setting, hooks, record, notes);
+    if (!client) continue;
+    try {
+      for (const dtype of SKETCH_DTYPES) await measureInference(client, backend, dtype, setting, hooks, record);
+    } finally {
+      client.terminate();
+    }
   }
   if (choice !== 'webgpu') {
     measureRasterise(setting, record);

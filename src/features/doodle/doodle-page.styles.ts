@@ -326,6 +326,15 @@ export const doodlePageStyles = css`
     margin: 0;
     font-size: 1.1rem;
   }
+  /* Announced to screen readers (only when the top guess changes), not shown. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .meter {
     margin: 0;
     color: var(--text-muted, #4f5663);

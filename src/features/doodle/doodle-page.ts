@@ -125,7 +125,7 @@ export class DoodlePage extends LitElement {
             <div class="canvas-wrap">
               <doodle-sketch-canvas @sketch-change=${this.onSketchChange}></doodle-sketch-canvas>
               ${this.practice ? nothing : this.renderOverlay()}
-              ${this.toast ? keyed(this.toast.key, html`<div class="toast" data-testid="toast">${this.toast.text}</div>`) : nothing}
+              ${this.toast ? keyed(this.toast.key, html`<div class="toast" data-testid="toast" role="status">${this.toast.text}</div>`) : nothing}
             </div>
             ${this.renderTools()}
           </section>
@@ -254,6 +254,7 @@ export class DoodlePage extends LitElement {
   private renderSide() {
     return html`
       <h2>The model thinks…</h2>
+      <p class="visually-hidden" aria-live="polite">${this.guesses[0] ? `The model thinks: ${this.guesses[0].label}` : ''}</p>
       <doodle-guess-list
         .guesses=${this.guesses}
         .target=${this.game.phase === 'playing' ? this.game.target : null}

@@ -55,7 +55,7 @@ export function msLeft<D>(state: GameState<D>, now: number): number {
   return state.phase === 'playing' ? Math.max(0, state.endsAt - now) : 0;
 }
 
-export function isRecognised(guess: Guess | null, target: string, rules: GameRules): boolean {
+function isRecognised(guess: Guess | null, target: string, rules: GameRules): boolean {
   return guess !== null && guess.label === target && guess.probability >= rules.threshold;
 }
 

@@ -64,7 +64,7 @@ export class GuessList extends LitElement {
 
   render() {
     if (this.guesses.length === 0) return html`<p class="empty">Start drawing and the model will guess…</p>`;
-    return html`<ol data-testid="guesses" aria-label="Model guesses" aria-live="polite">
+    return html`<ol data-testid="guesses" aria-label="Model guesses">
       ${this.guesses.map(
         // No whitespace before the label: an item's text starts with the class name.
         (g) =>

@@ -3,7 +3,7 @@
 import { getStroke } from 'perfect-freehand';
 import type { Stroke } from './sketchpad';
 
-export const INK_OPTIONS = { size: 10, thinning: 0, smoothing: 0.6, streamline: 0.4, simulatePressure: false };
+const INK_OPTIONS = { size: 10, thinning: 0, smoothing: 0.6, streamline: 0.4, simulatePressure: false };
 
 export function strokeOutlinePath(stroke: Stroke, size = INK_OPTIONS.size, complete = true): string {
   const outline = getStroke(stroke as { x: number; y: number }[], { ...INK_OPTIONS, size, last: complete });

@@ -13,10 +13,6 @@ export class LatestWins<I, O> {
 
   constructor(private readonly handlers: LatestWinsHandlers<I, O>) {}
 
-  get busy(): boolean {
-    return this.inFlight;
-  }
-
   submit(input: I): void {
     if (this.inFlight) {
       this.pending = { input };

@@ -33,7 +33,7 @@ export interface LivePredictorHandlers {
   onError(error: unknown): void;
 }
 
-export const GUESS_COUNT = 5;
+const GUESS_COUNT = 5;
 
 export class LivePredictor {
   private readonly scheduler: LatestWins<DrawingSource, Prediction | null>;

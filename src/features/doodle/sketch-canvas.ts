@@ -1,10 +1,8 @@
 // The drawing surface: pointer events for mouse, pen and touch (pointer capture, no browser gestures),
-// smooth ink, and a `sketch-change` event after every edit.
+// smooth ink, and a `sketch-change` event after every edit (read the drawing from `pad`).
 import { LitElement, css, html } from 'lit';
 import { strokeOutlinePath } from './ink';
 import { Sketchpad, type Stroke } from './sketchpad';
-
-export type SketchChangeEvent = CustomEvent<{ pad: Sketchpad }>;
 
 export class SketchCanvas extends LitElement {
   static styles = css`
@@ -115,7 +113,7 @@ export class SketchCanvas extends LitElement {
   private changed(): void {
     this.requestUpdate();
     this.scheduleDraw();
-    this.dispatchEvent(new CustomEvent('sketch-change', { detail: { pad: this.pad } }) as SketchChangeEvent);
+    this.dispatchEvent(new Event('sketch-change'));
   }
 
   private resizeBacking(): void {

@@ -12,6 +12,7 @@ import { buildModelRows, zeroInputs, type ModelRow } from './model-rows';
 
 interface Activity {
   modelId: string;
+  dtype: Dtype | undefined;
   files: FileProgress[];
   /** Outcome in words once finished. */
   result?: string;
@@ -76,7 +77,7 @@ export class ModelsPage extends LitElement {
   private async download(modelId: string, dtype: Dtype | undefined): Promise<void> {
     this.busy = true;
     this.verifyReport = undefined;
-    const activity: Activity = { modelId, files: [] };
+    const activity: Activity = { modelId, dtype, files: [] };
     this.activity = activity;
     const onProgress = (p: FileProgress) => {
       const files = activity.files.filter((f) => f.file !== p.file);
@@ -267,7 +268,10 @@ export class ModelsPage extends LitElement {
     return html`<div class="activity">
       <mlwb-progress-list .files=${a.files}></mlwb-progress-list>
       ${a.result
-        ? html`<p class="${a.failed ? 'error' : 'ok'}" data-testid="load-result" role=${a.failed ? 'alert' : 'status'}>${a.result}</p>`
+        ? html`<p class="${a.failed ? 'error' : 'ok'}" data-testid="load-result" role=${a.failed ? 'alert' : 'status'}>${a.result}</p>
+            ${a.failed
+              ? html`<button data-testid="retry-load" ?disabled=${this.busy} @click=${() => this.download(a.modelId, a.dtype)}>Retry</button>`
+              : nothing}`
         : html`<p class="muted" role="status">Loading…</p>`}
     </div>`;
   }

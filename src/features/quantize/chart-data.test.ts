@@ -17,7 +17,7 @@ describe('chart data', () => {
       { ...base, name: 'static', device: 'wasm', isReference: false, perClass: [{ correct: 3, total: 4 }, { correct: 0, total: 0 }, { correct: 2, total: 2 }] },
       { ...base, name: 'other backend', device: 'webgpu', isReference: false, perClass: [{ correct: 0, total: 4 }, { correct: 0, total: 0 }, { correct: 0, total: 2 }] },
     ];
-    expect(classDifferences(results, ['cat', 'dog', 'eye'])).toEqual({ classes: ['cat', 'eye'], series: [{ name: 'static (WASM)', points: [-25, 50] }] });
+    expect(classDifferences(results, ['cat', 'dog', 'eye'])).toEqual({ classes: ['cat', 'eye'], series: [{ key: 'x@wasm', name: 'static (WASM)', points: [-25, 50] }] });
     expect(classDifferences(results.map((r) => ({ ...r, perClass: null })), ['cat']).series).toEqual([]);
   });
 });

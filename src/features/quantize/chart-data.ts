@@ -1,5 +1,5 @@
 /** What the lab's two charts plot, computed from the results (pure; the chart element only draws it). */
-import type { VariantResult } from './comparison-table';
+import { resultKey, type VariantResult } from './comparison-table';
 
 export interface Point {
   x: number;
@@ -13,6 +13,8 @@ export function latencyCurve(timesMs: readonly number[]): Point[] {
 }
 
 export interface ClassDifferenceSeries {
+  /** resultKey() of the candidate, so its colour can match the latency chart. */
+  key: string;
   name: string;
   /** Candidate accuracy minus reference accuracy per class, in percentage points. */
   points: number[];
@@ -38,7 +40,7 @@ export function classDifferences(results: readonly VariantResult[], classNames: 
         const cand = candidate.perClass![i]!;
         return Math.round(((cand.correct - ref.correct) / ref.total) * 1000) / 10;
       });
-      series.push({ name: `${candidate.name} (${candidate.device === 'webgpu' ? 'WebGPU' : 'WASM'})`, points });
+      series.push({ key: resultKey(candidate), name: `${candidate.name} (${candidate.device === 'webgpu' ? 'WebGPU' : 'WASM'})`, points });
     }
   }
   return { classes: classes.map((i) => classNames[i] ?? `class ${i}`), series };

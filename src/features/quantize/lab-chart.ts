@@ -43,7 +43,21 @@ export class LabChart extends LitElement {
     this.chart?.destroy();
     this.chart = undefined;
     const canvas = this.renderRoot.querySelector('canvas');
-    if (canvas && this.config) this.chart = new Chart(canvas, this.config);
+    if (canvas && this.config) this.chart = new Chart(canvas, this.themed(this.config));
+  }
+
+  /** Text and grid in the page's theme colours (CSS variables), so the charts read in light and dark mode. */
+  private themed(config: ChartConfiguration): ChartConfiguration {
+    const style = getComputedStyle(this);
+    const text = style.getPropertyValue('--text-muted').trim() || '#555';
+    const grid = style.getPropertyValue('--border').trim() || '#ddd';
+    const scales = Object.fromEntries(
+      Object.entries(config.options?.scales ?? {}).map(([id, scale]) => [
+        id,
+        { ...scale, ticks: { ...scale?.ticks, color: text }, grid: { ...scale?.grid, color: grid }, title: { ...(scale as { title?: object })?.title, color: text } },
+      ]),
+    );
+    return { ...config, options: { ...config.options, color: text, scales } } as ChartConfiguration;
   }
 
   override disconnectedCallback(): void {

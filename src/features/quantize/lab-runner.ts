@@ -8,7 +8,7 @@ import { InferenceClient, type ModelInfo } from '../../runtime/worker-client';
 import { compareModels, type LogitsRunner } from './compare';
 import type { VariantResult, LoadSource } from './comparison-table';
 import { toModelSamples, type EvalDrawing } from './eval-samples';
-import type { LabModel, LabVariant } from './lab-variants';
+import { checkSketchInput, type LabModel, type LabVariant } from './lab-variants';
 import { perClassAccuracy, summarizeLatencies, type Logits } from './metrics';
 
 export interface LoadedVariant {
@@ -22,22 +22,12 @@ export interface LoadedVariant {
   run: LogitsRunner;
 }
 
-/** Only models that take one 28×28 sketch can be fed the lab's drawings. */
-export function checkSketchInput(info: ModelInfo, name: string): void {
-  const [input] = info.inputs;
-  const dims = input?.dims ?? [];
-  const fits = info.inputs.length === 1 && dims.length === 4 && dims.slice(1).every((d, i) => d === [1, 28, 28][i] || typeof d === 'string');
-  if (!fits) {
-    throw new Error(`${name} takes ${info.inputs.map((i) => `${i.name} [${i.dims.join(', ')}]`).join(', ') || 'no inputs'}; the lab compares models that take one 28×28 sketch [batch, 1, 28, 28].`);
-  }
-}
-
 /** Loads one variant twice in a fresh worker: a first (cold) load, then a reload from the cache. */
 export async function loadVariant(model: LabModel, variant: LabVariant, onStatus: (text: string) => void): Promise<LoadedVariant> {
   const client = new InferenceClient(`quantize lab · ${variant.name}`);
   const files = new Map<string, FileProgress>();
   const options = {
-    modelId: model.catalogModel ? model.id : variant.name,
+    modelId: model.catalogModel ? model.id : (model.opened?.name ?? variant.name),
     dtype: variant.dtype,
     bytes: variant.stored?.bytes,
     onProgress: (p: FileProgress) => files.set(p.file, p),

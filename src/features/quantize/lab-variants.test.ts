@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadName, labModels, labVariants } from './lab-variants';
+import { checkSketchInput, downloadName, labModels, labVariants } from './lab-variants';
 import type { StoredVariant } from './variant-store';
 
 const stored = (over: Partial<StoredVariant>): StoredVariant => ({ id: 'id', modelId: 'doodle-cnn', name: 'doodle-cnn', mode: 'static', bytes: new Uint8Array(10), createdAt: 1, ...over });
@@ -27,5 +27,13 @@ describe('lab models and variants', () => {
   it('names downloads after the model and the mode', () => {
     expect(downloadName('doodle-cnn', stored({ mode: 'static' }))).toBe('doodle-cnn-static-int8.onnx');
     expect(downloadName('my model.onnx', stored({ mode: 'dynamic' }))).toBe('my-model-dynamic-int8.onnx');
+  });
+
+  it('accepts models that take one [batch, 1, 28, 28] sketch and explains why others cannot be compared', () => {
+    expect(() => checkSketchInput({ inputs: [{ name: 'input', type: 'float32', dims: ['batch', 1, 28, 28] }] }, 'doodle')).not.toThrow();
+    expect(() => checkSketchInput({ inputs: [{ name: 'pixel_values', type: 'float32', dims: ['batch', 1, 64, 64] }] }, 'mobilevit')).toThrow(
+      'mobilevit takes pixel_values [batch, 1, 64, 64]; the lab compares models that take one 28×28 sketch [batch, 1, 28, 28].',
+    );
+    expect(() => checkSketchInput({ inputs: [] }, 'empty')).toThrow(/empty takes no inputs/);
   });
 });

@@ -3,7 +3,7 @@
  * cached by the inference worker), variants quantized here, and float models the user opened (both in IndexedDB).
  */
 import { catalog, type CatalogModel } from '../../runtime/catalog';
-import type { Dtype } from '../../runtime/protocol';
+import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import type { StoredVariant } from './variant-store';
 
 export interface LabModel {
@@ -73,4 +73,14 @@ export function fp32OnnxPath(model: CatalogModel): string | undefined {
 export function downloadName(modelTitle: string, variant: StoredVariant): string {
   const base = modelTitle.replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
   return variant.mode === 'opened' ? `${base}.onnx` : `${base}-${variant.mode}-int8.onnx`;
+}
+
+/** Only models that take one 28×28 sketch can be fed the lab's drawings. */
+export function checkSketchInput(info: Pick<LoadedInfo, 'inputs'>, name: string): void {
+  const [input] = info.inputs;
+  const dims = input?.dims ?? [];
+  const fits = info.inputs.length === 1 && dims.length === 4 && dims.slice(1).every((d, i) => d === [1, 28, 28][i] || typeof d === 'string');
+  if (!fits) {
+    throw new Error(`${name} takes ${info.inputs.map((i) => `${i.name} [${i.dims.join(', ')}]`).join(', ') || 'no inputs'}; the lab compares models that take one 28×28 sketch [batch, 1, 28, 28].`);
+  }
 }

@@ -61,6 +61,11 @@ export const quantizePageStyles = css`
   .grow {
     flex: 1 1 12rem;
   }
+  li small {
+    display: block;
+    margin-left: 1.6rem;
+    font-size: 0.8rem;
+  }
   .size {
     font-variant-numeric: tabular-nums;
     color: var(--text-muted);

@@ -26,19 +26,21 @@ import { classDifferences, latencyCurve } from './chart-data';
 import { resultKey, tableRows, type VariantResult } from './comparison-table';
 import { calibrationInputs, describeSamples, ORIGIN_NAMES, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { IMPORT_FORMAT_HELP, parseLabelledDrawings } from './labelled-import';
-import { checkSketchInput, runComparison, WARM_UP_RUNS } from './lab-runner';
-import { downloadName, fp32OnnxPath, labModels, labVariants, MODE_NAMES, type LabModel, type LabVariant } from './lab-variants';
+import { runComparison, WARM_UP_RUNS } from './lab-runner';
+import { checkSketchInput, downloadName, fp32OnnxPath, labModels, labVariants, MODE_NAMES, type LabModel, type LabVariant } from './lab-variants';
 import { quantizeInWorker } from './quantize-client';
 import { quantizePageStyles } from './quantize-page.styles';
 import { syntheticDrawings } from './synthetic-drawings';
 import { deleteVariant, listVariants, saveVariant, type StoredVariant } from './variant-store';
 import './lab-chart';
+import './summary-compare';
 
 const SKETCH_CLASSES = labelsFromConfig(doodleConfig);
 const SYNTHETIC_PER_CLASS = 16;
 /** Static calibration needs this many drawings (the quantizer's default minimum). */
 const MIN_CALIBRATION = 16;
 const MAX_FILE_BYTES = 500e6;
+const CHART_COLOURS = ['#2f5bd3', '#d9822b', '#17794a', '#b3261e', '#7b4bb7', '#0f8b8d'];
 
 const MODES: { mode: QuantizeMode; title: string; explain: string }[] = [
   { mode: 'weight-only', title: 'Weight-only int8', explain: 'Weights are stored as int8 and turned back into floats when the model runs; activations stay float. Smallest accuracy risk, no samples needed.' },
@@ -130,7 +132,10 @@ export class QuantizePage extends LitElement {
   }
 
   private async refresh(): Promise<void> {
-    const [stored, game] = await Promise.all([listVariants(), listLabelledDrawings().catch(() => [])]);
+    const [stored, game] = await Promise.all([listVariants(), listLabelledDrawings().catch((error: unknown) => {
+        notify(`Your Doodle Dash drawings could not be read (${(error as Error).message}); the lab works without them.`, 'warning');
+        return [];
+      })]);
     this.stored = stored;
     this.gameDrawings = game.map((d) => ({ label: d.target, bitmap: d.bitmap }));
     if (!this.models.some((m) => m.id === this.modelId)) this.modelId = this.models[0]?.id ?? '';
@@ -350,6 +355,10 @@ export class QuantizePage extends LitElement {
       <div class="grid">${this.renderModel()} ${this.renderSamples()}</div>
       <div class="grid" style="margin-top: 1rem">${this.renderQuantize()} ${this.renderCompareControls()}</div>
       ${this.renderResults()}
+      <section class="card" aria-label="Summarization models" style="margin-top: 1rem">
+        <h2>Summarization: fp32 vs int8</h2>
+        <quantize-summary-compare></quantize-summary-compare>
+      </section>
     `;
   }
 
@@ -378,7 +387,7 @@ export class QuantizePage extends LitElement {
       <label class="grow">
         <input type="checkbox" .checked=${v.isReference || this.checked.has(v.id)} ?disabled=${v.isReference || this.busy} @change=${(e: Event) => this.toggle(v.id, (e.target as HTMLInputElement).checked)} />
         ${v.name}${v.isReference ? html` <span class="muted">(reference)</span>` : nothing}
-        ${stored?.calibratedOn ? html`<span class="muted"> · calibrated on ${stored.calibratedOn}</span>` : nothing}
+        ${stored?.calibratedOn ? html`<small class="muted">calibrated on ${stored.calibratedOn}</small>` : nothing}
       </label>
       <span class="size">${v.bytes === undefined ? 'size after download' : formatBytes(v.bytes)}</span>
       ${stored
@@ -486,19 +495,24 @@ export class QuantizePage extends LitElement {
     </section>`;
   }
 
+  /** One colour per result, the same in both charts. */
+  private colourOf(key: string): string {
+    const index = this.results.findIndex((r) => resultKey(r) === key);
+    return CHART_COLOURS[Math.max(0, index) % CHART_COLOURS.length]!;
+  }
+
   private latencyChart(): ChartConfiguration {
-    const colours = ['#2f5bd3', '#d9822b', '#17794a', '#b3261e', '#7b4bb7', '#0f8b8d'];
     return {
       type: 'scatter',
       data: {
-        datasets: this.results.map((r, i) => ({
+        datasets: this.results.map((r) => ({
           label: `${r.name} (${r.device === 'webgpu' ? 'WebGPU' : 'WASM'})`,
           data: latencyCurve(r.timesMs),
           showLine: true,
           pointRadius: 0,
           borderWidth: 2,
-          borderColor: colours[i % colours.length],
-          backgroundColor: colours[i % colours.length],
+          borderColor: this.colourOf(resultKey(r)),
+          backgroundColor: this.colourOf(resultKey(r)),
         })),
       },
       options: {
@@ -515,12 +529,11 @@ export class QuantizePage extends LitElement {
   private classChart(): TemplateResult | typeof nothing {
     const diff = classDifferences(this.results, this.compared?.classNames ?? []);
     if (diff.series.length === 0 || diff.classes.length === 0) return nothing;
-    const colours = ['#d9822b', '#17794a', '#b3261e', '#7b4bb7', '#0f8b8d'];
     const config = {
       type: 'bar',
       data: {
         labels: diff.classes,
-        datasets: diff.series.map((s, i) => ({ label: s.name, data: s.points, backgroundColor: colours[i % colours.length] })),
+        datasets: diff.series.map((s) => ({ label: s.name, data: s.points, backgroundColor: this.colourOf(s.key) })),
       },
       options: {
         animation: false,

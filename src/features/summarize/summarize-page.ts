@@ -196,9 +196,11 @@ export class SummarizePage extends LitElement {
         this.loaded = { key, info };
       }
     } catch (error) {
+      // The client's message may already start with "Could not load <id> (…) from <host>:"; keep only the cause.
+      const cause = (error as Error).message.replace(/^Could not load \S+ \([^)]*\)(?: from \S+)?: /, '').replace(/\.+$/, '');
       this.error =
-        `Could not load ${model.id} (${dtype}): ${(error as Error).message}. The model hub may be unreachable or the model ` +
-        'may not offer this dtype. Your text is unchanged, and the extractive engine works offline.';
+        `Could not load ${model.id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer ` +
+        'this dtype. Your text is unchanged, and the extractive engine works offline.';
       this.activity = 'idle';
       return;
     }
