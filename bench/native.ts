@@ -9,10 +9,9 @@ import { toQuickDrawStrokes } from '../src/features/doodle/sketchpad';
 import { fullPenDrawing } from '../src/features/bench/synthetic-pen';
 import { summarizeLatencies } from '../src/features/quantize/metrics';
 import type { Measurement } from '../src/features/bench/results';
-import type { BenchSetting } from '../src/features/bench/settings';
+import { SKETCH_DTYPES, SKETCH_MODEL, type BenchSetting } from '../src/features/bench/settings';
 import { figureOf } from '../src/features/bench/stats';
 
-export const SKETCH_MODEL = 'doodle-cnn';
 
 function modelFile(dtype: Dtype): CatalogFile {
   const file = findModel(SKETCH_MODEL)?.dtypes[dtype]?.files[0];
@@ -29,7 +28,7 @@ export function int8SizeRatio(): number {
   return (modelFile('fp32').bytes ?? Number.NaN) / (modelFile('int8').bytes ?? Number.NaN);
 }
 
-export async function measureNative(setting: BenchSetting, threadCounts: readonly number[], dtypes: readonly Dtype[] = ['fp32', 'int8']): Promise<Measurement[]> {
+export async function measureNative(setting: BenchSetting, threadCounts: readonly number[], dtypes: readonly Dtype[] = SKETCH_DTYPES): Promise<Measurement[]> {
   const bitmap = rasteriseStrokes(toQuickDrawStrokes(fullPenDrawing().strokes))!;
   const input = new ort.Tensor('float32', bitmapToInput(bitmap), sketchInputShape());
   const measurements: Measurement[] = [];

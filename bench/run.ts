@@ -12,7 +12,10 @@ import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/fe
 import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
 import { int8SizeRatio, measureNative } from './native';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--screenshot PATH`: a full-page screenshot of #/bench after the main run. */
+const screenshotPath = argv.includes('--screenshot') ? argv[argv.indexOf('--screenshot') + 1] : undefined;
 const jsonOutput = args.has('--json');
 const setting: BenchSetting = args.has('--quick') ? BENCH_SETTINGS.quick : BENCH_SETTINGS.standard;
 const port = Number(process.env.BENCH_PORT ?? 4390);
@@ -42,7 +45,12 @@ async function serve(): Promise<ChildProcess> {
   throw new Error(`vite preview did not answer on ${appUrl}.`);
 }
 
-async function runInChromium(extraFlags: string[], settingName: BenchSetting['name'], backends: BackendChoice): Promise<{ report: BenchReport; requests: PhaseRequests }> {
+async function runInChromium(
+  extraFlags: string[],
+  settingName: BenchSetting['name'],
+  backends: BackendChoice,
+  screenshot?: string,
+): Promise<{ report: BenchReport; requests: PhaseRequests }> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietChromium, ...extraFlags] });
   try {
     const context = await browser.newContext();
@@ -52,6 +60,7 @@ async function runInChromium(extraFlags: string[], settingName: BenchSetting['na
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     const requests = await countPhaseRequests(page);
     const report = await runBenchPage(page, appUrl, settingName, backends, PAGE_TIMEOUT_MS);
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { report, requests };
   } finally {
     await browser.close();
@@ -72,7 +81,7 @@ async function main(): Promise<void> {
   let webgpu: BenchReport;
   try {
     log(`Chromium (as is), ${setting.name} setting: every backend…`);
-    primary = await runInChromium([], setting.name, 'all');
+    primary = await runInChromium([], setting.name, 'all', screenshotPath);
     // WebGPU here is a software adapter (SwiftShader) at tens of ms per run: the quick setting keeps it in minutes.
     log('Chromium with --enable-unsafe-webgpu, quick setting: WebGPU only…');
     webgpu = (await runInChromium(['--enable-unsafe-webgpu'], 'quick', 'webgpu')).report;

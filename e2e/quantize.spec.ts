@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import type { Page } from '@playwright/test';
+import { seededRandom } from '../src/quantize/testing/prng';
+import { syntheticDrawings } from '../src/features/quantize/synthetic-drawings';
 import { expect, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
@@ -92,6 +94,50 @@ test.describe('quantize lab', () => {
     await page.getByTestId('quantize').click();
     await expect(page.getByTestId('lab-message')).toContainText('Static quantization needs at least 16 calibration drawings');
     await expect(variants).toHaveText(before);
+  });
+
+  test('an imported Quick, Draw! file becomes the comparison set; labels the model lacks are compared but not scored', async ({ page }) => {
+    test.setTimeout(180_000);
+    const drawings = syntheticDrawings(2, seededRandom(5)).map(({ label, strokes }) => ({ word: label, drawing: strokes }));
+    drawings.push({ word: 'zebra', drawing: drawings[0]!.drawing });
+    const ndjson = drawings.map((d) => JSON.stringify(d)).join('\n');
+    await openLab(page);
+    await page.getByTestId('import-drawings').setInputFiles({ name: 'mine.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
+    await expect(page.getByTestId('lab-message')).toContainText('Imported 17 labelled drawings from mine.ndjson');
+    await expect(page.getByRole('radio', { name: /Imported drawings — 17/ })).toBeChecked();
+    await page.locator('[data-testid="variant"][data-name="int8 (shipped)"]').getByRole('checkbox').check();
+    await page.getByTestId('run-comparison').click();
+    await expect(page.getByTestId('samples-used')).toContainText('17 imported drawings · 9 classes', { timeout: 120_000 });
+    await expect(page.getByTestId('samples-used')).toContainText('not counted for accuracy): zebra');
+    await expect(resultRow(page, 'int8 (shipped)').getByTestId('accuracy')).toHaveText(/^\d+\.\d%$/);
+  });
+
+  test('static int8 calibrates on the player’s Doodle Dash drawings', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openLab(page);
+    // The game's store (src/features/doodle/drawing-store.ts): records with the target word and the 28×28 bitmap.
+    const records = syntheticDrawings(2, seededRandom(8)).map(({ label }, i) => ({ id: `d${i}`, target: label, bitmap: Array.from({ length: 784 }, (_, p) => ((p + i) % 9 === 0 ? 255 : 0)) }));
+    await page.evaluate(async (drawings) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('mlwb-doodle-drawings');
+        request.onupgradeneeded = () => request.result.createObjectStore('labelled');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('labelled', 'readwrite');
+      for (const d of drawings) {
+        tx.objectStore('labelled').put({ ...d, outcome: 'recognised', guess: null, strokes: [], bitmap: Uint8Array.from(d.bitmap), model: 'doodle-cnn/fp32', createdAt: Date.now() }, d.id);
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, records);
+    await page.reload();
+    await expect(page.getByRole('radio', { name: /Doodle Dash drawings \(yours\) — 16/ })).toBeVisible();
+    await page.getByRole('radio', { name: /Static int8/ }).check();
+    await page.getByTestId('calibration-origin').selectOption('game');
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('Made static int8', { timeout: 120_000 });
+    await expect(page.locator('[data-testid="variant"][data-name="static int8 (made here)"]')).toContainText('calibrated on 16 Doodle Dash drawings (yours)');
   });
 
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {

@@ -16,13 +16,11 @@ import { syntheticDrawings } from '../quantize/synthetic-drawings';
 import { generateArticle } from './article';
 import { driveLivePredictions } from './live-drive';
 import type { BenchEnvironment, BenchReport, Measurement, MetricId } from './results';
-import { backendsToMeasure, type BackendChoice, type BenchSetting } from './settings';
+import { SKETCH_DTYPES, SKETCH_MODEL, backendsToMeasure, type BackendChoice, type BenchSetting } from './settings';
 import { PHASE_EVENT, type PhaseDetail } from './phases';
 import { figureOf, timed } from './stats';
 import { fullPenDrawing } from './synthetic-pen';
 
-export const SKETCH_MODEL = 'doodle-cnn';
-export const SKETCH_DTYPES: readonly Dtype[] = ['fp32', 'int8'];
 const ARTICLE_WORDS = 800;
 const CALIBRATION_DRAWINGS_PER_SHAPE = 2;
 
@@ -81,47 +79,52 @@ async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHo
   const newClient = () => new BenchClient(`benchmark ${backend}`);
   // Cache every dtype first, so the first repetition's first load reads the cache like the others.
   let client = newClient();
-  for (const dtype of SKETCH_DTYPES) {
-    const primed = await client.load(loadOptionsFor(backend, dtype));
-    if (primed.device !== (backend === 'webgpu' ? 'webgpu' : 'wasm')) {
+  try {
+    for (const dtype of SKETCH_DTYPES) {
+      const primed = await client.load(loadOptionsFor(backend, dtype));
+      if (primed.device !== (backend === 'webgpu' ? 'webgpu' : 'wasm')) {
+        client.terminate();
+        notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'it fell back'}), so it was not measured.`);
+        return undefined;
+      }
+    }
+    const samples = (metric: MetricId, dtype: Dtype) => `${metric} ${dtype}`;
+    const collected = new Map<string, number[]>();
+    const push = (key: string, value: number) => collected.set(key, [...(collected.get(key) ?? []), value]);
+    for (let rep = 0; rep < setting.repetitions; rep++) {
+      hooks.onStatus(`Loading ${SKETCH_MODEL} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
       client.terminate();
-      notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'it fell back'}), so it was not measured.`);
-      return undefined;
+      client = newClient();
+      const first = await timed(() => client.load(loadOptionsFor(backend, SKETCH_DTYPES[0]!)));
+      // Every warm load before any cold one: emptying the cache for a cold load removes every dtype's files.
+      for (const dtype of SKETCH_DTYPES) {
+        let downloaded = 0;
+        const countDownloads = (p: { status: string; fromCache: boolean }) => {
+          if (p.status === 'done' && !p.fromCache) downloaded++;
+        };
+        const warm = await phase({ phase: 'warm-load', backend, dtype }, () => timed(() => client.load({ ...loadOptionsFor(backend, dtype), onProgress: countDownloads })));
+        if (dtype === SKETCH_DTYPES[0]) push(samples('runtime-start-ms', dtype), first - warm);
+        push(samples('warm-load-ms', dtype), warm);
+        push(samples('warm-load-downloads', dtype), downloaded);
+      }
+      for (const dtype of SKETCH_DTYPES) {
+        await deleteCachedModel(SKETCH_MODEL);
+        push(samples('cold-load-ms', dtype), await phase({ phase: 'cold-load', backend, dtype }, () => timed(() => client.load(loadOptionsFor(backend, dtype)))));
+      }
+      // The cold loads emptied the cache of the other dtypes: fill it again for the next repetition's warm loads.
+      for (const dtype of SKETCH_DTYPES) await client.load(loadOptionsFor(backend, dtype));
     }
-  }
-  const samples = (metric: MetricId, dtype: Dtype) => `${metric} ${dtype}`;
-  const collected = new Map<string, number[]>();
-  const push = (key: string, value: number) => collected.set(key, [...(collected.get(key) ?? []), value]);
-  for (let rep = 0; rep < setting.repetitions; rep++) {
-    hooks.onStatus(`Loading ${SKETCH_MODEL} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
+    for (const dtype of SKETCH_DTYPES) {
+      for (const metric of ['runtime-start-ms', 'cold-load-ms', 'warm-load-ms', 'warm-load-downloads'] as const) {
+        const values = collected.get(samples(metric, dtype));
+        if (values) record.add(metric, backend, values, dtype);
+      }
+    }
+    return client;
+  } catch (error) {
     client.terminate();
-    client = newClient();
-    const first = await timed(() => client.load(loadOptionsFor(backend, SKETCH_DTYPES[0]!)));
-    // Every warm load before any cold one: emptying the cache for a cold load removes every dtype's files.
-    for (const dtype of SKETCH_DTYPES) {
-      let downloaded = 0;
-      const countDownloads = (p: { status: string; fromCache: boolean }) => {
-        if (p.status === 'done' && !p.fromCache) downloaded++;
-      };
-      const warm = await phase({ phase: 'warm-load', backend, dtype }, () => timed(() => client.load({ ...loadOptionsFor(backend, dtype), onProgress: countDownloads })));
-      if (dtype === SKETCH_DTYPES[0]) push(samples('runtime-start-ms', dtype), first - warm);
-      push(samples('warm-load-ms', dtype), warm);
-      push(samples('warm-load-downloads', dtype), downloaded);
-    }
-    for (const dtype of SKETCH_DTYPES) {
-      await deleteCachedModel(SKETCH_MODEL);
-      push(samples('cold-load-ms', dtype), await phase({ phase: 'cold-load', backend, dtype }, () => timed(() => client.load(loadOptionsFor(backend, dtype)))));
-    }
-    // The cold loads emptied the cache of the other dtypes: fill it again for the next repetition's warm loads.
-    for (const dtype of SKETCH_DTYPES) await client.load(loadOptionsFor(backend, dtype));
+    throw error;
   }
-  for (const dtype of SKETCH_DTYPES) {
-    for (const metric of ['runtime-start-ms', 'cold-load-ms', 'warm-load-ms', 'warm-load-downloads'] as const) {
-      const values = collected.get(samples(metric, dtype));
-      if (values) record.add(metric, backend, values, dtype);
-    }
-  }
-  return client;
 }
 
 /** Raw latency, round trip and live predictions/s of one dtype, in a worker whose runtime is started. */
@@ -233,19 +236,29 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
   const backends = backendsToMeasure(choice, { ...env, hasGpu });
   if (!hasGpu && choice !== 'wasm') notes.push('This browser offers no WebGPU adapter, so WebGPU was not measured.');
   if (!env.crossOriginIsolated) notes.push('The page is not cross-origin isolated, so WASM runs on one thread only.');
-  for (const backend of backends) {
-    const client = await measureLoads(backend, setting, hooks, record, notes);
-    if (!client) continue;
+  // One part failing (a backend, the summarizer…) is reported and the others still run.
+  const part = async (name: string, work: () => Promise<void>) => {
     try {
-      for (const dtype of SKETCH_DTYPES) await measureInference(client, backend, dtype, setting, hooks, record);
-    } finally {
-      client.terminate();
+      await work();
+    } catch (error) {
+      notes.push(`${name} could not be measured: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+  for (const backend of backends) {
+    await part(`The sketch model on ${backend}`, async () => {
+      const client = await measureLoads(backend, setting, hooks, record, notes);
+      if (!client) return;
+      try {
+        for (const dtype of SKETCH_DTYPES) await measureInference(client, backend, dtype, setting, hooks, record);
+      } finally {
+        client.terminate();
+      }
+    });
   }
   if (choice !== 'webgpu') {
     measureRasterise(setting, record);
-    await measureExtractive(setting, hooks, record);
-    await measureQuantizer(setting, hooks, record);
+    await part('Extractive summarization', () => measureExtractive(setting, hooks, record));
+    await part('The quantizer', () => measureQuantizer(setting, hooks, record));
   }
   hooks.onStatus('Done.');
   return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes };

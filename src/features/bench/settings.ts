@@ -1,6 +1,12 @@
 // How much a benchmark run measures: "quick" checks that everything runs (tests use it), "standard" is the
 // setting whose figures we publish.
 
+import type { Dtype } from '../../runtime/protocol';
+
+/** The model every sketch figure is about: the bundled classifier, in each dtype it ships. */
+export const SKETCH_MODEL = 'doodle-cnn';
+export const SKETCH_DTYPES: readonly Dtype[] = ['fp32', 'int8'];
+
 export interface BenchSetting {
   name: 'quick' | 'standard';
   title: string;

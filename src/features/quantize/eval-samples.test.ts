@@ -14,7 +14,7 @@ describe('evaluation samples', () => {
 
   it('says how many drawings of which origin and how many classes', () => {
     expect(describeSamples('synthetic', [drawing('a'), drawing('b'), drawing('a')])).toBe('3 synthetic shapes · 2 classes');
-    expect(describeSamples('game', [drawing('a')])).toBe('1 your Doodle Dash drawings · 1 class');
+    expect(describeSamples('game', [drawing('a')])).toBe('1 Doodle Dash drawings (yours) · 1 class');
   });
 
   it('makes one [1, 1, 28, 28] input map per calibration drawing', () => {

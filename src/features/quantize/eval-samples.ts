@@ -14,7 +14,7 @@ export interface EvalDrawing {
 /** What each origin is, in words, for the UI's "compared on …" line. */
 export const ORIGIN_NAMES: Record<SampleOrigin, string> = {
   synthetic: 'synthetic shapes',
-  game: 'your Doodle Dash drawings',
+  game: 'Doodle Dash drawings (yours)',
   drawn: 'drawings made here',
   imported: 'imported drawings',
 };

@@ -5,6 +5,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { QuantizeError } from '../../quantize/errors';
+import { modelInputs } from '../../quantize/model-info';
 import type { QuantizeMode, QuantizeProgress } from '../../quantize/types';
 import { readCachedFile } from '../../runtime/cache';
 import { notify } from '../../runtime/notices';
@@ -219,7 +220,7 @@ export class QuantizePage extends LitElement {
         bytes,
         {
           mode: this.mode,
-          calibrationInputs: calibration && calibrationInputs(calibration, 'input'),
+          calibrationInputs: calibration && calibrationInputs(calibration, modelInputs(bytes)[0]?.name ?? 'input'),
           minCalibrationSamples: MIN_CALIBRATION,
           threads: facts.wasmThreads,
           transfer: true,
@@ -284,6 +285,8 @@ export class QuantizePage extends LitElement {
       const opened = await saveVariant({ modelId: 'file', name: file.name, mode: 'opened', bytes, createdAt: Date.now() });
       await this.refresh();
       this.modelId = `file:${opened.id}`;
+      this.results = [];
+      this.compared = undefined;
       this.message = { kind: 'ok', text: `Opened ${file.name} (${formatBytes(bytes.byteLength)}). Quantize it below, then compare.` };
     });
   }
@@ -369,6 +372,8 @@ export class QuantizePage extends LitElement {
         <select data-testid="model-select" aria-label="Model" .value=${this.modelId} ?disabled=${this.busy} @change=${(e: Event) => {
           this.modelId = (e.target as HTMLSelectElement).value;
           this.checked = new Set();
+          this.results = [];
+          this.compared = undefined;
         }}>
           ${this.models.map((m) => html`<option value=${m.id} ?selected=${m.id === this.modelId}>${m.title}</option>`)}
         </select>
