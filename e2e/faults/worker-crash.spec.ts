@@ -10,9 +10,9 @@ async function crashOnNextRequest(page: Page): Promise<void> {
   const workers = page.workers().filter((w) => w.url().includes('inference.worker'));
   expect(workers).toHaveLength(1);
   await workers[0]!.evaluate(() => {
-    self.addEventListener('message', () => setTimeout(() => {
+    self.addEventListener('message', () => {
       throw new Error('simulated crash');
-    }), { once: true });
+    }, { once: true });
   });
 }
 

@@ -1,6 +1,7 @@
-// Per-sentence features for the learned sentence scorer. News puts the point first, so position matters most;
-// centrality, overlap with the opening and the document centroid, and shape (length, quotes, pronoun openers)
-// refine it. Features are plain numbers so the scorer is a dot product.
+// Per-sentence features for the learned sentence scorer. News puts the point first, so position (in sentences and
+// in words) matters most; centrality, overlap with the opening, the first three sentences and the document
+// centroid, and shape (length, quotes, attributions, numbers, questions, pronoun openers) refine it. Features are
+// plain numbers so the scorer is a dot product.
 import { lexRank } from './centrality';
 import type { Sentence } from './sentences';
 import { buildTfidf, dotDense, addScaled, toDense, type TfidfSpace } from './tfidf';
@@ -40,6 +41,7 @@ export interface DocumentFeatures {
 const DANGLING = /^(?:[`'"“‘\s]*)(but|and|so|or|however|he|she|it|they|this|these|those|that|his|her|their|its|also|yet|then|there)\b/i;
 // Photo captions merged into news text: "Novel idea : …", "… ( left ) …", "Scroll down for video".
 const CAPTION = /^[^.:]{1,30} : |\( ?(?:left|right|pictured|centre|center|above|below|middle|file[^)]*)\b|scroll down|click here|read more/i;
+// Reported speech ("… , police said .") tends to carry detail rather than the point.
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b/i;
 const QUOTE = /``|''|["“”]|(?:^|\s)'\S|\S'(?:\s|$)/;
 

@@ -13,7 +13,7 @@ const report: BenchReport = {
   startedAt: '2026-11-24T00:00:00.000Z',
   finishedAt: '2026-11-24T00:01:00.000Z',
   setting: 'quick',
-  environment: { userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, gpu: null },
+  environment: { userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, gpu: null, sketchWasmThreads: 2 },
   measurements: [
     m('latency-p50-ms', 'wasm-1', 3, 'fp32'),
     m('latency-p50-ms', 'wasm-2', 2, 'fp32'),
@@ -38,6 +38,19 @@ describe('headlineFigures', () => {
     expect(figures.browser_native_ratio).toBe(4);
     expect(figures.int8_fp32_speed_ratio_wasm).toBe(2);
     expect(figures.sketch_pps_wasm_int8).toBe(500);
+  });
+
+  it('uses the thread count the app picks for the model, and reports every thread apart', () => {
+    const oneThread: BenchReport = {
+      ...report,
+      environment: { ...report.environment, sketchWasmThreads: 1 },
+      measurements: [...report.measurements, m('predictions-per-s', 'wasm-1', 600, 'fp32'), m('latency-p50-ms', 'native-1', 0.6, 'fp32')],
+    };
+    const figures = headlineFigures(oneThread, { int8SizeRatio: 3.77, warmLoadNetworkRequests: 0 });
+    expect(figures.wasm_threads).toBe(1);
+    expect(figures.sketch_pps_wasm_fp32).toBe(600);
+    expect(figures.sketch_pps_wasm_fp32_max_threads).toBe(400);
+    expect(figures.browser_native_ratio).toBeCloseTo(5, 6);
   });
 
   it('leaves a figure that was not measured as NaN rather than inventing one', () => {

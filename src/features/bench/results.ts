@@ -61,6 +61,8 @@ export interface BenchEnvironment {
   crossOriginIsolated: boolean;
   /** e.g. "google · swiftshader (software)", or null without a WebGPU adapter. */
   gpu: string | null;
+  /** WASM threads the app itself picks for the sketch model here (recommend()): the headline figures use them. */
+  sketchWasmThreads: number;
 }
 
 export interface BenchReport {
@@ -178,10 +180,13 @@ export function markdownReport(report: BenchReport): string {
 }
 
 export const HEADLINE_KEYS = [
+  'wasm_threads',
   'sketch_pps_wasm_fp32',
   'sketch_pps_wasm_int8',
   'sketch_raw_ms_wasm_fp32',
   'sketch_raw_ms_wasm_int8',
+  'sketch_pps_wasm_fp32_max_threads',
+  'sketch_pps_wasm_int8_max_threads',
   'sketch_raw_ms_native_fp32',
   'browser_native_ratio',
   'int8_fp32_speed_ratio_wasm',
@@ -203,21 +208,27 @@ export interface HeadlineInputs {
 }
 
 /**
- * The figures `npm run bench -- --json` prints, all from one run: the WASM figures use the most threads measured,
- * and the native reference the same thread count.
+ * The figures `npm run bench -- --json` prints, all from one run: WASM figures at the thread count the app uses for
+ * the sketch model (`*_max_threads`: with every thread), the native reference at the same thread count.
  */
 export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Record<HeadlineKey, number> {
-  const wasm = widestWasm(report) ?? 'wasm-1';
-  const native = `native-${wasm.slice('wasm-'.length)}`;
+  const widest = widestWasm(report) ?? 'wasm-1';
+  const appThreads = `wasm-${report.environment.sketchWasmThreads}`;
+  const wasm = report.measurements.some((m) => m.backend === appThreads) ? appThreads : widest;
+  const threads = Number(wasm.slice('wasm-'.length));
+  const native = `native-${threads}`;
   const median = (metric: MetricId, backend: BackendId, dtype?: Dtype) => find(report, metric, backend, dtype)?.figure.median ?? Number.NaN;
   const rawFp32 = median('latency-p50-ms', wasm, 'fp32');
   const rawInt8 = median('latency-p50-ms', wasm, 'int8');
   const nativeFp32 = median('latency-p50-ms', native, 'fp32');
   return {
+    wasm_threads: threads,
     sketch_pps_wasm_fp32: median('predictions-per-s', wasm, 'fp32'),
     sketch_pps_wasm_int8: median('predictions-per-s', wasm, 'int8'),
     sketch_raw_ms_wasm_fp32: rawFp32,
     sketch_raw_ms_wasm_int8: rawInt8,
+    sketch_pps_wasm_fp32_max_threads: median('predictions-per-s', widest, 'fp32'),
+    sketch_pps_wasm_int8_max_threads: median('predictions-per-s', widest, 'int8'),
     sketch_raw_ms_native_fp32: nativeFp32,
     browser_native_ratio: rawFp32 / nativeFp32,
     int8_fp32_speed_ratio_wasm: rawFp32 / rawInt8,

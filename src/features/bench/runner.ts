@@ -2,6 +2,8 @@
 // predictions/s), then extractive summarization and the quantizer. Each figure is the median of repetitions.
 import { bitmapToInput, labelsFromConfig, rasteriseStrokes, sketchInputShape } from '../../sketch';
 import { probeCapabilities } from '../../runtime/capabilities';
+import { findModel } from '../../runtime/catalog';
+import { recommend } from '../../runtime/recommend';
 import { deleteCachedModel } from '../../runtime/cache';
 import type { Device, Dtype, TensorMap } from '../../runtime/protocol';
 import type { InferenceClient, LoadOptions, ModelInfo } from '../../runtime/worker-client';
@@ -96,6 +98,8 @@ async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHo
       client.terminate();
       client = newClient();
       const first = await timed(() => client.load(loadOptionsFor(backend, SKETCH_DTYPES[0]!)));
+      // The first session of each dtype in a worker costs extra (seen: int8 ~0.4 s): pay it before the warm loads.
+      for (const dtype of SKETCH_DTYPES.slice(1)) await client.load(loadOptionsFor(backend, dtype));
       // Every warm load before any cold one: emptying the cache for a cold load removes every dtype's files.
       for (const dtype of SKETCH_DTYPES) {
         let downloaded = 0;
@@ -225,6 +229,7 @@ async function environment(): Promise<BenchEnvironment & { hasGpu: boolean }> {
     crossOriginIsolated: facts.crossOriginIsolated,
     gpu: facts.gpu ? `${facts.gpu.vendor}${facts.gpu.architecture ? ` · ${facts.gpu.architecture}` : ''}${facts.gpu.isFallbackAdapter ? ' (software)' : ''}` : null,
     hasGpu: facts.gpu !== null,
+    sketchWasmThreads: recommend(findModel(SKETCH_MODEL)!, facts, { device: 'wasm', dtype: 'fp32' }).threads,
   };
 }
 

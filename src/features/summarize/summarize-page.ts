@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { catalog } from '../../runtime/catalog';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
 import type { ModelInfo } from '../../runtime/worker-client';
-import { DEFAULT_LENGTH, type LengthSetting } from '../../summarize/extractive';
+import { DEFAULT_LENGTH, LENGTH_PRESETS, type LengthSetting } from '../../summarize/extractive';
 import { ACCEPTED_FILES, classifyFile, decodeTextFile } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
 import '../../ui/progress-list';
@@ -405,9 +405,9 @@ export class SummarizePage extends LitElement {
     return html`<label>
         Length
         <select data-testid="length" .value=${this.lengthChoice} @change=${(e: Event) => (this.lengthChoice = (e.target as HTMLSelectElement).value as LengthChoice)}>
-          <option value="short">Short (about 35 words)</option>
-          <option value="medium">Medium (about 60 words)</option>
-          <option value="long">Long (about 110 words)</option>
+          <option value="short">Short (about ${LENGTH_PRESETS.short} words)</option>
+          <option value="medium">Medium (about ${LENGTH_PRESETS.medium} words)</option>
+          <option value="long">Long (about ${LENGTH_PRESETS.long} words)</option>
           <option value="sentences">Number of sentences</option>
         </select>
       </label>
