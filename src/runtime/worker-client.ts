@@ -191,7 +191,13 @@ export class InferenceClient {
     if (error instanceof WorkerCrashedError) return error;
     const where = spec.source === 'hub' ? ` from ${spec.hubHost}` : '';
     const missingLocal = /not found locally at "([^"]+)"/.exec(shortError(error));
-    const why = missingLocal ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build` : shortError(error);
+    // fetch() says only "Failed to fetch" when nothing answers; after the worker's retries that means no hub.
+    const unreachable = spec.source === 'hub' && /failed to fetch|networkerror|network error/i.test(shortError(error));
+    const why = missingLocal
+      ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build`
+      : unreachable
+        ? `the model hub at ${spec.hubHost} cannot be reached (offline?); hub models need it until they are cached`
+        : shortError(error);
     return new Error(`Could not load ${spec.modelId} (${spec.dtype}, ${spec.device})${where}: ${why}`, { cause: error });
   }
 

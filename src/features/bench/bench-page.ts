@@ -45,6 +45,14 @@ export class BenchPage extends LitElement {
         grid-template-columns: minmax(0, 320px);
         margin: 1rem 0;
       }
+      figure {
+        margin: 0;
+      }
+      figcaption {
+        font-size: 0.85rem;
+        font-weight: 600;
+        margin-bottom: 0.25rem;
+      }
       .charts {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
@@ -168,14 +176,24 @@ export class BenchPage extends LitElement {
   }
 
   private renderReport(report: BenchReport) {
-    const charts = (['predictions-per-s', 'latency-p50-ms', 'warm-load-ms'] as const).map((metric) => barChart(report, metric)).filter((c) => c !== undefined);
+    const charts = (['predictions-per-s', 'latency-p50-ms', 'warm-load-ms'] as const).flatMap((metric) => {
+      const config = barChart(report, metric);
+      return config ? [{ title: METRICS[metric].title, config }] : [];
+    });
     return html`
       <section data-testid="bench-results">
         <h2>Results</h2>
         <ul>
           ${[...comparisons(report), ...report.notes].map((line) => html`<li>${line}</li>`)}
         </ul>
-        <div class="charts">${charts.map((config) => html`<quantize-lab-chart .config=${config} label=${String(config.options?.plugins?.title?.text ?? '')}></quantize-lab-chart>`)}</div>
+        <div class="charts">
+          ${charts.map(
+            ({ title, config }) => html`<figure>
+              <figcaption>${title}</figcaption>
+              <quantize-lab-chart .config=${config} label=${title}></quantize-lab-chart>
+            </figure>`,
+          )}
+        </div>
         <table>
           <thead>
             <tr><th>Measurement</th><th>Backend</th><th>dtype</th><th>Median</th><th>Min–max</th><th>n</th></tr>

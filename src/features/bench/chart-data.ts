@@ -25,7 +25,6 @@ export function barChart(report: Pick<BenchReport, 'measurements'>, metric: Metr
       maintainAspectRatio: false,
       animation: false,
       plugins: {
-        title: { display: true, text: info.title },
         tooltip: {
           callbacks: {
             footer: (items) => {

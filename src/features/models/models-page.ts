@@ -79,7 +79,10 @@ export class ModelsPage extends LitElement {
     this.verifyReport = undefined;
     const activity: Activity = { modelId, dtype, files: [] };
     this.activity = activity;
+    // A crashed worker's last progress messages may arrive after the load failed: they must not undo its outcome.
+    let settled = false;
     const onProgress = (p: FileProgress) => {
+      if (settled) return;
       const files = activity.files.filter((f) => f.file !== p.file);
       const index = activity.files.findIndex((f) => f.file === p.file);
       files.splice(index < 0 ? files.length : index, 0, p);
@@ -103,6 +106,7 @@ export class ModelsPage extends LitElement {
     } catch (error) {
       this.activity = { ...activity, result: error instanceof Error ? error.message : String(error), failed: true };
     } finally {
+      settled = true;
       this.busy = false;
       await this.refresh();
     }
