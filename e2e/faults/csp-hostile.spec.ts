@@ -22,7 +22,7 @@ async function recordViolations(page: Page): Promise<void> {
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
-test('the app and its workers are served with a policy (header and meta) that allows only itself, WebAssembly and the hub', async ({ page, request }) => {
+test('the app and its scripts are served with a policy (header and meta) that allows only itself, WebAssembly and the hub', async ({ page, request }) => {
   const response = await page.goto('/');
   const policy = response!.headers()['content-security-policy']!;
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");

@@ -30,7 +30,7 @@ test('bundled features work and hub features say they need the hub, with no cons
 
   await page.goto('/#/models');
   await loadHubModel(page, 'fixtures/tiny-classifier-offline');
-  await expect(page.getByTestId('load-result')).toContainText(`The model hub at ${UNREACHABLE_HUB} cannot be reached`);
+  await expect(page.getByTestId('load-result')).toContainText(`the model hub at ${UNREACHABLE_HUB} cannot be reached`);
   await expect(page.getByTestId('retry-load')).toBeVisible();
   expect(watch.consoleErrors).toEqual([]);
 });

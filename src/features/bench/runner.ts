@@ -2,16 +2,18 @@
 // predictions/s), then extractive summarization and the quantizer. Each figure is the median of repetitions.
 import { bitmapToInput, labelsFromConfig, rasteriseStrokes, sketchInputShape } from '../../sketch';
 import { probeCapabilities } from '../../runtime/capabilities';
-import { findModel } from '../../runtime/catalog';
+import { catalog, filesForDtype, findModel, type CatalogModel } from '../../runtime/catalog';
 import { recommend } from '../../runtime/recommend';
-import { deleteCachedModel } from '../../runtime/cache';
+import { deleteCachedModel, listCachedFiles } from '../../runtime/cache';
 import type { Device, Dtype, TensorMap } from '../../runtime/protocol';
 import type { InferenceClient, LoadOptions, ModelInfo } from '../../runtime/worker-client';
 import { BenchClient } from './bench-client';
 import type { Guess } from '../doodle/game';
 import type { SketchClassifier } from '../doodle/live-predictor';
 import { toQuickDrawStrokes } from '../doodle/sketchpad';
+import { wordCount } from '../../summarize/tokens';
 import { ExtractiveClient } from '../summarize/extractive-client';
+import { SummarizeClient } from '../summarize/summarize-client';
 import { summarizeLatencies } from '../quantize/metrics';
 import { quantizeInWorker } from '../quantize/quantize-client';
 import { syntheticDrawings } from '../quantize/synthetic-drawings';
@@ -24,6 +26,9 @@ import { figureOf, timed } from './stats';
 import { fullPenDrawing } from './synthetic-pen';
 
 const ARTICLE_WORDS = 800;
+/** Short enough for one model input (no map-reduce), so the rate is one generation's. */
+const ABSTRACTIVE_WORDS = 300;
+const ABSTRACTIVE_NEW_TOKENS = 48;
 const CALIBRATION_DRAWINGS_PER_SHAPE = 2;
 
 export interface RunHooks {
@@ -221,6 +226,44 @@ async function measureQuantizer(setting: BenchSetting, hooks: RunHooks, record: 
   }
 }
 
+/** A catalogued summarization model with every file of some dtype in the cache (no download needed), if any. */
+async function cachedSummarizer(): Promise<{ model: CatalogModel; dtype: Dtype } | undefined> {
+  const cached = await listCachedFiles();
+  for (const model of catalog.models.filter((m) => m.task === 'summarization')) {
+    const paths = new Set(cached.filter((f) => f.modelId === model.id).map((f) => f.path));
+    const dtype = (Object.keys(model.dtypes) as Dtype[]).find((d) => filesForDtype(model, d).every((f) => paths.has(f.path)));
+    if (dtype) return { model, dtype };
+  }
+  return undefined;
+}
+
+/** Streamed words per second of an abstractive summary, from the first streamed word to the end. */
+async function measureAbstractive(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<boolean> {
+  const found = await cachedSummarizer();
+  if (!found) return false;
+  hooks.onStatus(`Summarizing with ${found.model.id} (${found.dtype}, from the cache)…`);
+  const client = new SummarizeClient('benchmark summarizer');
+  try {
+    const info = await client.load({ modelId: found.model.id, dtype: found.dtype, pipeline: 'summarization' });
+    const article = generateArticle(ABSTRACTIVE_WORDS);
+    const rates: number[] = [];
+    for (let rep = 0; rep < Math.min(3, setting.repetitions); rep++) {
+      let firstAt: number | undefined;
+      let words = 0;
+      await client.summarize(article, { maxNewTokens: ABSTRACTIVE_NEW_TOKENS }, (event) => {
+        if (event.kind !== 'token') return;
+        firstAt ??= performance.now();
+        words += wordCount(event.text);
+      });
+      if (firstAt !== undefined) rates.push(words / ((performance.now() - firstAt) / 1000));
+    }
+    record.add('abstractive-words-per-s', info.device, rates, found.dtype, found.model.id);
+    return true;
+  } finally {
+    client.terminate();
+  }
+}
+
 async function environment(): Promise<BenchEnvironment & { hasGpu: boolean }> {
   const facts = await probeCapabilities();
   return {
@@ -264,6 +307,9 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
     measureRasterise(setting, record);
     await part('Extractive summarization', () => measureExtractive(setting, hooks, record));
     await part('The quantizer', () => measureQuantizer(setting, hooks, record));
+    await part('Abstractive summarization', async () => {
+      if (!(await measureAbstractive(setting, hooks, record))) notes.push('No summarization model is cached in this browser, so abstractive speed was not measured.');
+    });
   }
   hooks.onStatus('Done.');
   return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes };
