@@ -148,11 +148,23 @@ describe('InferenceClient', () => {
   it('explains a failed load with the model, dtype, device and host', async () => {
     const { client } = clientWith(() => ({
       load: async () => {
-        throw new Error('Failed to fetch');
+        throw new Error('Internal server error error occurred while trying to load file');
       },
     }));
     await expect(client.load({ modelId: 'org/m', device: 'wasm', dtype: 'fp32' })).rejects.toThrow(
-      'Could not load org/m (fp32, wasm) from https://huggingface.co: Failed to fetch',
+      'Could not load org/m (fp32, wasm) from https://huggingface.co: Internal server error',
+    );
+    client.terminate();
+  });
+
+  it('says the hub cannot be reached when nothing answered', async () => {
+    const { client } = clientWith(() => ({
+      load: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    }));
+    await expect(client.load({ modelId: 'org/m', device: 'wasm', dtype: 'fp32' })).rejects.toThrow(
+      'Could not load org/m (fp32, wasm) from https://huggingface.co: the model hub at https://huggingface.co cannot be reached',
     );
     client.terminate();
   });

@@ -65,6 +65,8 @@ describe('comparisons and Markdown', () => {
     expect(lines).toContain('onnxruntime-node · 2 threads fp32 is 4.0× faster than WASM · 2 threads fp32 (raw latency p50, fp32).');
     expect(lines).toContain('WASM · 2 threads int8 is 2.0× faster than WASM · 2 threads fp32 (raw latency p50, int8 vs fp32).');
     expect(lines).toContain('WASM · 2 threads int8 is 1.3× faster than WASM · 2 threads fp32 (doodle predictions/s, int8 vs fp32).');
+    const tie = comparisons({ measurements: [m('latency-p50-ms', 'wasm-1', 1.0, 'fp32'), m('latency-p50-ms', 'wasm-2', 1.02, 'fp32')] });
+    expect(tie).toEqual(['WASM · 1 thread fp32 and WASM · 2 threads fp32 are about as fast (raw latency p50, fp32).']);
   });
 
   it('writes one table row per measurement with median and spread, then the notes', () => {

@@ -121,9 +121,14 @@ function describe(m: Measurement): string {
   return `${backendLabel(m.backend)}${m.dtype ? ` ${m.dtype}` : ''}`;
 }
 
+/** Below this ratio two figures are called a tie: repetitions on a shared machine differ by more. */
+const TIE = 1.05;
+
 function sentence(a: Measurement, b: Measurement, what: string): string {
   const [winner, loser] = advantage(a, b) >= 1 ? [a, b] : [b, a];
-  return `${describe(winner)} is ${advantage(winner, loser).toFixed(1)}× faster than ${describe(loser)} (${what}).`;
+  const ratio = advantage(winner, loser);
+  if (ratio < TIE) return `${describe(winner)} and ${describe(loser)} are about as fast (${what}).`;
+  return `${describe(winner)} is ${ratio.toFixed(1)}× faster than ${describe(loser)} (${what}).`;
 }
 
 /** "N× faster than …" lines: backends against each other, int8 against fp32, the browser against native. */
