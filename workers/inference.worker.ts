@@ -3,14 +3,24 @@
  * and runs the underlying onnxruntime session directly, so a run costs one message round trip.
  */
 import * as Comlink from 'comlink';
-import { AutoModel, env, pipeline, Tensor } from '@huggingface/transformers';
+import { AutoModel, env, pipeline, RawImage, Tensor } from '@huggingface/transformers';
 // The same onnxruntime-web build transformers.js uses (one module instance, one wasm), for models given as bytes.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { createTransformersCache } from '../src/runtime/cache';
 import { fetchWithRetry } from '../src/runtime/fetch-retry';
-import type { FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, TensorMap, TensorType } from '../src/runtime/protocol';
+import type {
+  FileProgress,
+  ImageLabelScore,
+  ImagePixels,
+  InferenceWorkerApi,
+  LoadEvent,
+  LoadSpec,
+  LoadedInfo,
+  TensorMap,
+  TensorType,
+} from '../src/runtime/protocol';
 import { transformersDtype } from '../src/runtime/catalog';
 import { createAbstractiveSummarizer } from '../src/summarize/abstractive';
 
@@ -44,7 +54,7 @@ interface LoadedPipeline {
 interface WorkerState {
   spec: LoadSpec;
   session: OrtSession;
-  /** Set when loaded with `spec.pipeline` (summarization). */
+  /** Set when loaded with `spec.pipeline` (summarization, image classification). */
   pipeline?: LoadedPipeline;
   dispose(): Promise<unknown>;
 }
@@ -191,6 +201,18 @@ async function timeRuns(inputs: TensorMap, runs: number): Promise<number[]> {
   return timing;
 }
 
+// Image classification: `classifyImage()` over `state.pipeline` (loaded with `spec.pipeline: 'image-classification'`);
+// the pipeline resizes and normalises as the model's preprocessor_config.json says.
+type ImageClassificationPipeline = (image: RawImage, options: { top_k: number }) => Promise<ImageLabelScore[]>;
+
+async function classifyImage(image: ImagePixels, topk: number): Promise<ImageLabelScore[]> {
+  if (state?.spec.pipeline !== 'image-classification') throw new Error('No image classifier is loaded in this worker: load one with pipeline "image-classification".');
+  const classify = state.pipeline as unknown as ImageClassificationPipeline;
+  const raw = new RawImage(image.data, image.width, image.height, image.channels);
+  const scores = await classify(raw, { top_k: topk });
+  return scores.map(({ label, score }) => ({ label, score }));
+}
+
 const api: InferenceWorkerApi = {
   load,
   run,
@@ -199,6 +221,7 @@ const api: InferenceWorkerApi = {
   // Summarization: `summarize(text, options, onToken, onProgress)` and `cancel()` over `state.pipeline`
   // (loaded with `spec.pipeline: 'summarization'`). Signatures: InferenceWorkerApi in protocol.ts.
   ...createAbstractiveSummarizer(() => state?.pipeline),
+  classifyImage,
 };
 
 Comlink.expose(api);

@@ -27,7 +27,7 @@ export interface LoadSpec {
   /** WASM threads to use (1 when the page is not cross-origin isolated). */
   threads: number;
   /** Load a transformers.js pipeline of this task instead of a raw session. */
-  pipeline?: 'summarization';
+  pipeline?: 'summarization' | 'image-classification';
   /** sha256 per file path (relative to the model folder) from the catalog, checked against the cache. */
   expectedSha256: Record<string, string>;
   /**
@@ -83,6 +83,20 @@ export type SummarizeProgress = { stage: 'chunk'; index: number; total: number; 
 /** What a running summary reports, in order on one channel: streamed text, or a new map-reduce stage. */
 export type SummarizeEvent = { kind: 'token'; text: string } | { kind: 'progress'; progress: SummarizeProgress };
 
+/** Pixels for `classifyImage()`: row-major, `channels` values per pixel (1 grey, 3 RGB, 4 RGBA). */
+export interface ImagePixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+  channels: 1 | 3 | 4;
+}
+
+export interface ImageLabelScore {
+  label: string;
+  /** Softmax probability, 0..1. */
+  score: number;
+}
+
 /** What `workers/inference.worker.ts` exposes. */
 export interface InferenceWorkerApi {
   load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promise<LoadedInfo>;
@@ -98,4 +112,9 @@ export interface InferenceWorkerApi {
   summarize(text: string, options: SummarizeOptions, onEvent: (event: SummarizeEvent) => void): Promise<string>;
   /** Stops a running `summarize()` after its current token; it then resolves with the text so far. */
   cancel(): void;
+  /**
+   * Classifies an image with the pipeline loaded by `load({ pipeline: 'image-classification' })`; resizing and
+   * normalising follow the model's preprocessor_config.json. Best `topk` labels first.
+   */
+  classifyImage(image: ImagePixels, topk: number): Promise<ImageLabelScore[]>;
 }

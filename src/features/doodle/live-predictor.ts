@@ -12,6 +12,28 @@ export interface SketchClassifier {
   classify(bitmap: Uint8Array): Promise<Float32Array>;
 }
 
+/** What one prediction of a drawing gives: the guesses, and the exact 28×28 bitmap when the model read one. */
+export interface Recognition {
+  guesses: Guess[];
+  bitmap?: Uint8Array;
+}
+
+/**
+ * Turns the drawing (canvas strokes) into guesses; null when there is nothing to guess from. The bitmap models'
+ * step is `bitmapPredictStep`; image models bring their own (classifier.ts).
+ */
+export type PredictStep = (strokes: readonly Stroke[], count: number) => Promise<Recognition | null>;
+
+/** The predict step of a 28×28 sketch classifier: rasterise, classify, softmax top guesses. */
+export function bitmapPredictStep(classifier: SketchClassifier): PredictStep {
+  return async (strokes, count) => {
+    const bitmap = rasteriseStrokes(toQuickDrawStrokes(strokes));
+    if (!bitmap) return null;
+    const logits = await classifier.classify(bitmap);
+    return { bitmap, guesses: topPredictions(logits, classifier.labels, count) };
+  };
+}
+
 /** The drawing as the predictor reads it when a request is sent (the canvas's Sketchpad fits). */
 export interface DrawingSource {
   readonly strokes: readonly Stroke[];
@@ -22,8 +44,8 @@ export interface Prediction {
   /** The drawing version this answer is for. */
   version: number;
   guesses: Guess[];
-  /** The exact model input that produced the guesses. */
-  bitmap: Uint8Array;
+  /** The exact model input that produced the guesses, for 28×28 bitmap models. */
+  bitmap?: Uint8Array;
   /** Milliseconds from reading the drawing to having the guesses. */
   ms: number;
 }
@@ -37,15 +59,18 @@ const GUESS_COUNT = 5;
 
 export class LivePredictor {
   private readonly scheduler: LatestWins<DrawingSource, Prediction | null>;
+  private readonly step: PredictStep;
   private readonly meter = new RateMeter();
   /** Answers for drawings at or before this version were wiped off the canvas; they are dropped. */
   private clearedAt = -1;
 
+  /** @param recogniser a 28×28 bitmap classifier, or any predict step (e.g. an image model's). */
   constructor(
-    private readonly classifier: SketchClassifier,
+    recogniser: SketchClassifier | PredictStep,
     private readonly handlers: LivePredictorHandlers,
     private readonly now: () => number,
   ) {
+    this.step = typeof recogniser === 'function' ? recogniser : bitmapPredictStep(recogniser);
     this.scheduler = new LatestWins({
       run: (drawing) => this.predict(drawing),
       onResult: (prediction) => {
@@ -81,10 +106,8 @@ export class LivePredictor {
     // Read the drawing now, not when it was submitted: the newest strokes are what the player sees.
     const version = drawing.version;
     const started = this.now();
-    const bitmap = rasteriseStrokes(toQuickDrawStrokes(drawing.strokes));
-    if (!bitmap) return null;
-    const logits = await this.classifier.classify(bitmap);
-    const guesses = topPredictions(logits, this.classifier.labels, GUESS_COUNT);
-    return { version, bitmap, guesses, ms: this.now() - started };
+    const recognition = await this.step(drawing.strokes, GUESS_COUNT);
+    if (!recognition) return null;
+    return { version, ...recognition, ms: this.now() - started };
   }
 }

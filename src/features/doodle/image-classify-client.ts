@@ -1,0 +1,10 @@
+// The inference worker client with image classification (workers/inference.worker.ts exposes `classifyImage`).
+import type { ImageLabelScore, ImagePixels } from '../../runtime/protocol';
+import { InferenceClient } from '../../runtime/worker-client';
+
+export class ImageClassifyClient extends InferenceClient {
+  /** Best `topk` labels for the image, from the pipeline loaded with `pipeline: 'image-classification'`. */
+  classifyImage(image: ImagePixels, topk: number): Promise<ImageLabelScore[]> {
+    return this.call((api) => api.classifyImage(image, topk));
+  }
+}
