@@ -24,6 +24,12 @@ describe('checkText', () => {
     if (!r.ok) expect(r.message).toMatch(/limit is 5\.0 MB/);
   });
 
+  it('says by how much a text just over the limit is too large', () => {
+    const r = checkText('x'.repeat(MAX_TEXT_BYTES + 10));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/\(1 kB too much\); the limit is 5\.0 MB/);
+  });
+
   it('accepts two sentences and returns them', () => {
     const r = checkText('One. Two.');
     expect(r.ok && r.sentences.length).toBe(2);

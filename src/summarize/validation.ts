@@ -10,6 +10,8 @@ export const ACCEPTED_FILES = '.txt,.md,.markdown,.pdf,text/plain,text/markdown,
 export type TextCheck = { ok: true; sentences: Sentence[] } | { ok: false; message: string };
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+// Just over the limit both sizes round to the same megabytes, so the excess is said in kB.
+const overLimit = (bytes: number, limit: number) => `${Math.ceil((bytes - limit) / 1024)} kB too much`;
 
 export function utf8Bytes(text: string): number {
   let bytes = 0;
@@ -29,7 +31,7 @@ export function checkText(text: string): TextCheck {
   if (text.trim() === '') return { ok: false, message: 'There is no text yet: paste or type some, or open a .txt, .md or .pdf file.' };
   const bytes = utf8Bytes(text);
   if (bytes > MAX_TEXT_BYTES) {
-    return { ok: false, message: `This text is ${megabytes(bytes)}; the limit is ${megabytes(MAX_TEXT_BYTES)}. Summarize a part of it.` };
+    return { ok: false, message: `This text is ${megabytes(bytes)} (${overLimit(bytes, MAX_TEXT_BYTES)}); the limit is ${megabytes(MAX_TEXT_BYTES)}. Summarize a part of it.` };
   }
   const sentences = splitSentences(text);
   if (sentences.length < 2) {

@@ -1,9 +1,11 @@
-// The sketch models the game can play with, and loading one into the inference worker as a SketchClassifier.
-import { bitmapToInput, labelsFromConfig, sketchInputShape } from '../../sketch';
+// The sketch models the game can play with, and loading one into the inference worker as a LoadedSketchClassifier:
+// the bundled 28×28 sketch CNN, or the hub's image-classification model (MobileViT, the original Doodle Dash model).
+import { bitmapToInput, labelsFromConfig, renderSketchImage, sketchInputShape } from '../../sketch';
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
-import { InferenceClient } from '../../runtime/worker-client';
-import type { SketchClassifier } from './live-predictor';
+import { ImageClassifyClient } from './image-classify-client';
+import { bitmapPredictStep, type PredictStep } from './live-predictor';
+import { toQuickDrawStrokes } from './sketchpad';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {
@@ -13,15 +15,28 @@ export interface SketchModelChoice {
   /** Undefined: the header's dtype choice applies. */
   dtype?: Dtype;
   title: string;
+  /** 'bitmap': reads our 28×28 sketch tensor; 'image': a hub image-classification model reading a picture. */
+  kind: 'bitmap' | 'image';
 }
 
-export interface LoadedSketchClassifier extends SketchClassifier {
-  /** Measured per-class accuracy, so the game asks for what the model recognises reliably. */
+export interface LoadedSketchClassifier {
+  readonly labels: readonly string[];
+  /** The classes a round may ask for, with measured per-class accuracy where it exists. */
   readonly classQuality: readonly ClassQuality[];
+  /** How the targets were chosen, when it is not by measured accuracy. */
+  readonly targetNote?: string;
   /** e.g. "doodle-cnn · int8 · wasm". */
   readonly description: string;
+  /** The live predictor's step: drawing → guesses. */
+  readonly predictStep: PredictStep;
   dispose(): Promise<void>;
 }
+
+/**
+ * localStorage key: another hub model id for the hub choice (same layout as the catalogued one, e.g. a mirror or
+ * the browser tests' fixture); the catalog's id otherwise.
+ */
+export const HUB_SKETCH_MODEL_KEY = 'mlwb.doodle.hubModel';
 
 interface SketchMetrics {
   perClassTop1?: Record<string, number>;
@@ -34,23 +49,46 @@ function metricsFor(modelId: string): SketchMetrics {
   return metricsFiles[`../../../models/${modelId}/metrics.json`] ?? {};
 }
 
-/** Models whose input is our 28×28 sketch tensor ("input" → "logits"): the bundled sketch classifiers. */
-function playableModels(): CatalogModel[] {
-  return catalog.models.filter((m) => m.task === 'sketch-classification' && m.source === 'bundled');
+function sketchModels(source: CatalogModel['source']): CatalogModel[] {
+  return catalog.models.filter((m) => m.task === 'sketch-classification' && m.source === source);
 }
 
+function hubModelId(catalogId: string): string {
+  const override = typeof localStorage === 'undefined' ? null : localStorage.getItem(HUB_SKETCH_MODEL_KEY);
+  return override?.trim() || catalogId;
+}
+
+/**
+ * Bundled models (input: our 28×28 sketch tensor) in each dtype, then hub sketch models in their default dtype only
+ * (the MobileViT's q8 export is reported to be confidently wrong).
+ */
 export function sketchModelChoices(): SketchModelChoice[] {
-  return playableModels().flatMap((m) => [
-    { key: m.id, modelId: m.id, title: `${m.title} · header dtype` },
-    ...(Object.keys(m.dtypes) as Dtype[]).map((dtype) => ({ key: `${m.id}@${dtype}`, modelId: m.id, dtype, title: `${m.title} · ${dtype}` })),
+  const bundled = sketchModels('bundled').flatMap((m): SketchModelChoice[] => [
+    { key: m.id, modelId: m.id, title: `${m.title} · header dtype`, kind: 'bitmap' },
+    ...(Object.keys(m.dtypes) as Dtype[]).map((dtype): SketchModelChoice => ({ key: `${m.id}@${dtype}`, modelId: m.id, dtype, title: `${m.title} · ${dtype}`, kind: 'bitmap' })),
   ]);
+  const hub = sketchModels('hub').map((m): SketchModelChoice => ({
+    key: m.id,
+    modelId: hubModelId(m.id),
+    dtype: m.defaultDtype,
+    title: `${m.title} · hub · ${m.defaultDtype}`,
+    kind: 'image',
+  }));
+  return [...bundled, ...hub];
 }
 
 export function defaultSketchModelChoice(): SketchModelChoice {
-  return sketchModelChoices()[0] ?? { key: 'doodle-cnn', modelId: 'doodle-cnn', title: 'Sketch CNN' };
+  return sketchModelChoices()[0] ?? { key: 'doodle-cnn', modelId: 'doodle-cnn', title: 'Sketch CNN', kind: 'bitmap' };
 }
 
-function progressText(progress: FileProgress): string {
+/** The labels a round may ask for with a model that has no per-class metrics: those the bundled model knows too. */
+function sharedTargets(labels: readonly string[]): string[] {
+  const bundledLabels = new Set(sketchModels('bundled').flatMap((m) => Object.keys(metricsFor(m.id).perClassTop1 ?? {})));
+  const shared = labels.filter((label) => bundledLabels.has(label));
+  return shared.length > 0 ? shared : [...labels];
+}
+
+export function progressText(progress: FileProgress): string {
   const file = progress.file.split('/').at(-1);
   if (progress.status === 'done') return 'Starting the model…';
   if (progress.fromCache) return `Loading ${file} from this browser's cache…`;
@@ -60,14 +98,11 @@ function progressText(progress: FileProgress): string {
 
 // One worker for the game, kept across page visits; each load replaces the model in it. Loads run one after
 // another, so a superseded load can never replace (or free) the model of a newer one.
-let client: InferenceClient | undefined;
+let client: ImageClassifyClient | undefined;
 let loads: Promise<unknown> = Promise.resolve();
 
 /** Loads a model into the game's worker; any classifier returned earlier stops working once this resolves. */
-export function loadSketchClassifier(
-  choice: SketchModelChoice,
-  onProgress: (message: string) => void,
-): Promise<LoadedSketchClassifier> {
+export function loadSketchClassifier(choice: SketchModelChoice, onProgress: (progress: FileProgress) => void): Promise<LoadedSketchClassifier> {
   return afterPendingLoads(() => loadNow(choice, onProgress));
 }
 
@@ -77,23 +112,39 @@ function afterPendingLoads<T>(step: () => Promise<T>): Promise<T> {
   return done;
 }
 
-async function loadNow(choice: SketchModelChoice, onProgress: (message: string) => void): Promise<LoadedSketchClassifier> {
-  client ??= new InferenceClient('doodle');
+async function loadNow(choice: SketchModelChoice, onProgress: (progress: FileProgress) => void): Promise<LoadedSketchClassifier> {
+  client ??= new ImageClassifyClient('doodle');
   const worker = client;
-  const info = await worker.load({ modelId: choice.modelId, dtype: choice.dtype, onProgress: (p) => onProgress(progressText(p)) });
+  const pipeline = choice.kind === 'image' ? 'image-classification' : undefined;
+  const info = await worker.load({ modelId: choice.modelId, dtype: choice.dtype, pipeline, onProgress });
   const labels = labelsFromConfig(info.config as { id2label?: Record<string, string> });
+  const loaded = { labels, description: `${info.modelId} · ${info.dtype} · ${info.device}`, dispose: () => afterPendingLoads(() => worker.dispose()) };
+  if (choice.kind === 'image') {
+    return {
+      ...loaded,
+      classQuality: sharedTargets(labels).map((label) => ({ label })),
+      targetNote: 'No per-class accuracy is measured for this model, so it asks for the classes the bundled sketch model knows too.',
+      async predictStep(strokes, count) {
+        const image = renderSketchImage(toQuickDrawStrokes(strokes));
+        if (!image) return null;
+        const scores = await worker.classifyImage(image, count);
+        return { guesses: scores.map(({ label, score }) => ({ label, probability: score })) };
+      },
+    };
+  }
   const inputName = info.inputNames[0]!;
   const outputName = info.outputNames[0]!;
   const accuracy = metricsFor(choice.modelId).perClassTop1 ?? {};
   return {
-    labels,
+    ...loaded,
     classQuality: labels.map((label) => ({ label, accuracy: accuracy[label] })),
-    description: `${info.modelId} · ${info.dtype} · ${info.device}`,
-    async classify(bitmap) {
-      const input = { type: 'float32' as const, data: bitmapToInput(bitmap), dims: sketchInputShape() };
-      const out = await worker.run({ [inputName]: input }, { transfer: true, outputs: [outputName] });
-      return out[outputName]!.data as Float32Array;
-    },
-    dispose: () => afterPendingLoads(() => worker.dispose()),
+    predictStep: bitmapPredictStep({
+      labels,
+      async classify(bitmap) {
+        const input = { type: 'float32' as const, data: bitmapToInput(bitmap), dims: sketchInputShape() };
+        const out = await worker.run({ [inputName]: input }, { transfer: true, outputs: [outputName] });
+        return out[outputName]!.data as Float32Array;
+      },
+    }),
   };
 }

@@ -73,6 +73,15 @@ export const doodlePageStyles = css`
   .model-status.failed {
     color: var(--warn);
   }
+  .hub-problem {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.9rem;
+    color: var(--warn);
+  }
+  .downloads {
+    flex-basis: 100%;
+  }
   .play {
     display: grid;
     grid-template-columns: minmax(0, 1fr) 320px;
@@ -174,6 +183,11 @@ export const doodlePageStyles = css`
     max-width: 30rem;
     line-height: 1.6;
     margin: 0;
+  }
+  .deck-note {
+    margin: 0.3rem 0 0;
+    font-size: 0.8rem;
+    color: var(--text-muted, #4f5663);
   }
   .deck-intro {
     margin: 0.3rem 0 0;
@@ -454,6 +468,7 @@ export const doodlePageStyles = css`
       line-height: 1.4;
     }
     .deck-intro,
+    .deck-note,
     .deck {
       display: none;
     }

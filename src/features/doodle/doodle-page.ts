@@ -3,11 +3,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { rasteriseStrokes } from '../../sketch';
-import { onSettingsChange } from '../../runtime/settings';
+import type { FileProgress } from '../../runtime/protocol';
+import { getSettings, onSettingsChange } from '../../runtime/settings';
+import '../../ui/progress-list';
 import { loadBestScore, saveBestScore } from './best-score';
 import {
   defaultSketchModelChoice,
   loadSketchClassifier,
+  progressText,
   sketchModelChoices,
   type LoadedSketchClassifier,
   type SketchModelChoice,
@@ -44,6 +47,8 @@ export class DoodlePage extends LitElement {
     toast: { state: true },
     savedCount: { state: true },
     predictionError: { state: true },
+    files: { state: true },
+    hubProblem: { state: true },
   };
 
   /** Set by the shell from the route: '' for the game, 'practice' for practice mode. */
@@ -57,6 +62,10 @@ export class DoodlePage extends LitElement {
   declare private toast: { text: string; key: number } | null;
   declare private savedCount: number;
   declare private predictionError: string | null;
+  /** Per-file progress of the latest load (shown for the hub model: downloaded or from this browser's cache). */
+  declare private files: FileProgress[];
+  /** Why the hub model is not in use (it could not be loaded; the bundled model took over). */
+  declare private hubProblem: string | null;
 
   private predictor: LivePredictor | null = null;
   private ticker: number | undefined;
@@ -77,6 +86,8 @@ export class DoodlePage extends LitElement {
     this.toast = null;
     this.savedCount = 0;
     this.predictionError = null;
+    this.files = [];
+    this.hubProblem = null;
   }
 
   private get canvas(): SketchCanvas {
@@ -155,6 +166,10 @@ export class DoodlePage extends LitElement {
         ${this.model.status === 'ready' ? html`Ready · ${this.model.classifier.description}` : this.model.message}
         ${this.model.status === 'failed' ? html`<button class="link" @click=${() => this.loadModel()}>Try again</button>` : nothing}
       </span>
+      ${this.hubProblem ? html`<p class="hub-problem" role="alert" data-testid="hub-problem">${this.hubProblem}</p>` : nothing}
+      ${this.choice.kind === 'image' && this.files.length > 0
+        ? html`<mlwb-progress-list class="downloads" data-testid="model-files" .files=${this.files}></mlwb-progress-list>`
+        : nothing}
     </header>`;
   }
 
@@ -211,7 +226,8 @@ export class DoodlePage extends LitElement {
           ? html`<p class="deck-intro">It may ask for</p>
               <ul class="deck" data-testid="possible-targets">
                 ${fairTargets(this.model.classifier.classQuality).map((label) => html`<li>${label}</li>`)}
-              </ul>`
+              </ul>
+              ${this.model.classifier.targetNote ? html`<p class="deck-note" data-testid="target-note">${this.model.classifier.targetNote}</p>` : nothing}`
           : nothing}
         <button class="big" data-testid="start" ?disabled=${!ready} @click=${() => this.startRound()}>
           ${ready ? html`Start <kbd>Enter</kbd>` : this.model.status === 'failed' ? 'Model not loaded' : 'Loading model…'}
@@ -321,16 +337,21 @@ export class DoodlePage extends LitElement {
     const token = ++this.loadToken;
     this.predictor = null;
     this.model = { status: 'loading', message: `Loading ${this.choice.title}…` };
+    this.files = [];
+    const choice = this.choice;
     try {
-      const classifier = await loadSketchClassifier(this.choice, (message) => {
-        if (token === this.loadToken) this.model = { status: 'loading', message };
+      const classifier = await loadSketchClassifier(choice, (progress) => {
+        if (token !== this.loadToken) return;
+        this.model = { status: 'loading', message: progressText(progress) };
+        this.trackFile(progress);
       });
       // A newer load was asked for meanwhile: it replaces this model in the worker, nothing to free here.
       if (token !== this.loadToken) return;
       this.model = { status: 'ready', classifier };
       this.predictionError = null;
+      if (choice.kind === 'image') this.hubProblem = null;
       const predictor: LivePredictor = new LivePredictor(
-        classifier,
+        classifier.predictStep,
         {
           // Answers from a predictor replaced by a model switch are ignored.
           onPrediction: (p) => this.predictor === predictor && this.onPrediction(p.guesses),
@@ -343,8 +364,24 @@ export class DoodlePage extends LitElement {
       this.predictor = predictor;
       predictor.update(this.canvas.pad);
     } catch (error) {
-      if (token === this.loadToken) this.model = { status: 'failed', message: `Could not load ${this.choice.title}: ${errorText(error)}` };
+      if (token !== this.loadToken) return;
+      if (choice.kind === 'image') this.fallBackFromHub(choice, error);
+      else this.model = { status: 'failed', message: `Could not load ${choice.title}: ${errorText(error)}` };
     }
+  }
+
+  /** The hub model could not be loaded: say why and play on with the bundled model (the drawing stays). */
+  private fallBackFromHub(choice: SketchModelChoice, error: unknown): void {
+    this.hubProblem =
+      `${choice.title} needs the model hub at ${getSettings().hubHost}; the bundled model still works and is used instead. ` +
+      `(${errorText(error)})`;
+    this.choice = defaultSketchModelChoice();
+    void this.loadModel();
+  }
+
+  private trackFile(progress: FileProgress): void {
+    const known = this.files.some((f) => f.file === progress.file);
+    this.files = known ? this.files.map((f) => (f.file === progress.file ? progress : f)) : [...this.files, progress];
   }
 
   private onPrediction(guesses: Guess[]): void {

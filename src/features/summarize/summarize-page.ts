@@ -353,7 +353,7 @@ export class SummarizePage extends LitElement {
             <span>Open a file…</span>
           </label>
         </div>
-        ${this.draftNote ? html`<p class="muted" data-testid="draft-note">${this.draftNote}</p>` : nothing}
+        <p class="muted draft-note" data-testid="draft-note" aria-live="polite">${this.draftNote}</p>
       </section>
 
       <section class="controls" aria-label="Summary settings">
@@ -485,6 +485,11 @@ export class SummarizePage extends LitElement {
       }
       h1 {
         margin: 0;
+      }
+      /* Space kept even when empty, so the note appearing on blur never moves the controls under a click. */
+      .draft-note {
+        margin: 0;
+        min-height: 1.4em;
       }
       h2 {
         font-size: 1.05rem;
