@@ -10,7 +10,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [modelsPlugin('models'), cspPlugin()],
-  server: { headers: isolationHeaders },
+  // .tmp holds test builds and traces: watching it would reload the dev page whenever a test runs.
+  server: { headers: isolationHeaders, watch: { ignored: ['**/.tmp/**', '**/test-results/**'] } },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LivePredictor, type Prediction, type SketchClassifier } from './live-predictor';
+import { LivePredictor, type PredictStep, type Prediction, type SketchClassifier } from './live-predictor';
 import { Sketchpad } from './sketchpad';
 
 const labels = ['circle', 'square', 'star', 'fish', 'cat', 'eye'];
@@ -107,5 +107,32 @@ describe('live predictor', () => {
     requests[1]!.answer(logits);
     await settle();
     expect(predictions).toHaveLength(1);
+  });
+
+  it('runs a pluggable predict step (image models) on the current strokes, with the same latest-wins scheduling', async () => {
+    const calls: { strokes: number; answer: () => void }[] = [];
+    const step: PredictStep = (strokes, count) =>
+      new Promise((resolve) =>
+        calls.push({ strokes: strokes.length, answer: () => resolve({ guesses: labels.slice(0, count).map((label) => ({ label, probability: 0.2 })) }) }),
+      );
+    const predictions: Prediction[] = [];
+    const predictor = new LivePredictor(step, { onPrediction: (p) => predictions.push(p), onError: () => undefined }, () => 0);
+    const pad = new Sketchpad();
+    line(pad, 10, 100);
+    predictor.update(pad);
+    line(pad, 20, 120);
+    predictor.update(pad);
+    line(pad, 30, 140);
+    predictor.update(pad);
+    expect(calls).toHaveLength(1);
+    calls[0]!.answer();
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.strokes).toBe(3);
+    calls[1]!.answer();
+    await settle();
+    expect(predictions.map((p) => p.version)).toEqual([pad.version - 2, pad.version]);
+    expect(predictions[0]!.guesses.map((g) => g.label)).toEqual(labels.slice(0, 5));
+    expect(predictions[0]!.bitmap).toBeUndefined();
   });
 });
