@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import type { Page } from '@playwright/test';
-import { seededRandom } from '../src/quantize/testing/prng';
+import { seededRandom } from '../src/util/prng';
 import { syntheticDrawings } from '../src/features/quantize/synthetic-drawings';
 import { expect, test } from './helpers';
 

@@ -8,7 +8,7 @@ import {
   roundHalfToEven,
   symmetricInt8Scale,
 } from './math';
-import { seededRandom } from './testing/prng';
+import { seededRandom } from '../util/prng';
 
 describe('roundHalfToEven', () => {
   it('rounds ties to the even neighbour, like ONNX QuantizeLinear', () => {

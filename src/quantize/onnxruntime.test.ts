@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { quantizeModel } from './quantize-model';
 import { ortCalibration } from './ort-calibration';
 import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
-import { seededRandom } from './testing/prng';
+import { seededRandom } from '../util/prng';
 import { top1Agreement } from '../features/quantize/metrics';
 import type { QuantizeMode, QuantizeOptions } from './types';
 

@@ -6,7 +6,7 @@ import { decodeModel, encodeModel, onnx } from './proto';
 import { DataType, readFloatTensor } from './tensor';
 import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
 import { attributeOf, initializerOf, inspectModel, nodesOfType } from './testing/inspect';
-import { seededNormal, randomFloats } from './testing/prng';
+import { seededNormal, randomFloats } from '../util/prng';
 import type { QuantizeProgress } from './types';
 
 const axesOfDequantize = (bytes: Uint8Array) => nodesOfType(inspectModel(bytes), 'DequantizeLinear').map((node) => attributeOf(node, 'axis'));

@@ -45,6 +45,15 @@ export const controlStyles = css`
   .muted {
     color: var(--text-muted);
   }
+  /* A panel on a page: the Models page and the quantization lab group their sections in these. */
+  .card {
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    box-shadow: var(--shadow);
+    padding: 1rem 1.25rem;
+    margin-bottom: 1rem;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -294,14 +294,6 @@ export class ModelsPage extends LitElement {
       .lead {
         margin: 0 0 1.25rem;
       }
-      .card {
-        background: var(--surface);
-        border: 1px solid var(--border);
-        border-radius: var(--radius);
-        box-shadow: var(--shadow);
-        padding: 1rem 1.25rem;
-        margin-bottom: 1rem;
-      }
       .storage {
         display: flex;
         flex-wrap: wrap;

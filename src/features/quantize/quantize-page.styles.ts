@@ -20,14 +20,6 @@ export const quantizePageStyles = css`
     margin: 0 0 1.25rem;
     max-width: 60rem;
   }
-  .card {
-    background: var(--surface);
-    border: 1px solid var(--border);
-    border-radius: var(--radius);
-    box-shadow: var(--shadow);
-    padding: 1rem 1.25rem;
-    margin-bottom: 1rem;
-  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));

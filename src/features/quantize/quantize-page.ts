@@ -15,7 +15,7 @@ import { findModel } from '../../runtime/catalog';
 import { recommend } from '../../runtime/recommend';
 import { getSettings, onSettingsChange } from '../../runtime/settings';
 import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
-import { seededRandom } from '../../quantize/testing/prng';
+import { seededRandom } from '../../util/prng';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../ui/format';
 import { listLabelledDrawings } from '../doodle/drawing-store';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../quantize/testing/prng';
+import { seededRandom } from '../../util/prng';
 import { labelsFromConfig, strokesToInput } from '../../sketch';
 import { argmax } from './metrics';
 import { SYNTHETIC_LABELS, syntheticDrawings } from './synthetic-drawings';

@@ -1,6 +1,6 @@
 import { onnx, encodeModel } from '../proto';
 import { floatTensor, elementCount } from '../tensor';
-import { seededNormal, randomFloats } from './prng';
+import { seededNormal, randomFloats } from '../../util/prng';
 
 /** Attribute values a test model needs: ints, int lists and floats. */
 export type AttributeValue = number | number[] | { float: number };
