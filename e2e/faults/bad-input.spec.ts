@@ -1,5 +1,5 @@
 // Bad input not already covered by summarize.spec.ts / doodle.spec.ts / quantize.spec.ts: text over the size limit
-// typed or pasted (not opened as a file), an image renamed .pdf, and a one-pixel scribble.
+// typed or pasted (not opened as a file), an image renamed .pdf, a one-pixel scribble and 10,000 tiny strokes.
 import { expect, test } from '../helpers';
 
 const SENTENCE = 'The council approved the library budget on Monday after a long debate. ';
@@ -15,7 +15,6 @@ test('pasted text over the limit gets a message, keeps the text, and the page st
   await expect(page.getByTestId('error')).toContainText('the limit is 5.0 MB');
   expect(await page.getByTestId('source-text').evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(huge.length);
   await page.getByTestId('source-text').fill(SENTENCE + 'Longer opening hours start next month. Staff welcomed the news.');
-  // Leaving the field saves the draft, which removes the "too large to keep" note above the button (a layout shift).
   await page.getByTestId('source-text').blur();
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('summary')).toBeVisible();
@@ -38,6 +37,30 @@ test('a one-pixel scribble gets guesses (or none) without an error', async ({ pa
   await page.mouse.down();
   await page.mouse.up();
   await expect(page.getByTestId('guesses').locator('li')).toHaveCount(5);
+  await expect(page.locator('doodle-page [role="alert"]')).toHaveCount(0);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('10,000 tiny strokes keep the page responsive and still get guesses', async ({ page, watch }) => {
+  await page.goto('/#/doodle/practice');
+  await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready ·/, { timeout: 60_000 });
+  // Dispatched in the page: driving 30,000 real mouse events through Playwright would take minutes.
+  await page.getByTestId('sketch-canvas').evaluate((canvas) => {
+    const rect = canvas.getBoundingClientRect();
+    const fire = (type: string, x: number, y: number) =>
+      canvas.dispatchEvent(new PointerEvent(type, { pointerId: 1, pointerType: 'mouse', button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: rect.left + x, clientY: rect.top + y, bubbles: true }));
+    for (let i = 0; i < 10_000; i++) {
+      const x = 20 + ((i * 37) % (rect.width - 40));
+      const y = 20 + ((i * 53) % (rect.height - 40));
+      fire('pointerdown', x, y);
+      fire('pointermove', x + 2, y + 1);
+      fire('pointerup', x + 2, y + 1);
+    }
+  });
+  await expect(page.getByTestId('guesses').locator('li')).toHaveCount(5, { timeout: 30_000 });
+  // Responsive: the page answers a keyboard undo and a clear right away, and nothing was reported as an error.
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('guesses').locator('li')).toHaveCount(0, { timeout: 10_000 });
   await expect(page.locator('doodle-page [role="alert"]')).toHaveCount(0);
   expect(watch.consoleErrors).toEqual([]);
 });
