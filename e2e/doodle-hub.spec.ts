@@ -33,9 +33,15 @@ test('the hub model downloads with per-file progress, guesses from its own label
   await expect(page.locator('[data-testid="file-progress"][data-file="preprocessor_config.json"]')).toBeVisible();
   expect(await hubDownloads(request, modelId, 'onnx/model.onnx')).toBe(before + 1);
 
-  await drawOnCanvas(page, SHAPES.circle![0]!);
+  await drawOnCanvas(page, SHAPES.circle![0]!, 3);
   const labels = await guessLabels(page);
   expect(new Set(labels)).toEqual(new Set(TINY_MOBILEVIT.labels));
+  const rate = await page.getByTestId('rate').textContent();
+  const ms = await page.getByTestId('latency').textContent();
+  console.log(`doodle hub image model (tiny fixture): ${rate} predictions/s while drawing, ${ms} ms per prediction`);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await page.reload();
   await expect(page.getByTestId('model-status')).toHaveText(READY, { timeout: 60_000 });

@@ -18,7 +18,7 @@ export interface LoadOptions {
   /** Override the header choice (e.g. the quantization lab pins a dtype). */
   device?: Device;
   dtype?: Dtype;
-  /** Load a transformers.js pipeline (summarization) instead of a raw session. */
+  /** Load a transformers.js pipeline (summarization, image-classification) instead of a raw session. */
   pipeline?: LoadSpec['pipeline'];
   /**
    * WASM threads, for benchmarks (default: 1 for catalogued models under SMALL_MODEL_BYTES, else what this browser

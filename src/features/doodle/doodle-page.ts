@@ -330,6 +330,7 @@ export class DoodlePage extends LitElement {
   private selectModel(choice: SketchModelChoice): void {
     if (choice.key === this.choice.key && this.model.status !== 'failed') return;
     this.choice = choice;
+    this.hubProblem = null;
     void this.loadModel();
   }
 
