@@ -25,6 +25,7 @@ import './drawing-thumbnail';
 import './guess-list';
 import './sketch-canvas';
 import type { SketchCanvas } from './sketch-canvas';
+import { withFileProgress } from '../../ui/file-progress';
 
 type ModelState =
   | { status: 'loading'; message: string }
@@ -381,8 +382,7 @@ export class DoodlePage extends LitElement {
   }
 
   private trackFile(progress: FileProgress): void {
-    const known = this.files.some((f) => f.file === progress.file);
-    this.files = known ? this.files.map((f) => (f.file === progress.file ? progress : f)) : [...this.files, progress];
+    this.files = withFileProgress(this.files, progress);
   }
 
   private onPrediction(guesses: Guess[]): void {

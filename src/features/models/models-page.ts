@@ -9,6 +9,7 @@ import { formatBytes, formatDate } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
 import '../../ui/progress-list';
 import { buildModelRows, zeroInputs, type ModelRow } from './model-rows';
+import { withFileProgress } from '../../ui/file-progress';
 
 interface Activity {
   modelId: string;
@@ -83,10 +84,7 @@ export class ModelsPage extends LitElement {
     let settled = false;
     const onProgress = (p: FileProgress) => {
       if (settled) return;
-      const files = activity.files.filter((f) => f.file !== p.file);
-      const index = activity.files.findIndex((f) => f.file === p.file);
-      files.splice(index < 0 ? files.length : index, 0, p);
-      activity.files = files;
+      activity.files = withFileProgress(activity.files, p);
       this.activity = { ...activity };
     };
     try {

@@ -14,6 +14,7 @@ import { EXTRACTIVE, hubSummarizers, OTHER_HUB_MODEL, parseHubId, progressLabel,
 import { ExtractiveClient } from './extractive-client';
 import { compressionLabel, countLabel, durationLabel, highlightPieces, type SourcePiece } from './result-facts';
 import { SummarizeClient } from './summarize-client';
+import { withFileProgress } from '../../ui/file-progress';
 
 type LengthChoice = 'short' | 'medium' | 'long' | 'sentences';
 
@@ -248,8 +249,7 @@ export class SummarizePage extends LitElement {
   }
 
   private trackFile(progress: FileProgress): void {
-    const known = this.files.some((f) => f.file === progress.file);
-    this.files = known ? this.files.map((f) => (f.file === progress.file ? progress : f)) : [...this.files, progress];
+    this.files = withFileProgress(this.files, progress);
   }
 
   private async stop(): Promise<void> {
