@@ -144,7 +144,9 @@ async function load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promis
   }
   const session = model.sessions.model ?? Object.values(model.sessions)[0];
   // Without the bytes: the session holds its own copy of the model.
-  state = { spec: { ...spec, bytes: undefined }, session, pipeline: loadedPipeline, dispose: () => (loadedPipeline ?? model).dispose() };
+  const loaded: WorkerState = { spec: { ...spec, bytes: undefined }, session, pipeline: loadedPipeline, dispose: () => (loadedPipeline ?? model).dispose() };
+  state = loaded;
+  if (spec.device === 'webgpu') await reportDeviceLoss(loaded, onEvent);
   return {
     modelId: spec.modelId,
     device: spec.device,
@@ -159,6 +161,20 @@ async function load(spec: LoadSpec, onEvent: (event: LoadEvent) => void): Promis
     config: JSON.parse(JSON.stringify(model.config ?? {})) as Record<string, unknown>,
     loadMs: performance.now() - started,
   };
+}
+
+/** The GPUDevice fields we use (the WebGPU types are not in this project's TypeScript libs). */
+interface LosableDevice {
+  lost: Promise<unknown>;
+}
+
+/** Tells the client when the GPU device of this model is lost (driver reset, GPU removed), so it can move to WASM. */
+async function reportDeviceLoss(loaded: WorkerState, onEvent: (event: LoadEvent) => void): Promise<void> {
+  // onnxruntime-web creates one device per worker for its WebGPU sessions and exposes it here once it exists.
+  const device = (await env.backends.onnx.webgpu?.device) as LosableDevice | undefined;
+  void device?.lost.then(() => {
+    if (state === loaded) onEvent({ kind: 'device-lost' });
+  });
 }
 
 function transferables(outputs: TensorMap): Transferable[] {

@@ -6,7 +6,7 @@ export interface BackendStatus {
   device: Device;
   dtype: Dtype;
   reason: string;
-  /** Set when WebGPU failed at load and the model runs on WASM instead: the error, in short. */
+  /** Set when WebGPU failed (at load, or the GPU stopped working later) and the model runs on WASM instead: why, in short. */
   fellBackFrom?: string;
 }
 

@@ -49,8 +49,14 @@ export interface FileProgress {
   fromCache: boolean;
 }
 
-/** Events the worker sends while loading: file progress, or a short message for the user. */
-export type LoadEvent = { kind: 'file'; progress: FileProgress } | { kind: 'notice'; message: string };
+/**
+ * Events the worker sends about a load: file progress, a short message for the user, or (after a WebGPU load) that
+ * the GPU device the model runs on was lost.
+ */
+export type LoadEvent =
+  | { kind: 'file'; progress: FileProgress }
+  | { kind: 'notice'; message: string }
+  | { kind: 'device-lost' };
 
 export interface InputInfo {
   name: string;

@@ -111,6 +111,66 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('moves a model to WASM when its WebGPU device is lost: notice, badge, and the next run on WASM', async () => {
+    const notices: string[] = [];
+    const statuses: BackendStatus[] = [];
+    cleanups.push(onNotice((n) => notices.push(n.message)), onBackendChange((s) => statuses.push(s)));
+    const specs: LoadSpec[] = [];
+    let loseDevice = () => {};
+    const { client, workers } = clientWith(() => ({
+      load: async (spec, onEvent) => {
+        specs.push(spec);
+        if (spec.device === 'webgpu') loseDevice = () => onEvent({ kind: 'device-lost' });
+        return loaded(spec);
+      },
+      run: async () => ({ logits: { type: 'float32', data: new Float32Array([1]), dims: [1, 1] } }),
+    }));
+    await client.load({ modelId: 'org/m', device: 'webgpu' });
+    loseDevice();
+    const out = await client.run({ input: { type: 'float32', data: new Float32Array(4), dims: [1, 4] } });
+    expect(Array.from(out.logits!.data as Float32Array)).toEqual([1]);
+    expect(specs.map((s) => s.device)).toEqual(['webgpu', 'wasm']);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(notices).toEqual(['The GPU stopped working (device lost); running on WASM now.']);
+    expect(statuses.at(-1)).toMatchObject({ device: 'wasm', reason: 'WASM, 2 threads — the GPU stopped working', fellBackFrom: 'device lost' });
+    client.terminate();
+  });
+
+  it('retries a run that fails on WebGPU once on WASM, with the inputs it was given', async () => {
+    const notices: string[] = [];
+    cleanups.push(onNotice((n) => notices.push(n.message)));
+    const { client } = clientWith((index) => ({
+      load: async (spec) => loaded(spec),
+      run: async (inputs) => {
+        if (index === 0) throw new Error('GPU buffer mapping failed');
+        return { logits: inputs.input! };
+      },
+    }));
+    await client.load({ modelId: 'org/m', device: 'webgpu' });
+    const out = await client.run({ input: { type: 'float32', data: new Float32Array([3, 4]), dims: [1, 2] } }, { transfer: true });
+    expect(Array.from(out.logits!.data as Float32Array)).toEqual([3, 4]);
+    expect(notices).toEqual(['The GPU stopped working (GPU buffer mapping failed); running on WASM now.']);
+    client.terminate();
+  });
+
+  it('does not move a model already on WASM: a failing run keeps its error', async () => {
+    const loads: string[] = [];
+    const { client } = clientWith(() => ({
+      load: async (spec) => {
+        loads.push(spec.device);
+        return loaded(spec);
+      },
+      run: async () => {
+        throw new Error('bad input shape');
+      },
+    }));
+    await client.load({ modelId: 'org/m', device: 'wasm' });
+    await expect(client.run({ input: { type: 'float32', data: new Float32Array(1), dims: [1] } })).rejects.toThrow('bad input shape');
+    expect(loads).toEqual(['wasm']);
+    client.terminate();
+  });
+
   it('sends model bytes to the worker, handing the buffer over when asked', async () => {
     const received: number[][] = [];
     const { client } = clientWith(() => ({

@@ -1,6 +1,7 @@
 /**
  * The page side of the inference worker. One client = one worker = one loaded model. Every feature uses this.
- * Device/dtype default to the header settings (Auto → recommend()); WebGPU failing at load falls back to WASM.
+ * Device/dtype default to the header settings (Auto → recommend()); WebGPU failing at load falls back to WASM, and a
+ * GPU lost after the load (device lost, or a failing run) reloads the model on WASM and retries the call once.
  */
 import * as Comlink from 'comlink';
 import { reportBackend } from './backend-status';
@@ -37,7 +38,7 @@ export interface ModelInfo extends LoadedInfo {
   source: ModelSource;
   /** Why this device and dtype, in words (also shown in the header badge). */
   reason: string;
-  /** Set when WebGPU failed and the model runs on WASM: the WebGPU error, in short. */
+  /** Set when WebGPU failed (at load, or the GPU stopped working later) and the model runs on WASM: why, in short. */
   fellBackFrom?: string;
 }
 
@@ -78,6 +79,10 @@ export class InferenceClient {
   private live: Live | undefined;
   private lastLoad: LoadOptions | undefined;
   private reloadNeeded = false;
+  /** The model runs on WebGPU: a call failing, or the device being lost, moves it to WASM. */
+  private onGpu = false;
+  /** The move to WASM under way, so the lost-device event and failing calls share one reload. */
+  private movingToWasm: Promise<void> | undefined;
 
   /** @param name shown in messages, e.g. 'doodle'. @param createWorker for tests. */
   constructor(
@@ -86,7 +91,13 @@ export class InferenceClient {
   ) {}
 
   /** Loads a model (downloading what the cache lacks) and reports the backend to the header badge. */
-  async load(options: LoadOptions): Promise<ModelInfo> {
+  load(options: LoadOptions): Promise<ModelInfo> {
+    return this.loadAndReport(options);
+  }
+
+  /** @param gpuLoss set when reloading on WASM because the GPU stopped working: why, in short. */
+  private async loadAndReport(options: LoadOptions, gpuLoss?: string): Promise<ModelInfo> {
+    this.onGpu = false;
     const facts = await probeCapabilities();
     const settings = getSettings();
     const model = findModel(options.modelId);
@@ -109,10 +120,12 @@ export class InferenceClient {
     };
     // onnxruntime fixes its thread count when a worker first starts it: another count needs a fresh worker.
     if (this.live && this.live.threads !== spec.threads) this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted for a new thread count.`));
-    const info = await this.loadWithFallback(spec, choice.reason, options.onProgress, options.transferBytes);
+    const loaded = await this.loadWithFallback(spec, choice.reason, options.onProgress, options.transferBytes);
+    const info = gpuLoss ? { ...loaded, reason: `${describeWasm(spec.threads)} — the GPU stopped working`, fellBackFrom: gpuLoss } : loaded;
     // Bytes handed over are gone here, so such a model cannot be reloaded after a crash.
     this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
     this.reloadNeeded = false;
+    this.onGpu = info.device === 'webgpu';
     reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
     return info;
   }
@@ -120,7 +133,8 @@ export class InferenceClient {
   /** Runs the loaded model once. Inputs are copied unless `transfer`; outputs arrive as transferred typed arrays. */
   async run(inputs: TensorMap, options: RunOptions = {}): Promise<TensorMap> {
     if (this.reloadNeeded && this.lastLoad) await this.load({ ...this.lastLoad, onProgress: undefined });
-    const buffers = options.transfer ? Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer) : [];
+    // On WebGPU the inputs are copied, so a run that fails there can be retried on WASM.
+    const buffers = options.transfer && !this.onGpu ? Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer) : [];
     return this.call((api) => api.run(Comlink.transfer(inputs, buffers), options.outputs));
   }
 
@@ -128,7 +142,8 @@ export class InferenceClient {
   async dispose(): Promise<void> {
     this.lastLoad = undefined;
     this.reloadNeeded = false;
-    if (this.live) await this.call((api) => api.dispose());
+    this.onGpu = false;
+    if (this.live) await this.send((api) => api.dispose());
   }
 
   /** Ends the worker (and the model in it). A later load starts a new worker. */
@@ -136,13 +151,45 @@ export class InferenceClient {
     this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was stopped.`));
     this.lastLoad = undefined;
     this.reloadNeeded = false;
+    this.onGpu = false;
   }
 
   /**
-   * Calls the worker, rejecting with WorkerCrashedError if it dies meanwhile. Subclasses use this to add methods
-   * (e.g. the summarization client's `summarize()` / `cancel()`).
+   * Calls the loaded model in the worker, rejecting with WorkerCrashedError if it dies meanwhile. Subclasses use this
+   * to add methods (e.g. the summarization client's `summarize()` / `cancel()`). A call that fails on WebGPU moves
+   * the model to WASM and is tried once more there, so the user's action still completes.
    */
-  protected call<T>(fn: (api: Comlink.Remote<InferenceWorkerApi>) => Promise<T>): Promise<T> {
+  protected async call<T>(fn: (api: Comlink.Remote<InferenceWorkerApi>) => Promise<T>): Promise<T> {
+    await this.movingToWasm;
+    if (!this.onGpu) return this.send(fn);
+    try {
+      return await this.send(fn);
+    } catch (error) {
+      // A crash stays a crash; a call cut short by the move to WASM (its worker stopped) is retried too.
+      if (!this.movingToWasm && (!this.onGpu || error instanceof WorkerCrashedError)) throw error;
+      await this.moveToWasm(shortError(error));
+      return this.send(fn);
+    }
+  }
+
+  /**
+   * Reloads the model on WASM in a fresh worker after the GPU stopped working (from the cache: no download), and
+   * tells the user. Concurrent triggers share one reload; it rejects with the reload's error.
+   */
+  private moveToWasm(why: string): Promise<void> {
+    if (this.movingToWasm) return this.movingToWasm;
+    const options = this.lastLoad;
+    if (!this.onGpu || !options) return Promise.resolve();
+    this.onGpu = false;
+    this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after the GPU stopped working.`));
+    notify(`The GPU stopped working (${why}); running on WASM now.`, 'warning');
+    const moving = this.loadAndReport({ ...options, device: 'wasm', onProgress: undefined }, why).then(() => undefined);
+    this.movingToWasm = moving.finally(() => (this.movingToWasm = undefined));
+    return this.movingToWasm;
+  }
+
+  /** Calls the worker as is, rejecting with WorkerCrashedError if it dies meanwhile. */
+  private send<T>(fn: (api: Comlink.Remote<InferenceWorkerApi>) => Promise<T>): Promise<T> {
     const live = this.ensureWorker();
     return new Promise<T>((resolve, reject) => {
       live.pending.add(reject);
@@ -160,6 +207,7 @@ export class InferenceClient {
   ): Promise<ModelInfo> {
     const onEvent = Comlink.proxy((event: LoadEvent) => {
       if (event.kind === 'notice') notify(event.message, 'warning');
+      else if (event.kind === 'device-lost') this.moveToWasm('device lost').catch((error: unknown) => notify(shortError(error), 'error'));
       else onProgress?.(event.progress);
     });
     // A transferred buffer can only be sent once, so a WebGPU attempt gets a copy and the WASM retry the original.
@@ -167,7 +215,7 @@ export class InferenceClient {
     const send = (s: LoadSpec) => (transferBytes && s.bytes ? Comlink.transfer(s, [s.bytes.buffer as ArrayBuffer]) : s);
     const loadIn = (s: LoadSpec) => {
       this.ensureWorker().threads ??= s.threads;
-      return this.call((api) => api.load(send(s), onEvent));
+      return this.send((api) => api.load(send(s), onEvent));
     };
     try {
       const info = await loadIn(firstSpec);

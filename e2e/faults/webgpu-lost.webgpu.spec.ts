@@ -1,0 +1,53 @@
+// The GPU device is lost after a model loaded on WebGPU (driver reset, GPU unplugged): the shared client reloads the
+// model on WASM, says so, the badge says WASM and why, and the game keeps guessing.
+import { drawOnCanvas, SHAPES } from '../doodle-drawings';
+import { expect, test } from '../helpers';
+
+interface CapturingWorkerGlobal {
+  GPUAdapter: { prototype: { requestDevice: (...args: unknown[]) => Promise<{ destroy(): void }> } };
+  capturedGpuDevices: { destroy(): void }[];
+}
+
+test('a WebGPU device lost after the load: the doodle model moves to WASM and keeps guessing', async ({ page, watch }) => {
+  await page.goto('/#/doodle/practice');
+  const status = page.getByTestId('model-status');
+  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · wasm/, { timeout: 60_000 });
+
+  // The game's worker exists now (it loaded on WASM under Auto): record every GPU device it creates from here on.
+  const [worker] = page.workers().filter((w) => w.url().includes('inference.worker'));
+  await worker!.evaluate(() => {
+    const scope = self as unknown as CapturingWorkerGlobal;
+    const requestDevice = scope.GPUAdapter.prototype.requestDevice;
+    scope.capturedGpuDevices = [];
+    scope.GPUAdapter.prototype.requestDevice = async function (this: unknown, ...args: unknown[]) {
+      const device = await requestDevice.apply(this, args);
+      scope.capturedGpuDevices.push(device);
+      return device;
+    };
+  });
+
+  await page.getByTestId('backend-badge').click();
+  await page.getByTestId('device-select').selectOption('webgpu');
+  await page.getByTestId('backend-badge').click();
+  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · webgpu/, { timeout: 60_000 });
+  await expect(page.getByTestId('backend-label')).toHaveText('WebGPU · fp32');
+
+  // No run is in flight now, so the loss is noticed through GPUDevice.lost (a run failing on the lost device is the
+  // other trigger, covered in src/runtime/worker-client.test.ts).
+  const destroyed = await worker!.evaluate(() => {
+    const scope = self as unknown as CapturingWorkerGlobal;
+    for (const device of scope.capturedGpuDevices) device.destroy();
+    return scope.capturedGpuDevices.length;
+  });
+  expect(destroyed).toBeGreaterThan(0);
+
+  await expect(page.getByTestId('notice').filter({ hasText: 'The GPU stopped working (device lost); running on WASM now.' })).toBeVisible();
+  await expect(page.getByTestId('backend-label')).toHaveText('WASM · fp32');
+  await expect(page.getByTestId('backend-reason')).toContainText('the GPU stopped working');
+
+  await drawOnCanvas(page, SHAPES.circle![0]!);
+  const guesses = page.getByTestId('guesses').locator('li');
+  await expect(guesses).toHaveCount(5);
+  await expect(guesses.first()).toHaveText(/^circle/);
+  expect(watch.consoleErrors).toEqual([]);
+});
