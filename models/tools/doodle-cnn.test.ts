@@ -9,7 +9,8 @@ import { parseQuickDrawNdjson } from '../../src/sketch/quickdraw-ndjson';
 import { rasteriseStrokes, type Stroke } from '../../src/sketch/rasterise';
 import { loadBitmapFolder } from './sketch-data';
 import { classifyBatch, loadSketchModel } from './sketch-onnx';
-import { scoreLogits, topOneAgreement } from './sketch-scores';
+import { scoreLogits } from './sketch-scores';
+import { top1Agreement } from '../../src/features/quantize/metrics';
 
 const MODEL_DIR = resolve(__dirname, '../doodle-cnn');
 const QUICKDRAW = resolve(__dirname, '../../../shared/data/quickdraw');
@@ -99,7 +100,7 @@ describe.skipIf(!dataAvailable)('bundled sketch model on Quick, Draw! data (need
       for (let i = 0; i < n; i++) int8.push(logits.slice(i * known.length, (i + 1) * known.length));
     }
 
-    expect(topOneAgreement(fp32, int8)).toBeGreaterThanOrEqual(0.98);
+    expect(top1Agreement(fp32, int8)).toBeGreaterThanOrEqual(0.98);
     expect(scoreLogits(fp32, data.truth, known).top1).toBeGreaterThanOrEqual(0.94);
     expect(scoreLogits(int8, data.truth, known).top1).toBeGreaterThanOrEqual(0.93);
   });

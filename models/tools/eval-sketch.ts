@@ -21,7 +21,8 @@ import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
 import { parseCatalog } from '../../src/runtime/catalog';
 import { loadBitmapFolder } from './sketch-data';
 import { classifyBatch, loadSketchModel, medianSingleInferenceMs, type LoadedSketchModel } from './sketch-onnx';
-import { scoreLogits, topOneAgreement, type SketchScores } from './sketch-scores';
+import { scoreLogits, type SketchScores } from './sketch-scores';
+import { top1Agreement } from '../../src/features/quantize/metrics';
 
 const PIXELS = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   const fp32 = await evaluate('onnx/model.onnx');
   const int8File = 'onnx/model_quantized.onnx';
   const int8 = existsSync(join(modelDir, int8File)) ? await evaluate(int8File) : undefined;
-  const agreement = int8 ? topOneAgreement(fp32.logits, int8.logits) : undefined;
+  const agreement = int8 ? top1Agreement(fp32.logits, int8.logits) : undefined;
 
   printReport(labels, data.skipped, fromRow, fp32, int8, agreement);
   if (values['write-metrics']) {

@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
-import { quantizeModel, type QuantizeMode, type TensorValues } from '../../src/quantize';
+import { ortCalibration, quantizeModel, type QuantizeMode } from '../../src/quantize';
 import { bitmapToInput, sketchInputShape } from '../../src/sketch/model-input';
 import { labelsFromConfig } from '../../src/sketch/predictions';
 import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
@@ -62,13 +62,7 @@ async function calibrationRunner(modelDir: string, dataDir: string, rows: number
     perClass.set(label, taken + 1);
     samples.push(bitmapToInput(data.bitmaps.subarray(i * pixels, (i + 1) * pixels)));
   });
-  return async function* run(instrumented: Uint8Array, tensorNames: readonly string[]): AsyncIterable<TensorValues> {
-    const session = await ort.InferenceSession.create(instrumented);
-    for (const sample of samples) {
-      const outputs = await session.run({ input: new ort.Tensor('float32', sample, sketchInputShape(1)) });
-      yield Object.fromEntries(tensorNames.map((name) => [name, outputs[name].data as Float32Array]));
-    }
-  };
+  return ortCalibration(ort, samples.map((sample) => ({ input: new ort.Tensor('float32', sample, sketchInputShape(1)) })));
 }
 
 main().catch((error: Error) => {

@@ -48,14 +48,3 @@ export function scoreLogits(logits: readonly ArrayLike<number>[], truth: readonl
   const n = logits.length;
   return { n, top1: n ? correct1 / n : 0, top5: n ? correct5 / n : 0, perClass, confusedPairs };
 }
-
-/** Fraction of drawings on which two models pick the same top class. */
-export function topOneAgreement(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[]): number {
-  if (a.length !== b.length) throw new Error(`Cannot compare ${a.length} predictions with ${b.length}.`);
-  if (a.length === 0) return 0;
-  let same = 0;
-  a.forEach((row, i) => {
-    if (topIndices(row, 1)[0] === topIndices(b[i], 1)[0]) same++;
-  });
-  return same / a.length;
-}
