@@ -1,3 +1,5 @@
+import { softmax } from '../util/softmax';
+
 /** One class the model considers, with its softmax probability (0–1). */
 export interface SketchPrediction {
   readonly label: string;
@@ -9,12 +11,7 @@ export function topPredictions(logits: ArrayLike<number>, labels: readonly strin
   if (logits.length !== labels.length) {
     throw new Error(`The model returned ${logits.length} scores for ${labels.length} labels.`);
   }
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]);
-  const exps = Array.from(logits, (value) => Math.exp(value - max));
-  const total = exps.reduce((sum, value) => sum + value, 0);
-  return exps
-    .map((value, index) => ({ label: labels[index], probability: value / total }))
+  return Array.from(softmax(logits), (probability, index) => ({ label: labels[index], probability }))
     .sort((a, b) => b.probability - a.probability)
     .slice(0, k);
 }

@@ -1,22 +1,15 @@
 /** Numbers the quantization lab shows when it compares a float model with its int8 version. */
 
+import { softmax } from '../../util/softmax';
+
+export { softmax };
+
 export type Logits = ArrayLike<number>;
 
 export function argmax(values: Logits): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
-}
-
-/** Softmax with the maximum subtracted first, so large logits do not overflow. */
-export function softmax(logits: Logits): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]);
-  const out = new Float64Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i] - max);
-  for (let i = 0; i < out.length; i++) out[i] /= sum;
-  return out;
 }
 
 function checkPaired(reference: readonly Logits[], candidate: readonly Logits[]): void {
