@@ -5,6 +5,7 @@ import { meanScores, rougeMulti, type RougeScores } from './rouge';
 import type { ScorerModel } from './scorer';
 import { splitSentences } from './sentences';
 import { wordCount } from './tokens';
+import { percentile } from '../util/percentile';
 
 export interface SummaryRow {
   id: string;
@@ -67,11 +68,7 @@ function scoreAll(summaries: readonly string[], rows: readonly SummaryRow[]): Sc
   return { ...scores, words };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const median = (values: readonly number[]) => percentile(values, 50);
 
 export function extractiveSummaries(rows: readonly SummaryRow[], length?: LengthSetting, model?: ScorerModel): string[] {
   return rows.map((row) => summarizeExtractive(row.article, length, model).summary);

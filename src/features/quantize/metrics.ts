@@ -1,8 +1,9 @@
 /** Numbers the quantization lab shows when it compares a float model with its int8 version. */
 
+import { percentile } from '../../util/percentile';
 import { softmax } from '../../util/softmax';
 
-export { softmax };
+export { percentile, softmax };
 
 export type Logits = ArrayLike<number>;
 
@@ -51,17 +52,6 @@ export function accuracy(outputs: readonly Logits[], labels: readonly number[]):
   let correct = 0;
   for (let i = 0; i < outputs.length; i++) if (argmax(outputs[i]) === labels[i]) correct++;
   return correct / outputs.length;
-}
-
-/** The p-th percentile (0–100) with linear interpolation between closest ranks (NumPy's default). */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) throw new Error('Cannot take a percentile of no values.');
-  if (p < 0 || p > 100) throw new Error(`Percentile must be between 0 and 100; got ${p}.`);
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
 
 export interface LatencySummary {
