@@ -46,6 +46,17 @@ describe('summarizeExtractive', () => {
     expect(lengths[0]).toBeLessThanOrEqual(lengths[1]!);
   });
 
+  it('leaves photo captions and video prompts out while story sentences remain', () => {
+    const text = [
+      'Library staff ( pictured ) welcomed the budget at the council library on Monday.',
+      'Scroll down for video of the council library budget.',
+      ARTICLE,
+    ].join(' ');
+    const { summary } = summarizeExtractive(text, { sentences: 3 });
+    expect(summary).not.toMatch(/pictured|Scroll down/);
+    expect(summarizeExtractive('Scroll down for video. Library staff ( left ) and the mayor ( right ).', { sentences: 1 }).summary).not.toBe('');
+  });
+
   it('does not pick two near-duplicate sentences', () => {
     const text = `${ARTICLE} The city council approved a new budget for public libraries on Monday evening.`;
     const { selected, sentences } = summarizeExtractive(text, { sentences: 3 });

@@ -1,5 +1,6 @@
 // Extractive summarization: score every sentence with the learned scorer, pick greedily with maximal marginal
-// relevance (a sentence similar to one already chosen costs), return the picks in document order.
+// relevance (a sentence similar to one already chosen costs), return the picks in document order. Page furniture
+// (photo captions, video prompts) is skipped while story sentences remain.
 import { documentFeatures, type DocumentFeatures } from './features';
 import { assertScorerMatchesFeatures, logit, type ScorerModel } from './scorer';
 import { splitSentences, type Sentence } from './sentences';
@@ -51,7 +52,11 @@ export function selectSentences(sentences: readonly Sentence[], budget: Budget, 
 }
 
 /** Selection on precomputed features (the trainer scores many candidate models on the same documents). */
-export function selectByFeatures({ space, rows, wordCounts }: DocumentFeatures, budget: Budget, model: ScorerModel): number[] {
+export function selectByFeatures(
+  { space, rows, wordCounts, furniture }: DocumentFeatures,
+  budget: Budget,
+  model: ScorerModel,
+): number[] {
   const sentenceCount = rows.length;
   const maxWords = 'words' in budget ? budget.words : Infinity;
   const maxSentences = 'sentences' in budget ? budget.sentences : sentenceCount;
@@ -59,7 +64,8 @@ export function selectByFeatures({ space, rows, wordCounts }: DocumentFeatures, 
   const relevance = rows.map((row) => logit(model, row));
   const chosen: number[] = [];
   const maxSimilarity = new Float64Array(sentenceCount);
-  const available = new Uint8Array(sentenceCount).fill(1);
+  const onlyFurniture = furniture.every((flag) => flag === 1);
+  const available = Uint8Array.from(furniture, (flag) => (onlyFurniture || flag === 0 ? 1 : 0));
   while (chosen.length < maxSentences && words < maxWords * WORD_BUDGET_FILL) {
     let best = -1;
     let bestValue = -Infinity;
