@@ -33,6 +33,10 @@ function printTable(name: string, report: EvaluationReport, withSystems: boolean
   console.log(line('Lead, same length', report.lead_same_length));
   console.log(line('Lead-3', report.lead3));
   if (report.systems_median) console.log(line(`published systems, median of ${Object.keys(report.systems).length}`, report.systems_median));
+  if (report.systems_row_median) {
+    const { rouge1, rouge2, rougeL } = report.systems_row_median;
+    console.log(`${'published systems, median per row'.padEnd(34)} ${pct(rouge1)} ${pct(rouge2)} ${pct(rougeL)}`);
+  }
   if (withSystems) for (const [system, s] of Object.entries(report.systems)) console.log(line(`  ${system}`, s));
 }
 

@@ -26,6 +26,8 @@ export interface EvaluationReport {
   lead3: ScoredSummaries;
   systems: Record<string, ScoredSummaries>;
   systems_median: ScoredSummaries | null;
+  /** Per row, the median of that row's systems; then the mean over rows (fair when sets carry different systems). */
+  systems_row_median: RougeScores | null;
 }
 
 export function parseRows(jsonl: string, source = 'input'): SummaryRow[] {
@@ -84,6 +86,14 @@ export function evaluate(rows: readonly SummaryRow[], length?: LengthSetting, mo
     systems[name] = scoreAll(withSystem.map((row) => row.systems![name]!), withSystem);
   }
   const systemScores = Object.values(systems);
+  const rowMedians = rows
+    .map((row) => Object.values(row.systems ?? {}).map((summary) => rougeMulti(summary, row.references)))
+    .filter((scores) => scores.length > 0)
+    .map((scores) => ({
+      rouge1: median(scores.map((s) => s.rouge1)),
+      rouge2: median(scores.map((s) => s.rouge2)),
+      rougeL: median(scores.map((s) => s.rougeL)),
+    }));
   return {
     n: rows.length,
     extractive: scoreAll(extractive, rows),
@@ -99,5 +109,6 @@ export function evaluate(rows: readonly SummaryRow[], length?: LengthSetting, mo
             rougeL: median(systemScores.map((s) => s.rougeL)),
             words: median(systemScores.map((s) => s.words)),
           },
+    systems_row_median: rowMedians.length === 0 ? null : meanScores(rowMedians),
   };
 }

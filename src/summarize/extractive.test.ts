@@ -83,6 +83,7 @@ describe('evaluation helpers', () => {
     expect(report.systems.perfect!.rouge1).toBeCloseTo(1, 10);
     // The median of two systems is their mean.
     expect(report.systems_median!.rouge1).toBeCloseTo((report.systems.perfect!.rouge1 + report.systems.empty!.rouge1) / 2, 10);
+    expect(report.systems_row_median!.rouge1).toBeCloseTo(report.systems_median!.rouge1, 10);
     expect(report.lead_same_length.words).toBeCloseTo(report.extractive.words, 0);
     expect(report.lead3.words).toBeGreaterThan(0);
   });
