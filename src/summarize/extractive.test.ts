@@ -46,14 +46,15 @@ describe('summarizeExtractive', () => {
     expect(lengths[0]).toBeLessThanOrEqual(lengths[1]!);
   });
 
-  it('leaves photo captions and video prompts out while story sentences remain', () => {
+  it('leaves photo captions, video prompts and fragments out while story sentences remain', () => {
     const text = [
       'Library staff ( pictured ) welcomed the budget at the council library on Monday.',
       'Scroll down for video of the council library budget.',
+      'Library budget!',
       ARTICLE,
     ].join(' ');
     const { summary } = summarizeExtractive(text, { sentences: 3 });
-    expect(summary).not.toMatch(/pictured|Scroll down/);
+    expect(summary).not.toMatch(/pictured|Scroll down|budget!/);
     expect(summarizeExtractive('Scroll down for video. Library staff ( left ) and the mayor ( right ).', { sentences: 1 }).summary).not.toBe('');
   });
 

@@ -1,6 +1,6 @@
 // Extractive summarization: score every sentence with the learned scorer, pick greedily with maximal marginal
 // relevance (a sentence similar to one already chosen costs), return the picks in document order. Page furniture
-// (photo captions, video prompts) is skipped while story sentences remain.
+// (photo captions, video prompts) and fragments are skipped while story sentences remain.
 import { documentFeatures, type DocumentFeatures } from './features';
 import { assertScorerMatchesFeatures, logit, type ScorerModel } from './scorer';
 import { splitSentences, type Sentence } from './sentences';
@@ -53,7 +53,7 @@ export function selectSentences(sentences: readonly Sentence[], budget: Budget, 
 
 /** Selection on precomputed features (the trainer scores many candidate models on the same documents). */
 export function selectByFeatures(
-  { space, rows, wordCounts, furniture }: DocumentFeatures,
+  { space, rows, wordCounts, skipped }: DocumentFeatures,
   budget: Budget,
   model: ScorerModel,
 ): number[] {
@@ -64,8 +64,8 @@ export function selectByFeatures(
   const relevance = rows.map((row) => logit(model, row));
   const chosen: number[] = [];
   const maxSimilarity = new Float64Array(sentenceCount);
-  const onlyFurniture = furniture.every((flag) => flag === 1);
-  const available = Uint8Array.from(furniture, (flag) => (onlyFurniture || flag === 0 ? 1 : 0));
+  const nothingElse = skipped.every((flag) => flag === 1);
+  const available = Uint8Array.from(skipped, (flag) => (nothingElse || flag === 0 ? 1 : 0));
   while (chosen.length < maxSentences && words < maxWords * WORD_BUDGET_FILL) {
     let best = -1;
     let bestValue = -Infinity;
