@@ -1,5 +1,5 @@
 // The GPU device is lost after a model loaded on WebGPU (driver reset, GPU unplugged): the shared client reloads the
-// model on WASM, says so, the badge says WASM and why, and the game keeps guessing.
+// model on WASM, says so, the badge and the game's status line say WASM, and the game keeps guessing.
 import { drawOnCanvas, SHAPES } from '../doodle-drawings';
 import { expect, test } from '../helpers';
 
@@ -44,6 +44,7 @@ test('a WebGPU device lost after the load: the doodle model moves to WASM and ke
   await expect(page.getByTestId('notice').filter({ hasText: 'The GPU stopped working (device lost); running on WASM now.' })).toBeVisible();
   await expect(page.getByTestId('backend-label')).toHaveText('WASM · fp32');
   await expect(page.getByTestId('backend-reason')).toContainText('the GPU stopped working');
+  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · wasm/);
 
   await drawOnCanvas(page, SHAPES.circle![0]!);
   const guesses = page.getByTestId('guesses').locator('li');

@@ -32,6 +32,9 @@ export interface LoadedSketchClassifier {
   dispose(): Promise<void>;
 }
 
+/** What each kind of model adds to the parts every loaded classifier shares. */
+type ModelSpecificParts = Omit<LoadedSketchClassifier, 'labels' | 'description' | 'dispose'>;
+
 /**
  * localStorage key: another hub model id for the hub choice (same layout as the catalogued one, e.g. a mirror or
  * the browser tests' fixture); the catalog's id otherwise.
@@ -118,10 +121,16 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
   const pipeline = choice.kind === 'image' ? 'image-classification' : undefined;
   const info = await worker.load({ modelId: choice.modelId, dtype: choice.dtype, pipeline, onProgress });
   const labels = labelsFromConfig(info.config as { id2label?: Record<string, string> });
-  const loaded = { labels, description: `${info.modelId} · ${info.dtype} · ${info.device}`, dispose: () => afterPendingLoads(() => worker.dispose()) };
+  const loaded = {
+    labels,
+    // Read when shown: the worker moves the model to WASM if the GPU stops working.
+    get description() {
+      return `${info.modelId} · ${info.dtype} · ${worker.device ?? info.device}`;
+    },
+    dispose: () => afterPendingLoads(() => worker.dispose()),
+  };
   if (choice.kind === 'image') {
-    return {
-      ...loaded,
+    return Object.assign(loaded, {
       classQuality: sharedTargets(labels).map((label) => ({ label })),
       targetNote: 'No per-class accuracy is measured for this model, so it asks for the classes the bundled sketch model knows too.',
       async predictStep(strokes, count) {
@@ -130,13 +139,12 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
         const scores = await worker.classifyImage(image, count);
         return { guesses: scores.map(({ label, score }) => ({ label, probability: score })) };
       },
-    };
+    } satisfies ModelSpecificParts);
   }
   const inputName = info.inputNames[0]!;
   const outputName = info.outputNames[0]!;
   const accuracy = metricsFor(choice.modelId).perClassTop1 ?? {};
-  return {
-    ...loaded,
+  return Object.assign(loaded, {
     classQuality: labels.map((label) => ({ label, accuracy: accuracy[label] })),
     predictStep: bitmapPredictStep({
       labels,
@@ -146,5 +154,5 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
         return out[outputName]!.data as Float32Array;
       },
     }),
-  };
+  } satisfies ModelSpecificParts);
 }

@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { rasteriseStrokes } from '../../sketch';
 import type { FileProgress } from '../../runtime/protocol';
+import { onBackendChange } from '../../runtime/backend-status';
 import { getSettings, onSettingsChange } from '../../runtime/settings';
 import '../../ui/progress-list';
 import { loadBestScore, saveBestScore } from './best-score';
@@ -73,6 +74,7 @@ export class DoodlePage extends LitElement {
   private toastTimer: number | undefined;
   private loadToken = 0;
   private unsubscribeSettings?: () => void;
+  private unsubscribeBackend?: () => void;
   private readonly now = () => performance.now();
 
   constructor() {
@@ -104,6 +106,8 @@ export class DoodlePage extends LitElement {
     window.addEventListener('keydown', this.onKeyDown);
     // The header's device or dtype changed: load again under the new choice.
     this.unsubscribeSettings = onSettingsChange(() => void this.loadModel());
+    // A model can change backend without a load here (a lost GPU): the status line shows where it runs now.
+    this.unsubscribeBackend = onBackendChange(() => this.requestUpdate());
     this.ticker = window.setInterval(() => this.tick(), TICK_MS);
     void this.loadModel();
     void this.refreshSavedCount();
@@ -113,6 +117,7 @@ export class DoodlePage extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeyDown);
     this.unsubscribeSettings?.();
+    this.unsubscribeBackend?.();
     window.clearInterval(this.ticker);
     window.clearTimeout(this.toastTimer);
     this.loadToken++;
