@@ -3,8 +3,9 @@
  * /<org>/<name>/resolve/main/<file>, with CORS and CORP headers so a cross-origin-isolated page may fetch it.
  * `<name>-<anything>` serves `<name>` too, so each test can use its own model id (and cache entries).
  * GET /__log lists the requests served so far, for tests that count downloads.
- * GET /__fault?path=<model path or file suffix>&mode=500|cut&count=N makes the next N requests whose path ends with
- * `path` fail (500: an error answer; cut: half the body, then the connection drops); count=0 clears it.
+ * GET /__fault?path=<model path or file suffix>&mode=500|cut|stall&count=N makes the next N requests whose path ends
+ * with `path` fail (500: an error answer; cut: half the body, then the connection drops; stall: half the body, then
+ * nothing until the client gives up); count=0 clears it.
  * Run: tsx e2e/hub-server.ts --port 4174
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -21,7 +22,7 @@ interface HubLogEntry {
 
 interface Fault {
   pathSuffix: string;
-  mode: '500' | 'cut';
+  mode: '500' | 'cut' | 'stall';
   remaining: number;
 }
 
@@ -61,7 +62,8 @@ function startHub(port: number): void {
     }
     if (path === '/__fault') {
       const pathSuffix = url.searchParams.get('path') ?? '';
-      const mode = url.searchParams.get('mode') === 'cut' ? 'cut' : '500';
+      const asked = url.searchParams.get('mode');
+      const mode = asked === 'cut' || asked === 'stall' ? asked : '500';
       faults.splice(0, faults.length, ...faults.filter((f) => f.pathSuffix !== pathSuffix));
       const remaining = Number(url.searchParams.get('count') ?? 1);
       if (remaining > 0) faults.push({ pathSuffix, mode, remaining });
@@ -81,12 +83,14 @@ function startHub(port: number): void {
     const fault = req.method === 'GET' && !req.headers.range ? faults.find((f) => f.remaining > 0 && path.endsWith(f.pathSuffix)) : undefined;
     if (fault) {
       fault.remaining--;
-      log[log.length - 1]!.status = fault.mode === 'cut' ? 200 : 500;
+      log[log.length - 1]!.status = fault.mode === '500' ? 500 : 200;
       if (fault.mode === '500') {
         res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Injected failure');
       } else {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
-        createReadStream(file, { start: 0, end: Math.floor(size / 2) }).on('end', () => res.destroy()).pipe(res, { end: false });
+        const half = createReadStream(file, { start: 0, end: Math.floor(size / 2) });
+        if (fault.mode === 'cut') half.on('end', () => res.destroy());
+        half.pipe(res, { end: false });
       }
       return;
     }

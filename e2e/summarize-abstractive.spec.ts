@@ -1,7 +1,7 @@
 // The abstractive path on the generated tiny encoder–decoder (random weights, served by the fixture hub): it proves
 // loading with per-file progress, streaming, the IndexedDB cache, dtype switching, map-reduce progress and Stop —
 // not summary quality.
-import { expect, hubDownloads, test } from './helpers';
+import { expect, hubDownloads, hubUrl, test } from './helpers';
 import type { Page } from '@playwright/test';
 
 const ARTICLE =
@@ -68,6 +68,25 @@ test.describe('abstractive summarization with a hub model', () => {
     await expect(page.getByTestId('stopped')).toBeVisible();
     await expect(page.getByTestId('summary')).not.toBeEmpty();
     await expect(page.getByTestId('summarize')).toBeEnabled();
+  });
+
+  test('Cancel download stops a download that hangs; the next try downloads again and summarizes', async ({ page, request }) => {
+    const modelId = 'fixtures/tiny-summarizer-cancel';
+    const decoder = 'onnx/decoder_model_merged.onnx';
+    await request.get(`${hubUrl}/__fault?${new URLSearchParams({ path: `${modelId}/resolve/main/${decoder}`, mode: 'stall', count: '1' })}`);
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await chooseHubModel(page, modelId, 'fp32');
+    await page.getByTestId('summarize').click();
+    await expect(page.locator(`[data-testid="file-progress"][data-file="${decoder}"]`)).toBeVisible();
+    await page.getByTestId('cancel-download').click();
+    await expect(page.getByTestId('status')).toContainText('Download cancelled');
+    await expect(page.getByTestId('summarize')).toBeEnabled();
+    await expect(page.getByTestId('source-text')).toHaveValue(ARTICLE);
+
+    const before = await hubDownloads(request, modelId, decoder);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).not.toBeEmpty();
+    expect(await hubDownloads(request, modelId, decoder)).toBe(before + 1);
   });
 
   test('a model that cannot be downloaded gets a clear message and the page stays usable', async ({ page }) => {

@@ -80,6 +80,7 @@ export class SummarizePage extends LitElement {
   /** What the inference worker holds: model id and dtype asked for, and what loaded. */
   private loaded: { key: string; info: ModelInfo } | undefined;
   private stopRequested = false;
+  private downloadCancelled = false;
   private pendingText = '';
   private frameRequested = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -139,6 +140,7 @@ export class SummarizePage extends LitElement {
 
   private async summarize(): Promise<void> {
     this.error = '';
+    this.status = '';
     if (this.engine === EXTRACTIVE) await this.summarizeExtractive();
     else await this.summarizeAbstractive();
   }
@@ -193,16 +195,21 @@ export class SummarizePage extends LitElement {
         this.activity = 'loading';
         this.files = [];
         this.loaded = undefined;
+        this.downloadCancelled = false;
         const info = await this.abstractive.load({ modelId: model.id, dtype, pipeline: 'summarization', onProgress: (p) => this.trackFile(p) });
         this.loaded = { key, info };
       }
     } catch (error) {
+      this.activity = 'idle';
+      if (this.downloadCancelled) {
+        this.status = 'Download cancelled. Files that finished stay in the cache; the rest download next time.';
+        return;
+      }
       // The client's message may already start with "Could not load <id> (…) from <host>:"; keep only the cause.
       const cause = (error as Error).message.replace(/^Could not load \S+ \([^)]*\)(?: from \S+)?: /, '').replace(/\.+$/, '');
       this.error =
         `Could not load ${model.id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer ` +
         'this dtype. Your text is unchanged, and the extractive engine works offline.';
-      this.activity = 'idle';
       return;
     }
     const { info } = this.loaded;
@@ -250,6 +257,12 @@ export class SummarizePage extends LitElement {
 
   private trackFile(progress: FileProgress): void {
     this.files = withFileProgress(this.files, progress);
+  }
+
+  /** Ending the worker is the one way to stop its downloads; completed files are already in the cache. */
+  private cancelDownload(): void {
+    this.downloadCancelled = true;
+    this.abstractive.terminate();
   }
 
   private async stop(): Promise<void> {
@@ -379,6 +392,9 @@ export class SummarizePage extends LitElement {
         ${this.engine === EXTRACTIVE ? this.renderLengthControls() : this.renderDtypeControl()}
         <button class="primary" data-testid="summarize" ?disabled=${this.busy} @click=${() => this.summarize()}>Summarize</button>
         ${this.activity === 'generating' ? html`<button data-testid="stop" @click=${() => this.stop()}>Stop</button>` : nothing}
+        ${this.activity === 'loading'
+          ? html`<button data-testid="cancel-download" @click=${() => this.cancelDownload()}>Cancel download</button>`
+          : nothing}
         <span class="muted" role="status" data-testid="status">${this.statusText()}</span>
       </section>
 
