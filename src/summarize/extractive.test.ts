@@ -58,6 +58,19 @@ describe('summarizeExtractive', () => {
     expect(summarizeExtractive('Scroll down for video. Library staff ( left ) and the mayor ( right ).', { sentences: 1 }).summary).not.toBe('');
   });
 
+  it('does not quote Markdown code blocks or table rows', () => {
+    const markdown = [
+      '```sh\nnpm install library budget && npm start library budget hours\n```',
+      '',
+      '| library | budget | hours |\n|---|---|---|\n| city library | two million budget | longer hours |',
+      '',
+      ARTICLE,
+    ].join('\n');
+    const { summary } = summarizeExtractive(markdown, { sentences: 3 });
+    expect(summary).not.toMatch(/```|\|/);
+    expect(summary).toMatch(/budget/);
+  });
+
   it('does not pick two near-duplicate sentences', () => {
     const text = `${ARTICLE} The city council approved a new budget for public libraries on Monday evening.`;
     const { selected, sentences } = summarizeExtractive(text, { sentences: 3 });

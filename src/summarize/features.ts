@@ -49,16 +49,18 @@ const PAGE_FURNITURE =
   /\( ?(?:pictured|left|right|centre|center|above|below|top|bottom|inset|middle|far left|far right|file photo)\b[^()]{0,40}\)|scroll down for|click here|read more :|sorry , this video|video courtesy/i;
 // "( l )", "( r )", "( c )" mark people in a photo; lower case only, so "Sen. Smith (R)" stays text.
 const PHOTO_POSITION = /\( ?[lrc] ?\)/;
+// Code blocks and table rows from Markdown are not prose a summary could quote.
+const NOT_PROSE = /```|~~~|^\s*\|.*\|\s*$/m;
 // Shorter pieces are fragments that do not stand alone in a summary ("Taser !", "`` Oh !", "I shot him .").
 const MIN_STANDALONE_WORDS = 5;
 
 /**
- * Sentences a summary should not contain while story sentences remain. A hard rule rather than feature weights:
- * 160 training articles gave the caption and length features too little weight to keep them out, and held-out
- * ROUGE is as good or better without them.
+ * Sentences a summary should not contain while story sentences remain: page furniture, fragments, code and tables.
+ * A hard rule rather than feature weights: 160 training articles gave the caption and length features too little
+ * weight to keep them out, and held-out ROUGE is as good or better without them.
  */
 function isSkipped(text: string, words: number): boolean {
-  return words < MIN_STANDALONE_WORDS || PAGE_FURNITURE.test(text) || PHOTO_POSITION.test(text);
+  return words < MIN_STANDALONE_WORDS || PAGE_FURNITURE.test(text) || PHOTO_POSITION.test(text) || NOT_PROSE.test(text);
 }
 // Reported speech ("… , police said .") tends to carry detail rather than the point.
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b/i;
