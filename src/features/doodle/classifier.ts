@@ -36,8 +36,8 @@ export interface LoadedSketchClassifier {
 type ModelSpecificParts = Omit<LoadedSketchClassifier, 'labels' | 'description' | 'dispose'>;
 
 /**
- * localStorage key: another hub model id for the hub choice (same layout as the catalogued one, e.g. a mirror or
- * the browser tests' fixture); the catalog's id otherwise.
+ * localStorage key: another hub model id for the hub choice (same layout as the catalogued one: a fine-tune, a
+ * mirror, the browser tests' fixture), set from the page's "Hub model" field; the catalog's id otherwise.
  */
 export const HUB_SKETCH_MODEL_KEY = 'mlwb.doodle.hubModel';
 
@@ -59,6 +59,12 @@ function sketchModels(source: CatalogModel['source']): CatalogModel[] {
 function hubModelId(catalogId: string): string {
   const override = typeof localStorage === 'undefined' ? null : localStorage.getItem(HUB_SKETCH_MODEL_KEY);
   return override?.trim() || catalogId;
+}
+
+/** Remembers the hub model the player chose for the hub choice (the catalog's own id clears the choice). */
+export function rememberHubSketchModel(id: string): void {
+  if (sketchModels('hub').some((m) => m.id === id)) localStorage.removeItem(HUB_SKETCH_MODEL_KEY);
+  else localStorage.setItem(HUB_SKETCH_MODEL_KEY, id);
 }
 
 /**

@@ -82,6 +82,22 @@ export const doodlePageStyles = css`
   .downloads {
     flex-basis: 100%;
   }
+  .hub-model {
+    display: flex;
+    flex-basis: 100%;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 0.9rem;
+  }
+  .hub-model input {
+    font: inherit;
+    min-width: 18rem;
+    padding: 0.3rem 0.5rem;
+    border-radius: 8px;
+    border: 1px solid var(--border, #d5d9e0);
+    background: var(--surface, white);
+    color: inherit;
+  }
   .play {
     display: grid;
     grid-template-columns: minmax(0, 1fr) 320px;

@@ -5,12 +5,14 @@ import { keyed } from 'lit/directives/keyed.js';
 import { rasteriseStrokes } from '../../sketch';
 import type { FileProgress } from '../../runtime/protocol';
 import { onBackendChange } from '../../runtime/backend-status';
+import { parseHubId } from '../../runtime/hub-id';
 import { getSettings, onSettingsChange } from '../../runtime/settings';
 import '../../ui/progress-list';
 import { loadBestScore, saveBestScore } from './best-score';
 import {
   defaultSketchModelChoice,
   loadSketchClassifier,
+  rememberHubSketchModel,
   progressText,
   sketchModelChoices,
   type LoadedSketchClassifier,
@@ -173,6 +175,7 @@ export class DoodlePage extends LitElement {
         ${this.model.status === 'failed' ? html`<button class="link" @click=${() => this.loadModel()}>Try again</button>` : nothing}
       </span>
       ${this.hubProblem ? html`<p class="hub-problem" role="alert" data-testid="hub-problem">${this.hubProblem}</p>` : nothing}
+      ${this.choice.kind === 'image' || this.hubProblem ? this.renderHubModelField() : nothing}
       ${this.choice.kind === 'image' && this.files.length > 0
         ? html`<mlwb-progress-list class="downloads" data-testid="model-files" .files=${this.files}></mlwb-progress-list>`
         : nothing}
@@ -325,6 +328,32 @@ export class DoodlePage extends LitElement {
       this.dispatchGame({ type: 'guess', now: this.now(), guess: null, drawing: [] });
     }
     this.predictor?.update(pad);
+  }
+
+  /** Another image-classification sketch model from the hub, in the same layout as the catalogued one. */
+  private renderHubModelField() {
+    const hubChoice = sketchModelChoices().find((c) => c.kind === 'image');
+    if (!hubChoice) return nothing;
+    return html`<form class="hub-model" @submit=${this.onHubModelSubmit}>
+      <label>Hub model <input name="hub-model" data-testid="hub-sketch-model" placeholder="organisation/name" .value=${hubChoice.modelId} /></label>
+      <button type="submit" data-testid="hub-sketch-load">Load</button>
+    </form>`;
+  }
+
+  private onHubModelSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const field = (event.target as HTMLFormElement).elements.namedItem('hub-model') as HTMLInputElement;
+    const parsed = parseHubId(field.value, 'Xenova/quickdraw-mobilevit-small');
+    if (!parsed.ok) {
+      this.hubProblem = parsed.message;
+      return;
+    }
+    rememberHubSketchModel(parsed.id);
+    const choice = sketchModelChoices().find((c) => c.kind === 'image');
+    if (!choice) return;
+    this.choice = choice;
+    this.hubProblem = null;
+    void this.loadModel();
   }
 
   private onModelPicked(event: Event): void {

@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { clearCache, deleteCachedModel, listCachedFiles, verifyCachedModel } from '../../runtime/cache';
 import { catalog, dtypeBytes, expectedHashes, findModel } from '../../runtime/catalog';
+import { parseHubId } from '../../runtime/hub-id';
 import { notify } from '../../runtime/notices';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
 import { InferenceClient } from '../../runtime/worker-client';
@@ -26,7 +27,6 @@ interface StorageFacts {
   persisted?: boolean;
 }
 
-const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 
 export class ModelsPage extends LitElement {
   static override properties = {
@@ -147,14 +147,14 @@ export class ModelsPage extends LitElement {
   private loadHubModel(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const id = (form.elements.namedItem('model-id') as HTMLInputElement).value.trim();
-    if (!HUB_ID.test(id)) {
-      this.hubError = 'Enter a hub model id like "Xenova/t5-small" (organisation/name).';
+    const parsed = parseHubId((form.elements.namedItem('model-id') as HTMLInputElement).value);
+    if (!parsed.ok) {
+      this.hubError = parsed.message;
       return;
     }
     this.hubError = '';
     const dtype = (form.elements.namedItem('dtype') as HTMLSelectElement).value;
-    void this.download(id, dtype === 'auto' ? undefined : (dtype as Dtype));
+    void this.download(parsed.id, dtype === 'auto' ? undefined : (dtype as Dtype));
   }
 
   override render() {

@@ -4,13 +4,13 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { catalog } from '../../runtime/catalog';
+import { parseHubId } from '../../runtime/hub-id';
 import { checkText } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
 import { SummarizeClient } from '../summarize/summarize-client';
 import { formatMs } from './comparison-table';
 import { formatRouge, summaryOverlap, tokensPerSecond, type SummaryRun } from './summary-stats';
 
-const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 const MAX_CHARS = 20_000;
 const DTYPES = ['fp32', 'int8'] as const;
 
@@ -79,7 +79,8 @@ export class SummaryCompare extends LitElement {
   private async compare(): Promise<void> {
     const check = checkText(this.text);
     if (!check.ok) return void (this.error = check.message);
-    if (!HUB_ID.test(this.modelId)) return void (this.error = 'Enter a hub model id like "Xenova/distilbart-cnn-6-6" (organisation/name).');
+    const parsed = parseHubId(this.modelId, 'Xenova/distilbart-cnn-6-6');
+    if (!parsed.ok) return void (this.error = parsed.message);
     this.error = '';
     this.busy = true;
     this.runs = [];
@@ -89,7 +90,7 @@ export class SummaryCompare extends LitElement {
         try {
           this.status = `Loading ${dtype}…`;
           let started = performance.now();
-          await client.load({ modelId: this.modelId, dtype, pipeline: 'summarization' });
+          await client.load({ modelId: parsed.id, dtype, pipeline: 'summarization' });
           const loadMs = performance.now() - started;
           this.status = `Summarizing with ${dtype}…`;
           let tokens = 0;

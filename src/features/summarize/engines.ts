@@ -24,15 +24,6 @@ export function uncataloguedSummarizer(id: string): HubSummarizer {
   return { id, title: id, dtypes: [...DTYPES], defaultDtype: 'fp32' };
 }
 
-const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
-
-/** The hub id the user typed, or a message saying what is wrong with it. */
-export function parseHubId(value: string): { ok: true; id: string } | { ok: false; message: string } {
-  const id = value.trim();
-  if (HUB_ID.test(id)) return { ok: true, id };
-  return { ok: false, message: 'Enter a hub model as organisation/name, e.g. Xenova/distilbart-cnn-6-6.' };
-}
-
 export function progressLabel(progress: SummarizeProgress): string {
   if (progress.stage === 'combine') return 'Combining the chunk summaries…';
   const round = progress.round > 1 ? ` (summaries of summaries, round ${progress.round})` : '';

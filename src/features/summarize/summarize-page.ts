@@ -10,7 +10,8 @@ import { ACCEPTED_FILES, classifyFile, decodeTextFile } from '../../summarize/va
 import { controlStyles } from '../../ui/shared-styles';
 import '../../ui/progress-list';
 import { loadDraft, saveDraft } from './draft-store';
-import { EXTRACTIVE, hubSummarizers, OTHER_HUB_MODEL, parseHubId, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
+import { parseHubId } from '../../runtime/hub-id';
+import { EXTRACTIVE, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
 import { ExtractiveClient } from './extractive-client';
 import { compressionLabel, countLabel, durationLabel, highlightPieces, type SourcePiece } from './result-facts';
 import { SummarizeClient } from './summarize-client';
@@ -172,7 +173,7 @@ export class SummarizePage extends LitElement {
 
   private selectedHubModel(): HubSummarizer | { error: string } {
     if (this.engine !== OTHER_HUB_MODEL) return HUB_SUMMARIZERS.find((m) => m.id === this.engine) ?? uncataloguedSummarizer(this.engine);
-    const parsed = parseHubId(this.otherModelId);
+    const parsed = parseHubId(this.otherModelId, 'Xenova/distilbart-cnn-6-6');
     return parsed.ok ? uncataloguedSummarizer(parsed.id) : { error: parsed.message };
   }
 
