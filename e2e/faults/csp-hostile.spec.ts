@@ -34,6 +34,20 @@ test('the app and its scripts are served with a policy (header and meta) that al
   expect((await request.get(entry![1]!)).headers()['content-security-policy']).toBe(policy);
 });
 
+test('a hub host the policy does not list: saving it and loading from it both say the policy blocks it', async ({ page }) => {
+  await page.goto('/#/models');
+  await page.getByTestId('backend-badge').click();
+  await page.getByTestId('hub-host').fill('https://hub.example.org');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#host-error')).toContainText(
+    'Saved, but this build\'s Content-Security-Policy does not allow connections to https://hub.example.org; build the app with MLWB_HUB_HOSTS="https://hub.example.org"',
+  );
+  await page.getByTestId('backend-badge').click();
+  await page.getByTestId('hub-model-id').fill('org/blocked-model');
+  await page.getByRole('button', { name: 'Download', exact: true }).last().click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Content-Security-Policy does not allow connections to https://hub.example.org' })).toBeVisible({ timeout: 60_000 });
+});
+
 test('every page does its main job under the policy with no violation and no console error', async ({ page, watch }) => {
   await recordViolations(page);
   await page.goto('/#/doodle/practice');

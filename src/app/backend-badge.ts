@@ -6,6 +6,7 @@ import { DTYPES, findModel } from '../runtime/catalog';
 import type { Dtype } from '../runtime/protocol';
 import { recommend, type ModelTraits } from '../runtime/recommend';
 import { getSettings, onSettingsChange, updateSettings, type DevicePreference, type DtypePreference, type Settings } from '../runtime/settings';
+import { hubBlockedByPolicy } from '../runtime/csp-connect';
 import { controlStyles } from '../ui/shared-styles';
 
 /** Before any model loads, the badge previews the choice for a model that has every dtype. */
@@ -133,7 +134,8 @@ export class BackendBadge extends LitElement {
     const input = (event.target as HTMLFormElement).elements.namedItem('host') as HTMLInputElement;
     try {
       updateSettings({ hubHost: input.value.trim() });
-      this.hostError = '';
+      const blocked = hubBlockedByPolicy(getSettings().hubHost);
+      this.hostError = blocked ? `Saved, but ${blocked}.` : '';
     } catch (error) {
       this.hostError = error instanceof Error ? error.message : String(error);
     }

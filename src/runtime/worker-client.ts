@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { reportBackend } from './backend-status';
+import { hubBlockedByPolicy } from './csp-connect';
 import { probeCapabilities } from './capabilities';
 import { DTYPES, expectedHashes, findModel } from './catalog';
 import { notify } from './notices';
@@ -251,7 +252,8 @@ export class InferenceClient {
     const why = missingLocal
       ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build`
       : unreachable
-        ? `the model hub at ${spec.hubHost} cannot be reached (offline?); hub models need it until they are cached`
+        ? (hubBlockedByPolicy(spec.hubHost) ??
+          `the model hub at ${spec.hubHost} cannot be reached (offline?); hub models need it until they are cached`)
         : shortError(error);
     return new Error(`Could not load ${spec.modelId} (${spec.dtype}, ${spec.device})${where}: ${why}`, { cause: error });
   }
