@@ -72,3 +72,19 @@ export async function loadModelRow(page: Page, modelId: string): Promise<void> {
 export function modelRow(page: Page, modelId: string) {
   return page.locator(`[data-testid="model-row"][data-model="${modelId}"]`);
 }
+
+/**
+ * Runs `patch` (JavaScript) at the top of the next inference worker this page starts, before the app's code: a
+ * worker is restarted whenever its runtime changes (WASM ↔ WebGPU), so a test that tampers with WebGPU inside a
+ * worker must reach the fresh one. One use only: while a route is active the worker's own fetches fail here.
+ */
+export async function patchNextInferenceWorker(page: Page, patch: string): Promise<void> {
+  await page.route(
+    '**/inference.worker-*.js',
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${patch}\n${await response.text()}` });
+    },
+    { times: 1 },
+  );
+}

@@ -6,9 +6,8 @@ import * as Comlink from 'comlink';
 import { AutoModel, env, pipeline, RawImage, Tensor } from '@huggingface/transformers';
 // The same onnxruntime-web build transformers.js uses (one module instance, one wasm), for models given as bytes.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { createTransformersCache } from '../src/runtime/cache';
+import { ortRuntimeFiles } from './ort-runtime';
 import { fetchWithRetry } from '../src/runtime/fetch-retry';
 import type {
   FileProgress,
@@ -88,7 +87,7 @@ function configureEnv(spec: LoadSpec, onEvent: (event: LoadEvent) => void, cache
     { hit: (path) => cacheHits.add(path), notice: (message) => onEvent({ kind: 'notice', message }) },
   );
   const wasm = env.backends.onnx.wasm!;
-  wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href, mjs: new URL(ortMjsUrl, self.location.href).href };
+  wasm.wasmPaths = ortRuntimeFiles(spec.device);
   wasm.numThreads = spec.threads;
 }
 

@@ -4,9 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web/webgpu';
-// The same runtime files as the inference worker, so the app ships each wasm once.
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { ortRuntimeFiles } from './ort-runtime';
 import { ortCalibration, quantizeModel, QuantizeError, type CalibrationFeeds, type QuantizeProgress } from '../src/quantize';
 import type { QuantizeOutcome, QuantizeWorkerApi, QuantizeWorkerOptions } from '../src/quantize/worker-api';
 import type { TensorMap } from '../src/runtime/protocol';
@@ -27,7 +25,8 @@ async function quantize(
   options: QuantizeWorkerOptions,
   onProgress: (progress: QuantizeProgress) => void,
 ): Promise<QuantizeOutcome> {
-  ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href, mjs: new URL(ortMjsUrl, self.location.href).href };
+  // Calibration runs on WASM only.
+  ort.env.wasm.wasmPaths = ortRuntimeFiles('wasm');
   ort.env.wasm.numThreads = options.threads ?? 1;
   const calibration = options.calibrationInputs
     ? { run: ortCalibration(ort, options.calibrationInputs.map(toFeeds)), minSamples: options.minCalibrationSamples }

@@ -1,31 +1,30 @@
 // The GPU device is lost after a model loaded on WebGPU (driver reset, GPU unplugged): the shared client reloads the
 // model on WASM, says so, the badge and the game's status line say WASM, and the game keeps guessing.
 import { drawOnCanvas, SHAPES } from '../doodle-drawings';
-import { expect, test } from '../helpers';
+import { expect, patchNextInferenceWorker, test } from '../helpers';
 
 interface CapturingWorkerGlobal {
-  GPUAdapter: { prototype: { requestDevice: (...args: unknown[]) => Promise<{ destroy(): void }> } };
-  capturedGpuDevices: { destroy(): void }[];
+  capturedGpuDevices?: { destroy(): void }[];
 }
+
+// The worker records the GPU devices it creates, so the test can destroy them.
+const CAPTURE_DEVICES = `if (self.GPUAdapter) {
+  const requestDevice = self.GPUAdapter.prototype.requestDevice;
+  self.capturedGpuDevices = [];
+  self.GPUAdapter.prototype.requestDevice = async function (...args) {
+    const device = await requestDevice.apply(this, args);
+    self.capturedGpuDevices.push(device);
+    return device;
+  };
+}`;
 
 test('a WebGPU device lost after the load: the doodle model moves to WASM and keeps guessing', async ({ page, watch }) => {
   await page.goto('/#/doodle/practice');
   const status = page.getByTestId('model-status');
   await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · wasm/, { timeout: 60_000 });
 
-  // The game's worker exists now (it loaded on WASM under Auto): record every GPU device it creates from here on.
-  const [worker] = page.workers().filter((w) => w.url().includes('inference.worker'));
-  await worker!.evaluate(() => {
-    const scope = self as unknown as CapturingWorkerGlobal;
-    const requestDevice = scope.GPUAdapter.prototype.requestDevice;
-    scope.capturedGpuDevices = [];
-    scope.GPUAdapter.prototype.requestDevice = async function (this: unknown, ...args: unknown[]) {
-      const device = await requestDevice.apply(this, args);
-      scope.capturedGpuDevices.push(device);
-      return device;
-    };
-  });
-
+  // Choosing WebGPU starts a fresh worker (it needs the WebGPU runtime build): that one records its GPU devices.
+  await patchNextInferenceWorker(page, CAPTURE_DEVICES);
   await page.getByTestId('backend-badge').click();
   await page.getByTestId('device-select').selectOption('webgpu');
   await page.getByTestId('backend-badge').click();
@@ -34,11 +33,14 @@ test('a WebGPU device lost after the load: the doodle model moves to WASM and ke
 
   // No run is in flight now, so the loss is noticed through GPUDevice.lost (a run failing on the lost device is the
   // other trigger, covered in src/runtime/worker-client.test.ts).
-  const destroyed = await worker!.evaluate(() => {
-    const scope = self as unknown as CapturingWorkerGlobal;
-    for (const device of scope.capturedGpuDevices) device.destroy();
-    return scope.capturedGpuDevices.length;
-  });
+  let destroyed = 0;
+  for (const worker of page.workers().filter((w) => w.url().includes('inference.worker'))) {
+    destroyed += await worker.evaluate(() => {
+      const devices = (self as unknown as CapturingWorkerGlobal).capturedGpuDevices ?? [];
+      for (const device of devices) device.destroy();
+      return devices.length;
+    });
+  }
   expect(destroyed).toBeGreaterThan(0);
 
   await expect(page.getByTestId('notice').filter({ hasText: 'The GPU stopped working (device lost); running on WASM now.' })).toBeVisible();

@@ -205,6 +205,26 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('starts a fresh worker when a load moves between WebGPU and WASM (each has its own runtime build)', async () => {
+    const devices: string[] = [];
+    const { client, workers } = clientWith(() => ({
+      load: async (spec) => {
+        devices.push(spec.device);
+        return loaded(spec);
+      },
+    }));
+    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
+    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
+    expect(workers).toHaveLength(1);
+    await client.load({ modelId: 'org/m', device: 'webgpu', threads: 2 });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    await client.load({ modelId: 'org/m', device: 'webgpu', threads: 2 });
+    expect(workers).toHaveLength(2);
+    expect(devices).toEqual(['wasm', 'wasm', 'webgpu', 'webgpu']);
+    client.terminate();
+  });
+
   it('explains a failed load with the model, dtype, device and host', async () => {
     const { client } = clientWith(() => ({
       load: async () => {

@@ -70,8 +70,10 @@ function shortError(error: unknown): string {
 
 interface Live {
   worker: Worker;
-  /** WASM threads of the first load in this worker (onnxruntime keeps them for the worker's life). */
+  /** WASM threads and device of the first load in this worker: onnxruntime keeps its thread count and runtime build
+   * (WebGPU-capable or plain WASM, workers/ort-runtime.ts) for the worker's life. */
   threads?: number;
+  device?: Device;
   api: Comlink.Remote<InferenceWorkerApi>;
   pending: Set<(error: Error) => void>;
 }
@@ -125,8 +127,12 @@ export class InferenceClient {
       expectedSha256: expectedHashes(model),
       bytes: options.bytes,
     };
-    // onnxruntime fixes its thread count when a worker first starts it: another count needs a fresh worker.
-    if (this.live && this.live.threads !== spec.threads) this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted for a new thread count.`));
+    // onnxruntime fixes its thread count and runtime build when a worker first starts it: others need a fresh worker.
+    const live = this.live;
+    if (live && (live.threads !== spec.threads || (live.device !== undefined && live.device !== spec.device))) {
+      const runtime = spec.device === 'webgpu' ? 'WebGPU' : describeWasm(spec.threads);
+      this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted for ${runtime}.`));
+    }
     const loaded = await this.loadWithFallback(spec, choice.reason, options.onProgress, options.transferBytes);
     const info = gpuLoss ? { ...loaded, reason: `${describeWasm(spec.threads)} — the GPU stopped working`, fellBackFrom: gpuLoss } : loaded;
     // Bytes handed over are gone here, so such a model cannot be reloaded after a crash.
@@ -222,7 +228,9 @@ export class InferenceClient {
     const firstSpec = transferBytes && spec.bytes && spec.device === 'webgpu' ? { ...spec, bytes: spec.bytes.slice() } : spec;
     const send = (s: LoadSpec) => (transferBytes && s.bytes ? Comlink.transfer(s, [s.bytes.buffer as ArrayBuffer]) : s);
     const loadIn = (s: LoadSpec) => {
-      this.ensureWorker().threads ??= s.threads;
+      const live = this.ensureWorker();
+      live.threads ??= s.threads;
+      live.device ??= s.device;
       return this.send((api) => api.load(send(s), onEvent));
     };
     try {
