@@ -187,41 +187,26 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
-  it('starts a fresh worker when a load asks for another WASM thread count', async () => {
-    const threads: number[] = [];
+  it.each([
+    ['asks for another WASM thread count', { device: 'wasm', threads: 1 }],
+    ['moves from WASM to WebGPU (each has its own runtime build)', { device: 'webgpu', threads: 2 }],
+  ] as const)('starts a fresh worker when a load %s, and keeps it for the next load alike', async (_, changed) => {
+    const specs: [string, number][] = [];
     const { client, workers } = clientWith(() => ({
       load: async (spec) => {
-        threads.push(spec.threads);
+        specs.push([spec.device, spec.threads]);
         return loaded(spec);
       },
     }));
     await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
     await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
     expect(workers).toHaveLength(1);
-    await client.load({ modelId: 'org/m', device: 'wasm', threads: 1 });
+    await client.load({ modelId: 'org/m', ...changed });
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
-    expect(threads).toEqual([2, 2, 1]);
-    client.terminate();
-  });
-
-  it('starts a fresh worker when a load moves between WebGPU and WASM (each has its own runtime build)', async () => {
-    const devices: string[] = [];
-    const { client, workers } = clientWith(() => ({
-      load: async (spec) => {
-        devices.push(spec.device);
-        return loaded(spec);
-      },
-    }));
-    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
-    await client.load({ modelId: 'org/m', device: 'wasm', threads: 2 });
-    expect(workers).toHaveLength(1);
-    await client.load({ modelId: 'org/m', device: 'webgpu', threads: 2 });
+    await client.load({ modelId: 'org/m', ...changed });
     expect(workers).toHaveLength(2);
-    expect(workers[0]!.terminated).toBe(true);
-    await client.load({ modelId: 'org/m', device: 'webgpu', threads: 2 });
-    expect(workers).toHaveLength(2);
-    expect(devices).toEqual(['wasm', 'wasm', 'webgpu', 'webgpu']);
+    expect(specs).toEqual([['wasm', 2], ['wasm', 2], [changed.device, changed.threads], [changed.device, changed.threads]]);
     client.terminate();
   });
 
