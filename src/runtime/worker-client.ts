@@ -86,7 +86,6 @@ export class InferenceClient {
   private onGpu = false;
   /** The move to WASM under way, so the lost-device event and failing calls share one reload. */
   private movingToWasm: Promise<void> | undefined;
-  private loadedDevice: Device | undefined;
 
   /** @param name shown in messages, e.g. 'doodle'. @param createWorker for tests. */
   constructor(
@@ -95,8 +94,8 @@ export class InferenceClient {
   ) {}
 
   /** Where the loaded model runs now: it can move from WebGPU to WASM after the load (a lost GPU). */
-  get device(): Device | undefined {
-    return this.loadedDevice;
+  get device(): Device {
+    return this.onGpu ? 'webgpu' : 'wasm';
   }
 
   /** Loads a model (downloading what the cache lacks) and reports the backend to the header badge. */
@@ -139,7 +138,6 @@ export class InferenceClient {
     this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
     this.reloadNeeded = false;
     this.onGpu = info.device === 'webgpu';
-    this.loadedDevice = info.device;
     reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
     return info;
   }

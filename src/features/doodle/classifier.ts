@@ -131,7 +131,7 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
     labels,
     // Read when shown: the worker moves the model to WASM if the GPU stops working.
     get description() {
-      return `${info.modelId} · ${info.dtype} · ${worker.device ?? info.device}`;
+      return `${info.modelId} · ${info.dtype} · ${worker.device}`;
     },
     dispose: () => afterPendingLoads(() => worker.dispose()),
   };
