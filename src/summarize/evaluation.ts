@@ -64,13 +64,28 @@ export function leadSentences(article: string, count: number): string {
     .join(' ');
 }
 
+function scoreOne(summary: string, row: SummaryRow): ScoredSummaries {
+  return { ...rougeMulti(summary, row.references), words: wordCount(summary) };
+}
+
+function meanScored(scored: readonly ScoredSummaries[]): ScoredSummaries {
+  return { ...meanScores(scored), words: scored.reduce((sum, s) => sum + s.words, 0) / Math.max(1, scored.length) };
+}
+
 function scoreAll(summaries: readonly string[], rows: readonly SummaryRow[]): ScoredSummaries {
-  const scores = meanScores(summaries.map((summary, i) => rougeMulti(summary, rows[i]!.references)));
-  const words = summaries.reduce((sum, s) => sum + wordCount(s), 0) / Math.max(1, summaries.length);
-  return { ...scores, words };
+  return meanScored(summaries.map((summary, i) => scoreOne(summary, rows[i]!)));
 }
 
 const median = (values: readonly number[]) => percentile(values, 50);
+
+function medianScored(scored: readonly ScoredSummaries[]): ScoredSummaries {
+  return {
+    rouge1: median(scored.map((s) => s.rouge1)),
+    rouge2: median(scored.map((s) => s.rouge2)),
+    rougeL: median(scored.map((s) => s.rougeL)),
+    words: median(scored.map((s) => s.words)),
+  };
+}
 
 export function extractiveSummaries(rows: readonly SummaryRow[], length?: LengthSetting, model?: ScorerModel): string[] {
   return rows.map((row) => summarizeExtractive(row.article, length, model).summary);
@@ -79,36 +94,25 @@ export function extractiveSummaries(rows: readonly SummaryRow[], length?: Length
 export function evaluate(rows: readonly SummaryRow[], length?: LengthSetting, model?: ScorerModel): EvaluationReport {
   const extractive = extractiveSummaries(rows, length, model);
   const leadSameLength = rows.map((row, i) => truncateToWords(row.article, wordCount(extractive[i]!)));
-  const systemNames = [...new Set(rows.flatMap((row) => Object.keys(row.systems ?? {})))].sort();
+  // Each system summary is scored once: the per-system means and the per-row medians both read these.
+  const scoredSystems = rows.map((row) =>
+    Object.entries(row.systems ?? {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([name, summary]) => ({ name, scores: scoreOne(summary, row) })),
+  );
   const systems: Record<string, ScoredSummaries> = {};
-  for (const name of systemNames) {
-    const withSystem = rows.filter((row) => typeof row.systems?.[name] === 'string');
-    systems[name] = scoreAll(withSystem.map((row) => row.systems![name]!), withSystem);
+  for (const name of [...new Set(scoredSystems.flat().map((s) => s.name))].sort()) {
+    systems[name] = meanScored(scoredSystems.flat().filter((s) => s.name === name).map((s) => s.scores));
   }
   const systemScores = Object.values(systems);
-  const rowMedians = rows
-    .map((row) => Object.values(row.systems ?? {}).map((summary) => rougeMulti(summary, row.references)))
-    .filter((scores) => scores.length > 0)
-    .map((scores) => ({
-      rouge1: median(scores.map((s) => s.rouge1)),
-      rouge2: median(scores.map((s) => s.rouge2)),
-      rougeL: median(scores.map((s) => s.rougeL)),
-    }));
+  const rowMedians = scoredSystems.filter((scored) => scored.length > 0).map((scored) => medianScored(scored.map((s) => s.scores)));
   return {
     n: rows.length,
     extractive: scoreAll(extractive, rows),
     lead_same_length: scoreAll(leadSameLength, rows),
     lead3: scoreAll(rows.map((row) => leadSentences(row.article, 3)), rows),
     systems,
-    systems_median:
-      systemScores.length === 0
-        ? null
-        : {
-            rouge1: median(systemScores.map((s) => s.rouge1)),
-            rouge2: median(systemScores.map((s) => s.rouge2)),
-            rougeL: median(systemScores.map((s) => s.rougeL)),
-            words: median(systemScores.map((s) => s.words)),
-          },
+    systems_median: systemScores.length === 0 ? null : medianScored(systemScores),
     systems_row_median: rowMedians.length === 0 ? null : meanScores(rowMedians),
   };
 }
