@@ -175,7 +175,7 @@ export class DoodlePage extends LitElement {
         ${this.model.status === 'failed' ? html`<button class="link" @click=${() => this.loadModel()}>Try again</button>` : nothing}
       </span>
       ${this.hubProblem ? html`<p class="hub-problem" role="alert" data-testid="hub-problem">${this.hubProblem}</p>` : nothing}
-      ${this.choice.kind === 'image' || this.hubProblem ? this.renderHubModelField() : nothing}
+      ${this.choice.kind === 'image' || this.hubProblem ? this.renderHubModelField(choices) : nothing}
       ${this.choice.kind === 'image' && this.files.length > 0
         ? html`<mlwb-progress-list class="downloads" data-testid="model-files" .files=${this.files}></mlwb-progress-list>`
         : nothing}
@@ -331,8 +331,8 @@ export class DoodlePage extends LitElement {
   }
 
   /** Another image-classification sketch model from the hub, in the same layout as the catalogued one. */
-  private renderHubModelField() {
-    const hubChoice = sketchModelChoices().find((c) => c.kind === 'image');
+  private renderHubModelField(choices: readonly SketchModelChoice[]) {
+    const hubChoice = choices.find((c) => c.kind === 'image');
     if (!hubChoice) return nothing;
     return html`<form class="hub-model" @submit=${this.onHubModelSubmit}>
       <label>Hub model <input name="hub-model" data-testid="hub-sketch-model" placeholder="organisation/name" .value=${hubChoice.modelId} /></label>
