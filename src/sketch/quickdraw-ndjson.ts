@@ -1,4 +1,4 @@
-import type { Stroke } from './rasterise';
+import { isStroke, type Stroke } from './rasterise';
 
 /** One drawing from a Quick, Draw! simplified .ndjson file. */
 export interface QuickDrawDrawing {
@@ -25,12 +25,4 @@ export function parseQuickDrawNdjson(text: string, name: string): QuickDrawDrawi
     drawings.push({ word, strokes: drawing });
   });
   return drawings;
-}
-
-function isStroke(value: unknown): value is Stroke {
-  return (
-    Array.isArray(value) &&
-    value.length >= 2 &&
-    value.slice(0, 2).every((axis) => Array.isArray(axis) && axis.every((n) => typeof n === 'number'))
-  );
 }

@@ -3,6 +3,15 @@ import { SKETCH_INPUT_SPEC, type SketchInputSpec } from './input-spec';
 /** One pen stroke as Quick, Draw! stores it: x coordinates and y coordinates (y grows downwards), any unit. */
 export type Stroke = readonly [xs: readonly number[], ys: readonly number[]];
 
+/** Whether parsed JSON has a stroke's shape: x and y arrays of numbers (extra arrays, e.g. times, are allowed). */
+export function isStroke(value: unknown): value is Stroke {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.slice(0, 2).every((axis) => Array.isArray(axis) && axis.every((n) => typeof n === 'number'))
+  );
+}
+
 interface Point {
   readonly x: number;
   readonly y: number;

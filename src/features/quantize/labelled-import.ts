@@ -4,7 +4,7 @@
  *   {"label": "star", "bitmap": [784 numbers 0–255]}  28×28 row-major, ink high
  *   {"word": "star", "drawing": [[[x…], [y…]], …]}   a Quick, Draw! simplified .ndjson file as downloaded
  */
-import { rasteriseStrokes, SKETCH_INPUT_SPEC, type Stroke } from '../../sketch';
+import { isStroke, rasteriseStrokes, SKETCH_INPUT_SPEC, type Stroke } from '../../sketch';
 import { parseQuickDrawNdjson } from '../../sketch/quickdraw-ndjson';
 
 export interface ImportedDrawing {
@@ -19,10 +19,6 @@ export const IMPORT_FORMAT_HELP =
 
 export class LabelledImportError extends Error {
   override name = 'LabelledImportError';
-}
-
-function isStroke(value: unknown): value is Stroke {
-  return Array.isArray(value) && value.length >= 2 && value.slice(0, 2).every((axis) => Array.isArray(axis) && axis.every((n) => typeof n === 'number'));
 }
 
 function isBitmap(value: unknown): value is number[] {
