@@ -1,4 +1,5 @@
 /** Quantization arithmetic, written to match ONNX QuantizeLinear / DequantizeLinear exactly. */
+import { clamp } from '../util/clamp';
 
 export const INT8_SYMMETRIC_MAX = 127;
 export const UINT8_MAX = 255;
@@ -10,10 +11,6 @@ export function roundHalfToEven(value: number): number {
   if (diff > 0.5) return floor + 1;
   if (diff < 0.5) return floor;
   return floor % 2 === 0 ? floor : floor + 1;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return value < low ? low : value > high ? high : value;
 }
 
 /** A scale is stored as float32 in the model, so every computation uses the float32 value. */

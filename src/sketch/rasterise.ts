@@ -1,3 +1,4 @@
+import { clamp } from '../util/clamp';
 import { SKETCH_INPUT_SPEC, type SketchInputSpec } from './input-spec';
 
 /** One pen stroke as Quick, Draw! stores it: x coordinates and y coordinates (y grows downwards), any unit. */
@@ -136,6 +137,3 @@ function downsample(coverage: Float32Array, resolution: number, factor: number):
   return out;
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return value < min ? min : value > max ? max : value;
-}
