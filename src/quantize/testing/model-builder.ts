@@ -12,9 +12,14 @@ function attribute(name: string, value: AttributeValue): onnx.IAttributeProto {
   return { name, type: type.FLOAT, f: value.float };
 }
 
-function valueInfo(name: string, dims: readonly (number | string)[]): onnx.IValueInfoProto {
+/** A graph input/output declaration; dims given as strings are symbolic (e.g. "batch"). */
+export function valueInfo(
+  name: string,
+  dims: readonly (number | string)[],
+  elemType: number = onnx.TensorProto.DataType.FLOAT,
+): onnx.IValueInfoProto {
   const dim = dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
-  return { name, type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: { dim } } } };
+  return { name, type: { tensorType: { elemType, shape: { dim } } } };
 }
 
 /**
