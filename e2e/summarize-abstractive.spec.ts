@@ -43,6 +43,16 @@ test.describe('abstractive summarization with a hub model', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('the precision shown is the one used, before the user touches it', async ({ page }) => {
+    const modelId = 'fixtures/tiny-summarizer-shown';
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('engine').selectOption('other');
+    await page.getByTestId('hub-model').fill(modelId);
+    const shown = await page.getByTestId('dtype').inputValue();
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('made-by')).toContainText(`${modelId} · ${shown} ·`);
+  });
+
   test('switching to int8 loads the quantized files', async ({ page, request }) => {
     const modelId = 'fixtures/tiny-summarizer-dtype';
     const quantized = ['onnx/decoder_model_merged_quantized.onnx', 'onnx/encoder_model_quantized.onnx'];

@@ -189,7 +189,7 @@ export class SummarizePage extends LitElement {
       this.error = check.message;
       return;
     }
-    const dtype = model.dtypes.includes(this.dtype) ? this.dtype : model.defaultDtype;
+    const dtype = this.dtypeFor(model);
     try {
       const key = `${model.id}|${dtype}`;
       if (this.loaded?.key !== key) {
@@ -373,10 +373,10 @@ export class SummarizePage extends LitElement {
       <section class="controls" aria-label="Summary settings">
         <label>
           Engine
-          <select data-testid="engine" .value=${this.engine} @change=${(e: Event) => (this.engine = (e.target as HTMLSelectElement).value)}>
-            <option value=${EXTRACTIVE}>Extractive (bundled, offline)</option>
-            ${HUB_SUMMARIZERS.map((m) => html`<option value=${m.id}>${m.title} — hub</option>`)}
-            <option value=${OTHER_HUB_MODEL}>Other hub model…</option>
+          <select data-testid="engine" @change=${(e: Event) => (this.engine = (e.target as HTMLSelectElement).value)}>
+            <option value=${EXTRACTIVE} ?selected=${this.engine === EXTRACTIVE}>Extractive (bundled, offline)</option>
+            ${HUB_SUMMARIZERS.map((m) => html`<option value=${m.id} ?selected=${this.engine === m.id}>${m.title} — hub</option>`)}
+            <option value=${OTHER_HUB_MODEL} ?selected=${this.engine === OTHER_HUB_MODEL}>Other hub model…</option>
           </select>
         </label>
         ${this.engine === OTHER_HUB_MODEL
@@ -443,13 +443,20 @@ export class SummarizePage extends LitElement {
         : nothing}`;
   }
 
+  /** The dtype a load uses: the one chosen if the model offers it, else the model's default. */
+  private dtypeFor(model: HubSummarizer): Dtype {
+    return model.dtypes.includes(this.dtype) ? this.dtype : model.defaultDtype;
+  }
+
+  // Options are marked `selected` themselves: a select's `.value` set before its options are rendered is lost.
   private renderDtypeControl() {
-    const model = this.selectedHubModel();
-    const dtypes = 'error' in model ? uncataloguedSummarizer('').dtypes : model.dtypes;
+    const selected = this.selectedHubModel();
+    const model = 'error' in selected ? uncataloguedSummarizer('') : selected;
+    const shown = this.dtypeFor(model);
     return html`<label>
       Precision
-      <select data-testid="dtype" .value=${this.dtype} @change=${(e: Event) => (this.dtype = (e.target as HTMLSelectElement).value as Dtype)}>
-        ${dtypes.map((d) => html`<option value=${d}>${d}</option>`)}
+      <select data-testid="dtype" @change=${(e: Event) => (this.dtype = (e.target as HTMLSelectElement).value as Dtype)}>
+        ${model.dtypes.map((d) => html`<option value=${d} ?selected=${d === shown}>${d}</option>`)}
       </select>
     </label>`;
   }
