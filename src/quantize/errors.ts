@@ -5,7 +5,8 @@ export type QuantizeErrorCode =
   | 'no-float-weights'
   | 'unsupported-opset'
   | 'too-few-calibration-samples'
-  | 'calibration-mismatch';
+  | 'calibration-mismatch'
+  | 'calibration-data';
 
 export class QuantizeError extends Error {
   readonly code: QuantizeErrorCode;

@@ -5,3 +5,4 @@ export { calibrationTensorNames, instrumentModel, RangeCollector, DEFAULT_MIN_CA
 export { modelInputs, type ModelInput } from './model-info';
 export { ortCalibration, type OrtLike, type CalibrationFeeds } from './ort-calibration';
 export type * from './types';
+export { calibrationSamplesFromNpy, type CalibrationFile, type CalibrationFileOptions } from './calibration-files';

@@ -17,3 +17,9 @@ export function uint8Npy(shape: readonly number[], data: ArrayLike<number>): Uin
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
   return npyBytes(`{'descr': '|u1', 'fortran_order': False, 'shape': (${dims}), }`, data);
 }
+
+/** A typed array of the given shape as little-endian .npy bytes (`descr` e.g. '<f4' for a Float32Array). */
+export function typedNpy(descr: string, shape: readonly number[], values: ArrayBufferView): Uint8Array {
+  const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
+  return npyBytes(`{'descr': '${descr}', 'fortran_order': False, 'shape': (${dims}), }`, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
