@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import type { Page } from '@playwright/test';
 import { seededRandom } from '../src/util/prng';
 import { syntheticDrawings } from '../src/features/quantize/synthetic-drawings';
+import { buildSmallCnn } from '../src/quantize/testing/model-builder';
 import { expect, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
@@ -138,6 +139,26 @@ test.describe('quantize lab', () => {
     await page.getByTestId('quantize').click();
     await expect(page.getByTestId('lab-message')).toContainText('Made static int8', { timeout: 120_000 });
     await expect(page.locator('[data-testid="variant"][data-name="static int8 (made here)"]')).toContainText('calibrated on 16 Doodle Dash drawings (yours)');
+  });
+
+  test('a user’s own fp32 model whose config has no id2label is compared on numbered classes: agreement and KL, no accuracy', async ({ page, watch }) => {
+    test.setTimeout(180_000);
+    await openLab(page);
+    // 5 outputs: neither the config (there is none for an opened file) nor the 16 sketch classes name them.
+    const bytes = buildSmallCnn({ classes: 5, seed: 13 });
+    await page.getByTestId('open-model').setInputFiles({ name: 'own-5-classes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await expect(page.getByTestId('lab-message')).toContainText('Opened own-5-classes.onnx');
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('Made weight-only int8', { timeout: 120_000 });
+    await page.getByTestId('run-comparison').click();
+    const row = resultRow(page, 'weight-only int8 (made here)');
+    await expect(row).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('lab-message')).toHaveCount(0);
+    await expect(page.getByTestId('samples-used')).toContainText('its 5 classes are numbered (class 0 … class 4)');
+    expect(Number(await row.getByTestId('agreement').textContent())).toBeGreaterThanOrEqual(0.9);
+    await expect(row.getByTestId('accuracy')).toHaveText('—');
+    await expect(resultRow(page, 'fp32 (your file)').getByTestId('agreement')).toHaveText('reference');
+    expect(watch.consoleErrors).toEqual([]);
   });
 
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {

@@ -2,9 +2,10 @@
  * Runs a comparison: every variant in its own inference worker (one InferenceClient each) on the backend chosen in
  * the header, the fp32 reference against each candidate on the same drawings.
  */
-import { labelsFromConfig, sketchInputShape } from '../../sketch';
+import { sketchInputShape } from '../../sketch';
 import type { FileProgress } from '../../runtime/protocol';
 import { InferenceClient, type ModelInfo } from '../../runtime/worker-client';
+import { comparisonClasses, type ComparisonClasses } from './class-names';
 import { compareModels, type LogitsRunner } from './compare';
 import type { VariantResult, LoadSource } from './comparison-table';
 import { toModelSamples, type EvalDrawing } from './eval-samples';
@@ -57,13 +58,15 @@ export async function loadVariant(model: LabModel, variant: LabVariant, onStatus
 export interface ComparisonRun {
   results: VariantResult[];
   classNames: string[];
+  /** Where the class names came from (config, assumed sketch classes, or numbered). */
+  classSource: ComparisonClasses['source'];
   /** Labels of the drawings that the model has no class for (compared, not counted for accuracy). */
   unknownLabels: string[];
 }
 
 /**
- * Compares the reference with each candidate on `drawings`. `classNames` come from the model's config when it has
- * one, else from `fallbackClassNames` when the output size matches (a user's own model of the same classes).
+ * Compares the reference with each candidate on `drawings`. Class names come from `comparisonClasses` (the model's
+ * config, else `sketchClasses` when the output size matches, else numbered classes).
  */
 export async function runComparison(
   model: LabModel,
@@ -71,7 +74,7 @@ export async function runComparison(
   candidates: readonly LabVariant[],
   drawings: readonly EvalDrawing[],
   samplesDescription: string,
-  fallbackClassNames: readonly string[],
+  sketchClasses: readonly string[],
   onStatus: (text: string) => void,
 ): Promise<ComparisonRun> {
   if (candidates.length === 0) throw new Error('Tick at least one int8 variant to compare with fp32.');
@@ -80,7 +83,9 @@ export async function runComparison(
   try {
     const ref = await loadVariant(model, reference, onStatus);
     loaded.push(ref);
-    let classNames = labelsFromConfig(ref.info.config as { id2label?: Record<string, string> });
+    const probe = await ref.run(toModelSamples(drawings.slice(0, 1), []).samples[0]!.input);
+    const classes = comparisonClasses(ref.info.config, probe.length, sketchClasses);
+    const classNames = classes.names;
     const referenceOutputs: Logits[] = [];
     const referenceTimes: number[] = [];
     const results: VariantResult[] = [];
@@ -90,10 +95,6 @@ export async function runComparison(
       const cand = await loadVariant(model, candidate, onStatus);
       loaded.push(cand);
       await warmUp(cand, drawings);
-      if (classNames.length === 0) {
-        const probe = await ref.run(toModelSamples(drawings.slice(0, 1), []).samples[0]!.input);
-        classNames = probe.length === fallbackClassNames.length ? [...fallbackClassNames] : [];
-      }
       const prepared = toModelSamples(drawings, classNames);
       unknownLabels = prepared.unknownLabels;
       const comparison = await compareModels(ref.run, cand.run, prepared.samples, (done, total) => {
@@ -129,7 +130,7 @@ export async function runComparison(
     }
     // The reference ran once per candidate: its latency summary covers every run.
     results[0] = { ...results[0]!, latency: summarizeLatencies(referenceTimes), timesMs: referenceTimes };
-    return { results, classNames, unknownLabels };
+    return { results, classNames, classSource: classes.source, unknownLabels };
   } finally {
     for (const l of loaded) l.client.terminate();
   }

@@ -24,6 +24,7 @@ import type { SketchCanvas } from '../doodle/sketch-canvas';
 import '../doodle/sketch-canvas';
 import doodleConfig from '../../../models/doodle-cnn/config.json';
 import { classDifferences, latencyCurve } from './chart-data';
+import type { ComparisonClasses } from './class-names';
 import { resultKey, tableRows, type VariantResult } from './comparison-table';
 import { calibrationInputs, describeSamples, ORIGIN_NAMES, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { IMPORT_FORMAT_HELP, parseLabelledDrawings } from './labelled-import';
@@ -94,7 +95,7 @@ export class QuantizePage extends LitElement {
   declare quantizeProgress: QuantizeProgress | undefined;
   declare message: Message | undefined;
   declare results: VariantResult[];
-  declare compared: { samples: string; classNames: string[]; unknownLabels: string[] } | undefined;
+  declare compared: { samples: string; classNames: string[]; classSource: ComparisonClasses['source']; unknownLabels: string[] } | undefined;
   declare device: string;
 
   static override styles = [controlStyles, quantizePageStyles];
@@ -259,7 +260,7 @@ export class QuantizePage extends LitElement {
       const fresh = new Set(run.results.map(resultKey));
       // Results on another backend stay, so WASM and WebGPU can be read side by side.
       this.results = [...this.results.filter((r) => !fresh.has(resultKey(r)) && r.samples === samples), ...run.results];
-      this.compared = { samples, classNames: run.classNames, unknownLabels: run.unknownLabels };
+      this.compared = { samples, classNames: run.classNames, classSource: run.classSource, unknownLabels: run.unknownLabels };
     });
   }
 
@@ -479,7 +480,7 @@ export class QuantizePage extends LitElement {
     const rows = tableRows(this.results);
     return html`<section class="card" aria-label="Results" style="margin-top: 1rem">
       <h2>Results</h2>
-      <p data-testid="samples-used">Compared on ${this.compared.samples}${this.compared.samples.includes(ORIGIN_NAMES.synthetic) ? ' (drawn by this page’s code at run time, not real drawings)' : ''}.${this.compared.unknownLabels.length ? ` Labels the model does not know (not counted for accuracy): ${this.compared.unknownLabels.join(', ')}.` : ''}</p>
+      <p data-testid="samples-used">Compared on ${this.compared.samples}${this.compared.samples.includes(ORIGIN_NAMES.synthetic) ? ' (drawn by this page’s code at run time, not real drawings)' : ''}.${classesNote(this.compared)}</p>
       <div class="table-wrap">
         <table data-testid="comparison-table">
           <thead><tr><th>Variant</th><th>Backend</th><th>Size</th><th>Smaller</th><th>First load</th><th>Reload</th><th>p50</th><th>p95</th><th>Agreement</th><th>KL</th><th>Accuracy</th></tr></thead>
@@ -560,6 +561,17 @@ async function describeDevice(): Promise<string> {
   const device = settings.device === 'auto' && model ? recommend(model, await probeCapabilities(), { device: 'auto', dtype: 'auto' }).device : settings.device;
   const name = device === 'webgpu' ? 'WebGPU' : 'WASM';
   return settings.device === 'auto' ? `${name} (Auto)` : name;
+}
+
+/** What the results line says about the model's classes and which labels were not scored. */
+function classesNote(compared: { classNames: string[]; classSource: ComparisonClasses['source']; unknownLabels: string[] }): string {
+  const count = compared.classNames.length;
+  if (compared.classSource === 'numbered') {
+    return ` The model's config has no id2label, so its ${count} classes are numbered (class 0 … class ${count - 1}); agreement and KL are measured, accuracy only for drawings labelled with those names.`;
+  }
+  const assumed = compared.classSource === 'sketch' ? ` The model's config has no id2label; its ${count} outputs are taken to be the sketch classes in the bundled model's order.` : '';
+  const unknown = compared.unknownLabels.length ? ` Labels the model does not know (not counted for accuracy): ${compared.unknownLabels.join(', ')}.` : '';
+  return assumed + unknown;
 }
 
 function capitalise(text: string): string {
