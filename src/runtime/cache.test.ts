@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FILES_DB, clearCache, createTransformersCache, deleteCachedModel, listCachedFiles, readCachedFile, sha256Hex, verifyCachedModel, type CacheScope } from './cache';
 import { createStore, get, set } from 'idb-keyval';
 
@@ -24,6 +24,25 @@ async function damage(url: string): Promise<void> {
 
 describe('model file cache', () => {
   beforeEach(() => clearCache());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a file that does not fit is not cached, the load goes on, and the notice names its size and the other models that could go', async () => {
+    const other = createTransformersCache({ modelId: 'org/other', root: 'http://hub.test/org/other/', expectedSha256: {} }, { hit() {}, notice() {} });
+    await other.put('http://hub.test/org/other/onnx/model.onnx', new Response(new Uint8Array(2000)));
+    const { cache, notices } = setup();
+    await cache.put(`${root}config.json`, new Response(bytes('{}')));
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await cache.put(`${root}onnx/model.onnx`, new Response(new Uint8Array(12_800)));
+    // A hit only updates its last-used date: a full disk must not turn it into a miss.
+    expect(await (await cache.match(`${root}config.json`))!.text()).toBe('{}');
+    vi.restoreAllMocks();
+    expect(notices).toEqual([
+      'Browser storage is full: onnx/model.onnx of org/m needs 12.8 kB more, so it runs from memory and downloads again next time. Deleting org/other (2.0 kB) on the Models page would make room.',
+    ]);
+    expect((await listCachedFiles()).map((m) => `${m.modelId} ${m.path}`).sort()).toEqual(['org/m config.json', 'org/other onnx/model.onnx']);
+  });
 
   it('stores a file with its metadata and serves it back with its size', async () => {
     const { cache, hits } = setup();

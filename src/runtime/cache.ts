@@ -2,11 +2,13 @@
  * IndexedDB cache of model files, plugged into transformers.js as `env.customCache`.
  * Bodies and metadata live in two databases (idb-keyval keeps one store per database); both are keyed by file URL.
  */
-import { formatBytes } from '../ui/format';
-import { createStore, del, delMany, get, set, values, clear, type UseStore } from 'idb-keyval';
+import { get, values } from 'idb-keyval';
+import { clearEntries, deleteEntries, idbStore, registerSpaceUsers, StorageFullError, writeEntries } from './idb-store';
 
 export const FILES_DB = { db: 'mlwb-model-files', store: 'bodies' } as const;
 export const META_DB = { db: 'mlwb-model-meta', store: 'meta' } as const;
+/** Both databases: pages listing the cache refresh when either changes (`onStoreChange(CACHE_DBS, …)`). */
+export const CACHE_DBS = [FILES_DB.db, META_DB.db] as const;
 
 export interface CachedFileMeta {
   url: string;
@@ -25,12 +27,8 @@ interface StoredBody {
   contentType: string;
 }
 
-let stores: { bodies: UseStore; meta: UseStore } | undefined;
-/** Opened on first use, so importing this module touches no database. */
-function db() {
-  stores ??= { bodies: createStore(FILES_DB.db, FILES_DB.store), meta: createStore(META_DB.db, META_DB.store) };
-  return stores;
-}
+const bodies = idbStore(FILES_DB.db, FILES_DB.store);
+const metas = idbStore(META_DB.db, META_DB.store);
 
 export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data as BufferSource);
@@ -62,12 +60,8 @@ function pathIn(scope: CacheScope, key: string): string | undefined {
   return key.startsWith(scope.root) ? key.slice(scope.root.length) : undefined;
 }
 
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
-}
-
-async function removeEntry(url: string): Promise<void> {
-  await Promise.all([del(url, db().bodies), del(url, db().meta)]);
+async function removeEntries(urls: string[]): Promise<void> {
+  await Promise.all([deleteEntries(bodies, urls), deleteEntries(metas, urls)]);
 }
 
 /** The sha256 a cached file must have: the catalog's when it lists one, else the one recorded when stored. */
@@ -75,18 +69,12 @@ function expectedFor(scope: Pick<CacheScope, 'expectedSha256'>, meta: CachedFile
   return scope.expectedSha256[meta.path] ?? meta.sha256;
 }
 
-/** What to tell the user when a file did not fit: how much room it needs and which cached models could go. */
-async function quotaAdvice(modelId: string, path: string, bytes: number): Promise<string> {
-  const others = new Map<string, number>();
-  for (const meta of await listCachedFiles().catch(() => [])) {
-    if (meta.modelId !== modelId) others.set(meta.modelId, (others.get(meta.modelId) ?? 0) + meta.bytes);
-  }
-  const largest = [...others].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  const candidates = largest.length
-    ? ` Deleting ${largest.map(([id, size]) => `${id} (${formatBytes(size)})`).join(' or ')} on the Models page would make room.`
-    : ' Free space in the browser (site data) to cache it.';
-  return `Browser storage is full: ${path} of ${modelId} needs ${formatBytes(bytes)} more, so it runs from memory and downloads again next time.${candidates}`;
-}
+// Cached models are what a full disk's message suggests deleting first (wherever a write fails).
+registerSpaceUsers(async () => {
+  const sizes = new Map<string, number>();
+  for (const meta of await listCachedFiles()) sizes.set(meta.modelId, (sizes.get(meta.modelId) ?? 0) + meta.bytes);
+  return [...sizes].map(([name, bytes]) => ({ name, bytes, where: 'on the Models page' }));
+});
 
 export function createTransformersCache(scope: CacheScope, events: CacheEvents): TransformersCache {
   return {
@@ -94,19 +82,24 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       const path = pathIn(scope, key);
       if (path === undefined) return undefined;
       const [meta, body] = await Promise.all([
-        get<CachedFileMeta>(key, db().meta),
-        get<StoredBody>(key, db().bodies),
+        get<CachedFileMeta>(key, metas.use),
+        get<StoredBody>(key, bodies.use),
       ]);
       if (!meta || !body) {
-        if (meta || body) await removeEntry(key);
+        if (meta || body) await removeEntries([key]);
         return undefined;
       }
       if ((await sha256Hex(body.data)) !== expectedFor(scope, meta)) {
-        await removeEntry(key);
+        await removeEntries([key]);
         events.notice(`Cached file ${path} of ${scope.modelId} was damaged; downloading it again.`);
         return undefined;
       }
-      await set(key, { ...meta, lastUsed: Date.now() }, db().meta);
+      // Only the "last used" date: a full disk must not stop the file from being served.
+      await writeEntries(metas, [[key, { ...meta, lastUsed: Date.now() }]], { what: `the last-used date of ${path}`, bytes: 0, meanwhile: 'it is not updated' }).catch(
+        (error: unknown) => {
+          if (!(error instanceof StorageFullError)) throw error;
+        },
+      );
       events.hit(path);
       return new Response(body.data, {
         headers: { 'content-length': String(body.data.byteLength), 'content-type': body.contentType },
@@ -125,31 +118,37 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       }
       const now = Date.now();
       const meta: CachedFileMeta = { url: key, modelId: scope.modelId, path, bytes: data.byteLength, sha256, stored: now, lastUsed: now };
+      const description = {
+        what: `${path} of ${scope.modelId}`,
+        bytes: data.byteLength,
+        meanwhile: 'it runs from memory and downloads again next time',
+        exclude: [scope.modelId],
+      };
       try {
-        await set(key, { data, contentType: response.headers.get('content-type') ?? 'application/octet-stream' }, db().bodies);
-        await set(key, meta, db().meta);
+        await writeEntries(bodies, [[key, { data, contentType: response.headers.get('content-type') ?? 'application/octet-stream' }]], description);
+        await writeEntries(metas, [[key, meta]], description);
       } catch (error) {
-        await removeEntry(key).catch(() => undefined);
-        if (!isQuotaError(error)) throw error;
-        events.notice(await quotaAdvice(scope.modelId, path, data.byteLength));
+        await removeEntries([key]).catch(() => undefined);
+        if (!(error instanceof StorageFullError)) throw error;
+        events.notice(error.message);
       }
     },
   };
 }
 
 export async function listCachedFiles(): Promise<CachedFileMeta[]> {
-  return values<CachedFileMeta>(db().meta);
+  return values<CachedFileMeta>(metas.use);
 }
 
 /** Deletes every cached file of a model; returns how many. */
 export async function deleteCachedModel(modelId: string): Promise<number> {
   const urls = (await listCachedFiles()).filter((m) => m.modelId === modelId).map((m) => m.url);
-  await Promise.all([delMany(urls, db().bodies), delMany(urls, db().meta)]);
+  await removeEntries(urls);
   return urls.length;
 }
 
 export async function clearCache(): Promise<void> {
-  await Promise.all([clear(db().bodies), clear(db().meta)]);
+  await Promise.all([clearEntries(bodies), clearEntries(metas)]);
 }
 
 export interface VerifyResult {
@@ -164,10 +163,10 @@ export async function verifyCachedModel(modelId: string, expectedSha256: Record<
   const metas = (await listCachedFiles()).filter((m) => m.modelId === modelId);
   const results: VerifyResult[] = [];
   for (const meta of metas) {
-    const body = await get<StoredBody>(meta.url, db().bodies);
+    const body = await get<StoredBody>(meta.url, bodies.use);
     const actual = body ? await sha256Hex(body.data) : undefined;
     const ok = actual !== undefined && actual === expectedFor({ expectedSha256 }, meta);
-    if (!ok) await removeEntry(meta.url);
+    if (!ok) await removeEntries([meta.url]);
     results.push({ path: meta.path, ok, problem: ok ? undefined : actual === undefined ? 'missing data (removed)' : 'checksum mismatch (removed)' });
   }
   return results.sort((a, b) => a.path.localeCompare(b.path));
@@ -176,6 +175,6 @@ export async function verifyCachedModel(modelId: string, expectedSha256: Record<
 /** The stored bytes of one cached file of a model (e.g. its fp32 weights for the quantization lab), if cached. */
 export async function readCachedFile(modelId: string, path: string): Promise<Uint8Array | undefined> {
   const meta = (await listCachedFiles()).find((m) => m.modelId === modelId && m.path === path);
-  const body = meta && (await get<StoredBody>(meta.url, db().bodies));
+  const body = meta && (await get<StoredBody>(meta.url, bodies.use));
   return body ? new Uint8Array(body.data) : undefined;
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StorageFullError } from '../../runtime/idb-store';
 import { clearLabelledDrawings, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
 
 const drawing = (target: string, createdAt: number) => ({
@@ -12,6 +13,8 @@ const drawing = (target: string, createdAt: number) => ({
   createdAt,
 });
 
+afterEach(() => vi.restoreAllMocks());
+
 describe('labelled drawing store', () => {
   it('keeps drawings with target, guess, strokes and bitmap, oldest first, until cleared', async () => {
     await saveLabelledDrawing(drawing('star', 20));
@@ -23,5 +26,14 @@ describe('labelled drawing store', () => {
     expect(listed[0]!.bitmap).toHaveLength(784);
     await clearLabelledDrawings();
     expect(await listLabelledDrawings()).toEqual([]);
+  });
+
+  it('a full disk refuses a drawing with a StorageFullError that says the round goes on', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const saving = saveLabelledDrawing(drawing('star', 30));
+    await expect(saving).rejects.toBeInstanceOf(StorageFullError);
+    await expect(saving).rejects.toThrow(/^Browser storage is full: your drawing of star needs .* more, so the round goes on/);
   });
 });

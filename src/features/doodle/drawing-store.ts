@@ -1,6 +1,7 @@
 // The round's drawings with their targets, kept in IndexedDB as labelled data for the quantization lab
 // (calibration and accuracy samples). The label is the target the player was asked to draw.
-import { clear, createStore, entries, set, type UseStore } from 'idb-keyval';
+import { entries } from 'idb-keyval';
+import { clearEntries, idbStore, writeEntries } from '../../runtime/idb-store';
 import type { Guess, TurnOutcome } from './game';
 import type { Stroke } from './sketchpad';
 
@@ -20,26 +21,27 @@ export interface LabelledDrawing {
   createdAt: number;
 }
 
-let store: UseStore | null = null;
-// Opened lazily so importing this module never touches IndexedDB (tests install a fake first).
-function drawingsStore(): UseStore {
-  store ??= createStore('mlwb-doodle-drawings', 'labelled');
-  return store;
-}
+export const DRAWINGS_DB = 'mlwb-doodle-drawings';
+const drawings = idbStore(DRAWINGS_DB, 'labelled');
 
+/** Keeps one drawing; throws `StorageFullError` (src/runtime/idb-store.ts) when the browser's storage is full. */
 export async function saveLabelledDrawing(drawing: Omit<LabelledDrawing, 'id'>): Promise<LabelledDrawing> {
   const id = `${drawing.createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const record = { ...drawing, id };
-  await set(id, record, drawingsStore());
+  await writeEntries(drawings, [[id, record]], {
+    what: `your drawing of ${drawing.target}`,
+    bytes: drawing.bitmap.byteLength + JSON.stringify(drawing.strokes).length,
+    meanwhile: 'the round goes on, but the quantization lab will not have this drawing',
+  });
   return record;
 }
 
 /** Every stored drawing, oldest first. */
 export async function listLabelledDrawings(): Promise<LabelledDrawing[]> {
-  const all = await entries<string, LabelledDrawing>(drawingsStore());
+  const all = await entries<string, LabelledDrawing>(drawings.use);
   return all.map(([, value]) => value).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function clearLabelledDrawings(): Promise<void> {
-  await clear(drawingsStore());
+  await clearEntries(drawings);
 }

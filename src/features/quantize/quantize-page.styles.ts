@@ -58,6 +58,9 @@ export const quantizePageStyles = css`
     margin-left: 1.6rem;
     font-size: 0.8rem;
   }
+  li small.unsaved {
+    color: var(--danger);
+  }
   .size {
     font-variant-numeric: tabular-nums;
     color: var(--text-muted);

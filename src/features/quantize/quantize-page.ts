@@ -33,7 +33,7 @@ import { checkSketchInput, downloadName, fp32OnnxPath, labModels, labVariants, M
 import { quantizeInWorker } from './quantize-client';
 import { quantizePageStyles } from './quantize-page.styles';
 import { syntheticDrawings } from './synthetic-drawings';
-import { deleteVariant, listVariants, saveVariant, type StoredVariant } from './variant-store';
+import { deleteVariant, listVariants, newVariant, saveVariant, type StoredVariant } from './variant-store';
 import './lab-chart';
 import './summary-compare';
 
@@ -61,6 +61,7 @@ export class QuantizePage extends LitElement {
   static override properties = {
     subroute: {},
     stored: { state: true },
+    unsaved: { state: true },
     modelId: { state: true },
     checked: { state: true },
     origin: { state: true },
@@ -80,6 +81,8 @@ export class QuantizePage extends LitElement {
   };
   declare subroute: string;
   declare stored: StoredVariant[];
+  /** Variants this browser refused to store (disk full): usable on this page and downloadable until it closes. */
+  declare unsaved: StoredVariant[];
   declare modelId: string;
   /** Variant ids ticked for the comparison; the reference is always included. */
   declare checked: Set<string>;
@@ -106,6 +109,7 @@ export class QuantizePage extends LitElement {
     super();
     this.subroute = '';
     this.stored = [];
+    this.unsaved = [];
     this.modelId = 'doodle-cnn';
     this.checked = new Set();
     this.origin = 'synthetic';
@@ -146,7 +150,7 @@ export class QuantizePage extends LitElement {
   }
 
   private get models(): LabModel[] {
-    return labModels(this.stored);
+    return labModels(this.kept);
   }
 
   private get model(): LabModel | undefined {
@@ -155,7 +159,26 @@ export class QuantizePage extends LitElement {
 
   private get variants(): LabVariant[] {
     const model = this.model;
-    return model ? labVariants(model, this.stored) : [];
+    return model ? labVariants(model, this.kept) : [];
+  }
+
+  /** Stored variants and those only held by this page. */
+  private get kept(): StoredVariant[] {
+    return [...this.stored, ...this.unsaved];
+  }
+
+  /**
+   * Stores a new variant; when the browser refuses (full disk or another storage fault) it stays on this page
+   * instead, and the returned text says why it was not saved.
+   */
+  private async keep(variant: StoredVariant): Promise<string | undefined> {
+    try {
+      await saveVariant(variant);
+      return undefined;
+    } catch (error) {
+      this.unsaved = [...this.unsaved, variant];
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   private drawingsOf(origin: SampleOrigin): EvalDrawing[] {
@@ -230,7 +253,7 @@ export class QuantizePage extends LitElement {
           if (this.busy) this.quantizeProgress = progress;
         },
       );
-      const variant = await saveVariant({
+      const variant = newVariant({
         modelId: model.id,
         name: model.opened?.name ?? model.id,
         mode: this.mode,
@@ -238,13 +261,14 @@ export class QuantizePage extends LitElement {
         calibratedOn: calibration && describeSamples(this.calibrationOrigin, calibration),
         createdAt: Date.now(),
       });
+      const notSaved = await this.keep(variant);
       await this.refresh();
       this.checked = new Set([...this.checked, variant.id]);
       const ratio = (report.bytesBefore / report.bytesAfter).toFixed(2);
-      this.message = {
-        kind: 'ok',
-        text: `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}). It is ticked for the comparison below.`,
-      };
+      const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).`;
+      this.message = notSaved
+        ? { kind: 'error', text: `${made} It was not saved in this browser: ${notSaved} It is ticked for the comparison below; use its Download button to keep it.` }
+        : { kind: 'ok', text: `${made} It is ticked for the comparison below.` };
     });
   }
 
@@ -283,12 +307,14 @@ export class QuantizePage extends LitElement {
       } finally {
         client.terminate();
       }
-      const opened = await saveVariant({ modelId: 'file', name: file.name, mode: 'opened', bytes, createdAt: Date.now() });
+      const opened = newVariant({ modelId: 'file', name: file.name, mode: 'opened', bytes, createdAt: Date.now() });
+      const notSaved = await this.keep(opened);
       await this.refresh();
       this.modelId = `file:${opened.id}`;
       this.results = [];
       this.compared = undefined;
-      this.message = { kind: 'ok', text: `Opened ${file.name} (${formatBytes(bytes.byteLength)}). Quantize it below, then compare.` };
+      const text = `Opened ${file.name} (${formatBytes(bytes.byteLength)}). Quantize it below, then compare.`;
+      this.message = notSaved ? { kind: 'error', text: `${text} It is not saved in this browser, so it is gone when you leave this page: ${notSaved}` } : { kind: 'ok', text };
     });
   }
 
@@ -321,11 +347,12 @@ export class QuantizePage extends LitElement {
   }
 
   private async removeVariant(variant: StoredVariant): Promise<void> {
-    const dependants = variant.mode === 'opened' ? this.stored.filter((s) => s.modelId === `file:${variant.id}`) : [];
+    const dependants = variant.mode === 'opened' ? this.kept.filter((s) => s.modelId === `file:${variant.id}`) : [];
     const what = dependants.length ? `${variant.name} and the ${dependants.length} variant(s) made from it` : `${MODE_NAMES[variant.mode]} of ${variant.name}`;
     if (!confirm(`Delete ${what} from this browser?`)) return;
-    for (const v of [variant, ...dependants]) await deleteVariant(v.id);
     const gone = new Set([variant.id, ...dependants.map((d) => d.id)]);
+    this.unsaved = this.unsaved.filter((v) => !gone.has(v.id));
+    for (const v of [variant, ...dependants]) await deleteVariant(v.id);
     this.results = this.results.filter((r) => !gone.has(r.variantId));
     await this.refresh();
     notify(`Deleted ${what}.`);
@@ -394,6 +421,7 @@ export class QuantizePage extends LitElement {
         <input type="checkbox" .checked=${v.isReference || this.checked.has(v.id)} ?disabled=${v.isReference || this.busy} @change=${(e: Event) => this.toggle(v.id, (e.target as HTMLInputElement).checked)} />
         ${v.name}${v.isReference ? html` <span class="muted">(reference)</span>` : nothing}
         ${stored?.calibratedOn ? html`<small class="muted">calibrated on ${stored.calibratedOn}</small>` : nothing}
+        ${stored && this.unsaved.includes(stored) ? html`<small class="unsaved" data-testid="not-saved">not saved in this browser: download it to keep it</small>` : nothing}
       </label>
       <span class="size">${v.bytes === undefined ? 'size after download' : formatBytes(v.bytes)}</span>
       ${stored

@@ -1,8 +1,10 @@
 /**
  * Models the user made or brought into the lab, kept in IndexedDB (`mlwb-variants`) so they survive a reload:
  * int8 variants quantized here, and fp32 .onnx files the user opened to quantize.
+ * Writes go through the app's one IndexedDB write path (src/runtime/idb-store.ts).
  */
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { entries } from 'idb-keyval';
+import { deleteEntries, idbStore, registerSpaceUsers, writeEntries } from '../../runtime/idb-store';
 import type { QuantizeMode } from '../../quantize/types';
 
 export interface StoredVariant {
@@ -18,25 +20,41 @@ export interface StoredVariant {
   createdAt: number;
 }
 
-let store: UseStore | null = null;
-// Opened lazily so importing this module never touches IndexedDB (tests install a fake first).
-function variantsStore(): UseStore {
-  store ??= createStore('mlwb-variants', 'variants');
-  return store;
+export const VARIANTS_DB = 'mlwb-variants';
+const variants = idbStore(VARIANTS_DB, 'variants');
+
+/** "doodle-cnn static int8", "mine.onnx fp32": how the quota message names a stored variant. */
+export function variantLabel(variant: Pick<StoredVariant, 'name' | 'mode'>): string {
+  return `${variant.name} ${variant.mode === 'opened' ? 'fp32' : `${variant.mode} int8`}`;
 }
 
-export async function saveVariant(variant: Omit<StoredVariant, 'id'>): Promise<StoredVariant> {
-  const record = { ...variant, id: `${variant.createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}` };
-  await set(record.id, record, variantsStore());
-  return record;
+// Stored variants are worth deleting when the disk is full: the quota message lists them beside cached models.
+registerSpaceUsers(async () => (await listVariants()).map((v) => ({ name: variantLabel(v), bytes: v.bytes.byteLength, where: 'in the Quantize lab' })));
+
+/** A fresh id for a variant made now; the variant is only kept once `saveVariant` succeeds. */
+export function newVariant(variant: Omit<StoredVariant, 'id'>): StoredVariant {
+  return { ...variant, id: `${variant.createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}` };
+}
+
+/**
+ * Keeps `variant` in IndexedDB. Throws `StorageFullError` (src/runtime/idb-store.ts) when it does not fit; the
+ * caller still holds the variant and can use or download it.
+ */
+export async function saveVariant(variant: StoredVariant): Promise<StoredVariant> {
+  await writeEntries(variants, [[variant.id, variant]], {
+    what: `${variantLabel(variant)} (${variant.mode === 'opened' ? 'your model' : 'made here'})`,
+    bytes: variant.bytes.byteLength,
+    meanwhile: 'it is kept on this page until you leave it (download it to keep it)',
+  });
+  return variant;
 }
 
 /** Every stored variant, oldest first. */
 export async function listVariants(): Promise<StoredVariant[]> {
-  const all = await entries<string, StoredVariant>(variantsStore());
+  const all = await entries<string, StoredVariant>(variants.use);
   return all.map(([, value]) => value).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function deleteVariant(id: string): Promise<void> {
-  await del(id, variantsStore());
+  await deleteEntries(variants, [id]);
 }
