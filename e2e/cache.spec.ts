@@ -71,3 +71,34 @@ test('a model file damaged inside IndexedDB is detected, downloaded again, and t
   await expect(modelRow(page, modelId).getByTestId('load-result')).toContainText('Test run on WASM');
   expect(await hubDownloads(request, modelId, 'onnx/model.onnx')).toBe(downloads + 1);
 });
+
+test('two tabs: a model deleted on one Models page disappears from the other without any action there', async ({ page, context }) => {
+  const modelId = 'fixtures/tiny-classifier-twotabs';
+  await page.goto('/#/models');
+  const other = await context.newPage();
+  await other.goto('/#/models');
+  await expect(other.getByRole('heading', { name: /Models/ }).first()).toBeVisible();
+
+  await loadHubModel(page, modelId);
+  // The download in the first tab shows up in the second.
+  await expect(modelRow(other, modelId).getByTestId('cached-file')).toHaveCount(2);
+  await modelRow(page, modelId).getByTestId('delete-model').click();
+  await expect(modelRow(page, modelId)).toHaveCount(0);
+  await expect(modelRow(other, modelId)).toHaveCount(0);
+});
+
+test('two tabs: a variant made and then deleted in one quantization lab appears and disappears in the other', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/quantize');
+  const other = await context.newPage();
+  await other.goto('/#/quantize');
+  await expect(other.getByRole('heading', { name: 'Quantize lab' })).toBeVisible();
+  await page.getByTestId('quantize').click();
+  await expect(page.getByTestId('lab-message')).toContainText('Made weight-only int8', { timeout: 120_000 });
+  const made = (p: typeof page) => p.locator('[data-testid="variant"][data-name="weight-only int8 (made here)"]');
+  await expect(made(other)).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await made(page).getByTestId('delete-variant').click();
+  await expect(made(page)).toHaveCount(0);
+  await expect(made(other)).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entries } from 'idb-keyval';
-import { clearEntries, idbStore, onStoreChange, registerSpaceUsers, StorageFullError, storageFullMessage, writeEntries } from './idb-store';
+import { clearEntries, deleteEntries, idbStore, onStoreChange, registerSpaceUsers, StorageFullError, storageFullMessage, writeEntries } from './idb-store';
 
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -61,13 +61,17 @@ describe('writeEntries', () => {
     await expect(writeEntries(store, [['e', 5]], { what: 'e', bytes: 8, meanwhile: '' })).rejects.toThrow('read only');
   });
 
-  it('announces every change to listeners of that database (other tabs, workers, this page)', async () => {
+  it('announces changes to listeners of that database (other tabs, workers, this page), a burst as one', async () => {
     const heard: string[] = [];
     const stop = onStoreChange(['test-writes'], () => heard.push('test-writes'));
     const stopOther = onStoreChange(['elsewhere'], () => heard.push('elsewhere'));
     await writeEntries(store, [['f', 6]], { what: 'f', bytes: 8, meanwhile: '' });
+    await deleteEntries(store, ['f']);
+    await vi.waitFor(() => expect(heard).toEqual(['test-writes']));
     await clearEntries(store);
     await vi.waitFor(() => expect(heard).toEqual(['test-writes', 'test-writes']));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard).toEqual(['test-writes', 'test-writes']);
     stop();
     stopOther();
   });

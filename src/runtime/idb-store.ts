@@ -100,14 +100,26 @@ function announce(db: string): void {
   channel.close();
 }
 
-/** Calls `onChange` whenever any tab or worker of this app (this page included) changed one of `dbs`; returns an unsubscribe. */
+/** A burst of writes (a model's files, body then metadata) is one change for a list that re-reads the store. */
+const CHANGE_QUIET_MS = 50;
+
+/**
+ * Calls `onChange` once after any tab or worker of this app (this page included) changed one of `dbs`, a burst of
+ * changes within 50 ms counting once; returns an unsubscribe.
+ */
 export function onStoreChange(dbs: readonly string[], onChange: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   channel.onmessage = (event: MessageEvent<{ db?: string }>) => {
-    if (event.data.db && dbs.includes(event.data.db)) onChange();
+    if (!event.data.db || !dbs.includes(event.data.db)) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, CHANGE_QUIET_MS);
   };
-  return () => channel.close();
+  return () => {
+    clearTimeout(timer);
+    channel.close();
+  };
 }
 
 /**

@@ -18,7 +18,8 @@ import {
   type LoadedSketchClassifier,
   type SketchModelChoice,
 } from './classifier';
-import { clearLabelledDrawings, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
+import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
+import { onStoreChange } from '../../runtime/idb-store';
 import { doodlePageStyles } from './doodle-page.styles';
 import { gameReducer, initialGame, msLeft, type GameEvent, type GameState, type Guess, type Turn } from './game';
 import { LivePredictor } from './live-predictor';
@@ -77,6 +78,7 @@ export class DoodlePage extends LitElement {
   private loadToken = 0;
   private unsubscribeSettings?: () => void;
   private unsubscribeBackend?: () => void;
+  private stopListening?: () => void;
   private readonly now = () => performance.now();
 
   constructor() {
@@ -112,11 +114,14 @@ export class DoodlePage extends LitElement {
     this.unsubscribeBackend = onBackendChange(() => this.requestUpdate());
     this.ticker = window.setInterval(() => this.tick(), TICK_MS);
     void this.loadModel();
+    // Drawings deleted (or saved) in another tab: the count follows.
+    this.stopListening = onStoreChange([DRAWINGS_DB], () => void this.refreshSavedCount());
     void this.refreshSavedCount();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopListening?.();
     window.removeEventListener('keydown', this.onKeyDown);
     this.unsubscribeSettings?.();
     this.unsubscribeBackend?.();

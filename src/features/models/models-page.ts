@@ -1,6 +1,7 @@
 /** #/models — the model cache: what is stored, how much room it takes, download ahead, delete, verify. */
 import { LitElement, css, html, nothing } from 'lit';
-import { clearCache, deleteCachedModel, listCachedFiles, verifyCachedModel } from '../../runtime/cache';
+import { CACHE_DBS, clearCache, deleteCachedModel, listCachedFiles, verifyCachedModel } from '../../runtime/cache';
+import { onStoreChange } from '../../runtime/idb-store';
 import { catalog, dtypeBytes, expectedHashes, findModel } from '../../runtime/catalog';
 import { parseHubId } from '../../runtime/hub-id';
 import { notify } from '../../runtime/notices';
@@ -46,6 +47,7 @@ export class ModelsPage extends LitElement {
   declare verifyReport: { modelId: string; lines: string[] } | undefined;
   declare hubError: string;
   private readonly client = new InferenceClient('models page');
+  private stopListening?: () => void;
 
   constructor() {
     super();
@@ -58,10 +60,13 @@ export class ModelsPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Another tab (or a worker) downloaded or deleted something: the list follows without an action here.
+    this.stopListening = onStoreChange(CACHE_DBS, () => void this.refresh());
     void this.refresh();
   }
 
   override disconnectedCallback(): void {
+    this.stopListening?.();
     this.client.terminate();
     super.disconnectedCallback();
   }

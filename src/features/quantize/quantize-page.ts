@@ -18,7 +18,8 @@ import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { seededRandom } from '../../util/prng';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../ui/format';
-import { listLabelledDrawings } from '../doodle/drawing-store';
+import { DRAWINGS_DB, listLabelledDrawings } from '../doodle/drawing-store';
+import { onStoreChange } from '../../runtime/idb-store';
 import { toQuickDrawStrokes } from '../doodle/sketchpad';
 import type { SketchCanvas } from '../doodle/sketch-canvas';
 import '../doodle/sketch-canvas';
@@ -33,7 +34,7 @@ import { checkSketchInput, downloadName, fp32OnnxPath, labModels, labVariants, M
 import { quantizeInWorker } from './quantize-client';
 import { quantizePageStyles } from './quantize-page.styles';
 import { syntheticDrawings } from './synthetic-drawings';
-import { deleteVariant, listVariants, newVariant, saveVariant, type StoredVariant } from './variant-store';
+import { deleteVariant, listVariants, newVariant, saveVariant, VARIANTS_DB, type StoredVariant } from './variant-store';
 import './lab-chart';
 import './summary-compare';
 
@@ -104,6 +105,7 @@ export class QuantizePage extends LitElement {
   static override styles = [controlStyles, quantizePageStyles];
   private readonly synthetic = syntheticDrawings(SYNTHETIC_PER_CLASS, seededRandom(2026)).map(({ label, strokes }) => ({ label, bitmap: rasteriseStrokes(strokes)! }));
   private unsubscribeSettings?: () => void;
+  private stopListening?: () => void;
 
   constructor() {
     super();
@@ -129,10 +131,13 @@ export class QuantizePage extends LitElement {
     const showDevice = () => void describeDevice().then((device) => (this.device = device));
     this.unsubscribeSettings = onSettingsChange(showDevice);
     showDevice();
+    // Variants or game drawings changed in another tab: the lists here follow.
+    this.stopListening = onStoreChange([VARIANTS_DB, DRAWINGS_DB], () => void this.refresh());
     void this.refresh();
   }
 
   override disconnectedCallback(): void {
+    this.stopListening?.();
     this.unsubscribeSettings?.();
     super.disconnectedCallback();
   }
