@@ -1,8 +1,8 @@
 import { onnx } from './proto';
 import type { QuantizeContext } from './context';
 import { attributeFloat, attributeInt, initializerMap, intAttribute, makeNode } from './graph';
-import { readFloatTensor, tensorDims, paramDims, DataType } from './tensor';
-import type { WeightCandidate } from './weights';
+import { readFloatTensor, tensorDims, paramDims, transposeValues, DataType } from './tensor';
+import { integerKernelsTakePerChannel, perTensorNote, type WeightCandidate } from './weights';
 
 interface QuantizedTensor {
   values: string;
@@ -11,12 +11,6 @@ interface QuantizedTensor {
 
 interface QuantizedInput extends QuantizedTensor {
   zeroPoint: string;
-}
-
-function transpose2d(values: Float32Array, rows: number, columns: number): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) out[c * rows + r] = values[r * columns + c];
-  return out;
 }
 
 /** Whether a node can become an integer operator (its bias must be a stored tensor where we reshape or scale it). */
@@ -71,18 +65,24 @@ export function quantizeDynamic(
     return quantized;
   };
 
-  /** int8 weight and its scale, laid out as `dims`, with scales shaped `scaleDims` for broadcasting. */
+  /**
+   * int8 weight and its scale, laid out as `dims` (`layout` says whether that is the stored layout or its
+   * transpose), with scales shaped `scaleDims` for broadcasting. One int8 copy per weight and layout: the layout,
+   * not the dims, tells copies apart, since a square matrix and its transpose have the same dims.
+   */
   const quantizeWeight = (
     candidate: WeightCandidate,
+    layout: 'stored' | 'transposed',
     values: Float32Array,
     dims: number[],
     axis: number,
     scaleDims: (channels: number) => number[],
   ): QuantizedTensor => {
-    const key = `${candidate.name}|${dims.join('x')}`;
+    const key = `${candidate.name}|${layout}`;
     let quantized = quantizedWeights.get(key);
     if (!quantized) {
-      const channelAxis = perChannel && candidate.axis !== null ? axis : null;
+      const channelAxis = perChannel && candidate.axis !== null && integerKernelsTakePerChannel(candidate) ? axis : null;
+      if (perChannel && !integerKernelsTakePerChannel(candidate)) context.report.notes.push(perTensorNote(candidate));
       const { quantized: valuesName, result } = context.addSymmetricInt8(candidate.name, values, dims, channelAxis, candidate);
       const shape = channelAxis === null ? paramDims(1, false) : scaleDims(result.scales.length);
       quantized = { values: valuesName, scale: context.addFloat(`${candidate.name}_scale`, shape, result.scales) };
@@ -109,7 +109,7 @@ export function quantizeDynamic(
   };
 
   const rewriteMatMul = (node: onnx.INodeProto, candidate: WeightCandidate): void => {
-    const weight = quantizeWeight(candidate, candidate.values, candidate.dims, candidate.dims.length - 1, (n) => [n]);
+    const weight = quantizeWeight(candidate, 'stored', candidate.values, candidate.dims, candidate.dims.length - 1, (n) => [n]);
     matMul(node, weight, node.output![0]);
   };
 
@@ -117,12 +117,10 @@ export function quantizeDynamic(
     const alpha = attributeFloat(node, 'alpha', 1);
     const beta = attributeFloat(node, 'beta', 1);
     const biasName = node.input![2];
-    const [rows, columns] = candidate.dims;
     // MatMulInteger has no transpose flag: transB weights are stored already transposed to [K, N].
     const transposed = attributeInt(node, 'transB', 0) === 1;
-    const values = transposed ? transpose2d(candidate.values, rows, columns) : candidate.values;
-    const dims = transposed ? [columns, rows] : candidate.dims;
-    const weight = quantizeWeight(candidate, values, dims, 1, (n) => [n]);
+    const { values, dims } = transposed ? transposeValues(candidate.values, candidate.dims, [1, 0]) : candidate;
+    const weight = quantizeWeight(candidate, transposed ? 'transposed' : 'stored', values, dims, 1, (n) => [n]);
     const base = node.name || candidate.name;
     let current = alpha === 1 && !biasName ? node.output![0] : names.fresh(`${base}_matmul`);
     matMul(node, weight, current);
@@ -144,7 +142,7 @@ export function quantizeDynamic(
     const base = node.name || candidate.name;
     // Per-channel values must broadcast over [N, M, H, W] as [M, 1, 1].
     const perOutput = (channels: number) => [channels, ...candidate.dims.slice(2).map(() => 1)];
-    const weight = quantizeWeight(candidate, candidate.values, candidate.dims, 0, perOutput);
+    const weight = quantizeWeight(candidate, 'stored', candidate.values, candidate.dims, 0, perOutput);
     const input = quantizeInput(node.input![0]);
     const convolved = names.fresh(`${base}_output_int32`);
     output.push(makeNode('ConvInteger', [input.values, weight.values, input.zeroPoint], [convolved], names.fresh(`${base}_ConvInteger`), node.attribute ?? []));

@@ -6,7 +6,8 @@ export type QuantizeErrorCode =
   | 'unsupported-opset'
   | 'too-few-calibration-samples'
   | 'calibration-mismatch'
-  | 'calibration-data';
+  | 'calibration-data'
+  | 'self-check-failed';
 
 export class QuantizeError extends Error {
   readonly code: QuantizeErrorCode;

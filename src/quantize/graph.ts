@@ -77,21 +77,32 @@ export function floatValueInfo(name: string): onnx.IValueInfoProto {
   return { name, type: { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT } } };
 }
 
-/** Tensor names read anywhere in the graph, including inside If/Loop/Scan bodies (they see outer names). */
-function referencedNames(graph: onnx.IGraphProto, into: Set<string>): Set<string> {
+/** Tensor names read by nodes anywhere in the graph, including inside If/Loop/Scan bodies (they see outer names). */
+function namesReadByNodes(graph: onnx.IGraphProto, into: Set<string>): Set<string> {
   for (const node of graph.node ?? []) {
     for (const name of node.input ?? []) into.add(name);
     for (const attribute of node.attribute ?? []) {
-      if (attribute.g) referencedNames(attribute.g, into);
-      for (const body of attribute.graphs ?? []) referencedNames(body, into);
+      if (attribute.g) namesReadByNodes(attribute.g, into);
+      for (const body of attribute.graphs ?? []) namesReadByNodes(body, into);
     }
   }
-  for (const value of [...(graph.output ?? []), ...(graph.input ?? [])]) into.add(value.name ?? '');
+  for (const value of graph.output ?? []) into.add(value.name ?? '');
   return into;
+}
+
+/**
+ * Drops graph inputs that only declared an initializer as overridable (older exporters' style) once no node reads
+ * that initializer any more (e.g. a bias replaced by a reshaped copy): feeding them would change nothing.
+ */
+export function dropUnreadDefaultInputs(graph: onnx.IGraphProto): void {
+  const initializers = initializerMap(graph);
+  const read = namesReadByNodes(graph, new Set());
+  graph.input = (graph.input ?? []).filter((input) => !initializers.has(input.name ?? '') || read.has(input.name ?? ''));
 }
 
 /** Drops initializers nothing reads any more (e.g. a bias that was copied into a reshaped one). */
 export function pruneUnusedInitializers(graph: onnx.IGraphProto): void {
-  const used = referencedNames(graph, new Set());
+  const used = namesReadByNodes(graph, new Set());
+  for (const input of graph.input ?? []) used.add(input.name ?? '');
   graph.initializer = (graph.initializer ?? []).filter((tensor) => used.has(tensor.name ?? ''));
 }

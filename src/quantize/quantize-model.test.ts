@@ -120,6 +120,62 @@ describe('opsets', () => {
     expect(report.notes.join(' ')).toMatch(/Softmax/);
   });
 
+  it('raises opset 10 to 11 for static mode when only Softmax blocks opset 13, with one scale per tensor', async () => {
+    const model = new OnnxModelBuilder(10, 3)
+      .input('x', [1, 4])
+      .output('y', [1, 3])
+      .randomWeight('w', [4, 3])
+      .node('MatMul', ['x', 'w'], ['z'])
+      .node('Softmax', ['z'], ['y'], { axis: 1 })
+      .build();
+    const { bytes, report } = await quantizeModel(model, { mode: 'static', calibration: { ranges: relatedRanges(model), sampleCount: 16 } });
+    expect(inspectModel(bytes).opset).toBe(11);
+    expect(report.perChannel).toBe(false);
+    expect(report.notes.join(' ')).toMatch(/Softmax "Softmax_1" \(its axis now names one axis instead of flattening from it in opset 13\)/);
+  });
+
+  it('refuses static mode on opset 10 only for an operator that changes meaning at 11, naming the node and the rule', async () => {
+    const model = new OnnxModelBuilder(10, 3)
+      .input('x', [1, 4])
+      .output('y', [1, 3])
+      .randomWeight('w', [4, 3])
+      .node('MatMul', ['x', 'w'], ['z'])
+      .node('Clip', ['z'], ['y'], { min: { float: -1 }, max: { float: 1 } })
+      .build();
+    await expectQuantizeError(
+      quantizeModel(model, { mode: 'static', calibration: { ranges: relatedRanges(model), sampleCount: 16 } }),
+      'unsupported-opset',
+      /Static quantization needs ONNX opset 11 or newer; this model uses opset 10 and cannot be raised: it uses Clip "Clip_1" \(its min and max became inputs in opset 11\)/,
+    );
+    // Weight-only mode runs at opset 10 itself.
+    const { report } = await quantizeModel(model, { mode: 'weight-only' });
+    expect(report.opsetAfter).toBe(10);
+  });
+
+  it('quantizes weights that are also listed as graph inputs and drops them from the inputs', async () => {
+    const decoded = decodeModel(buildSmallCnn());
+    for (const tensor of decoded.graph!.initializer!) decoded.graph!.input!.push({ name: tensor.name, type: { tensorType: { elemType: DataType.FLOAT } } });
+    const { bytes, report } = await quantizeModel(encodeModel(decoded), { mode: 'dynamic' });
+    expect(report.weights.map((w) => w.name)).toEqual(['conv1.weight', 'conv2.weight', 'fc.weight']);
+    // fc.bias is still read (by the Add after MatMulInteger), so it stays overridable; the Conv biases were copied.
+    expect(inspectModel(bytes).graph.input.map((i) => (i as { name: string }).name)).toEqual(['input', 'fc.bias']);
+    expect(report.notes.join(' ')).toMatch(/"conv1.weight", "conv2.weight", "fc.weight" were also listed as graph inputs/);
+  });
+
+  it('folds a Transpose of a stored weight into the weight and quantizes it', async () => {
+    const model = new OnnxModelBuilder(13, 4)
+      .input('x', [1, 6])
+      .output('y', [1, 4])
+      .randomWeight('W', [4, 6], 6)
+      .node('Transpose', ['W'], ['Wt'], { perm: [1, 0] })
+      .node('MatMul', ['x', 'Wt'], ['y'])
+      .build();
+    const { bytes, report } = await quantizeModel(model, { mode: 'weight-only' });
+    expect(report.weights.map((w) => [w.name, w.dims])).toEqual([['Wt', [6, 4]]]);
+    expect(nodesOfType(inspectModel(bytes), 'Transpose')).toHaveLength(0);
+    expect(report.notes.join(' ')).toMatch(/Transpose of "W" folded/);
+  });
+
   it('refuses a model older than the ONNX quantization operators', async () => {
     await expectQuantizeError(quantizeModel(buildSmallCnn({ opset: 9 }), { mode: 'weight-only' }), 'unsupported-opset', /opset 9/);
   });
@@ -194,10 +250,15 @@ describe('refusals', () => {
     await expectQuantizeError(quantizeModel(new TextEncoder().encode('not a model'), { mode: 'dynamic' }), 'not-onnx', /This file is not an ONNX model/);
   });
 
-  it('says when there are no float weights to quantize, e.g. in an already quantized model', async () => {
+  it('says when there is nothing to quantize: no weight operators, or (already quantized) no float weights, naming the node', async () => {
     const noWeights = new OnnxModelBuilder(13).input('x', [1, 4]).output('y', [1, 4]).node('Relu', ['x'], ['y']).build();
-    await expectQuantizeError(quantizeModel(noWeights, { mode: 'weight-only' }), 'no-float-weights', /no float32 Conv, Gemm or MatMul weights/);
+    await expectQuantizeError(quantizeModel(noWeights, { mode: 'weight-only' }), 'no-float-weights', /no Conv, Gemm or MatMul operators/);
     const { bytes } = await quantizeModel(buildSmallCnn(), { mode: 'weight-only' });
-    await expectQuantizeError(quantizeModel(bytes, { mode: 'weight-only' }), 'no-float-weights', /already be quantized/);
+    await expectQuantizeError(quantizeModel(bytes, { mode: 'weight-only' }), 'no-float-weights', /already be quantized\): Conv "Conv_0" reads "conv1.weight", computed at run time/);
+  });
+
+  it('tells an opset-10 model without float weights that it has no float weights, not that its operators changed', async () => {
+    const model = new OnnxModelBuilder(10).input('x', [1, 4]).input('w', [4, 2]).output('y', [1, 2]).node('MatMul', ['x', 'w'], ['m']).node('Softmax', ['m'], ['y']).build();
+    await expectQuantizeError(quantizeModel(model, { mode: 'static', calibration: { ranges: {}, sampleCount: 16 } }), 'no-float-weights', /MatMul "MatMul_0" reads "w", computed at run time/);
   });
 });

@@ -1,13 +1,14 @@
 import { decodeModel, encodeModel } from './proto';
 import { QuantizeError } from './errors';
 import { QuantizeContext } from './context';
-import { defaultOpset, pruneUnusedInitializers } from './graph';
+import { defaultOpset, dropUnreadDefaultInputs, pruneUnusedInitializers } from './graph';
 import { ensureOpset } from './opset';
-import { findWeightCandidates } from './weights';
+import { findWeightCandidates, foldWeightTransposes } from './weights';
 import { quantizeWeightsOnly } from './weight-only';
 import { quantizeDynamic } from './dynamic';
 import { quantizeStatic } from './static-qdq';
 import { calibrationTensors, resolveRanges } from './calibration';
+import { selfCheck } from './self-check';
 import type { ProgressCallback, QuantizeOptions, QuantizeReport, QuantizeResult } from './types';
 
 const MODE_NAMES = { 'weight-only': 'Weight-only', dynamic: 'Dynamic', static: 'Static' } as const;
@@ -39,11 +40,28 @@ export async function quantizeModel(
     calibrationSamples: 0,
   };
 
-  // Per-channel DequantizeLinear needs its `axis` attribute (opset 13); dynamic mode needs DynamicQuantizeLinear (11).
-  const required = options.mode === 'dynamic' ? 11 : perChannel ? 13 : 10;
+  const graph = model.graph!;
+  const folded = foldWeightTransposes(graph);
+  if (folded.length > 0) report.notes.push(`Transpose of ${quoted(folded)} folded into the stored weight, so it is quantized too.`);
+  const { candidates, skipped, unusable } = findWeightCandidates(graph);
+  report.skipped = skipped;
+  if (candidates.length === 0) throw noFloatWeights(unusable);
+  // Older exporters list weights as graph inputs too (overridable defaults); a quantized weight is replaced, so
+  // its input entry goes, which onnxruntime needs (an input may not be a node's output) and callers never feed.
+  const quantizedNames = new Set(candidates.map((candidate) => candidate.name));
+  const listed = (graph.input ?? []).filter((input) => quantizedNames.has(input.name ?? '')).map((input) => input.name ?? '');
+  if (listed.length > 0) {
+    graph.input = graph.input!.filter((input) => !quantizedNames.has(input.name ?? ''));
+    report.notes.push(`${quoted(listed)} ${listed.length > 1 ? 'were' : 'was'} also listed as graph input${listed.length > 1 ? 's' : ''} (overridable defaults, as older exporters wrote weights); quantized, and no longer listed as inputs.`);
+  }
+
+  // Per-channel DequantizeLinear needs its `axis` attribute (opset 13); dynamic mode needs DynamicQuantizeLinear
+  // (11); static needs 11 because onnxruntime writes Round (opset 11) when it fuses a quantized Conv bias.
+  const minimum = options.mode === 'weight-only' ? 10 : 11;
+  const required = perChannel ? 13 : minimum;
   let opset = ensureOpset(model, required);
-  if (!opset.ok && required === 13) {
-    const perTensor = ensureOpset(model, 10);
+  if (!opset.ok && required === 13 && opsetBefore >= 10) {
+    const perTensor = ensureOpset(model, minimum);
     if (perTensor.ok) {
       perChannel = false;
       report.notes.push(`Per-channel scales need opset 13 and this model (opset ${opsetBefore}) uses ${opset.blockers.join(', ')}; one scale per tensor was used instead.`);
@@ -51,25 +69,16 @@ export async function quantizeModel(
     }
   }
   if (!opset.ok) {
-    const reason = opsetBefore < 10 ? 'which predates ONNX quantization operators' : `and uses ${opset.blockers.join(', ')}, whose meaning changed in later opsets`;
+    const needed = required === 13 ? minimum : required;
+    const reason = opsetBefore < 10 ? 'which predates ONNX quantization operators' : `and cannot be raised: it uses ${ensureOpset(model, needed).blockers.join(', ')}`;
     throw new QuantizeError(
       'unsupported-opset',
-      `${MODE_NAMES[options.mode]} quantization needs ONNX opset ${required} or newer; this model uses opset ${opsetBefore} ${reason}. Re-export it with opset ${Math.max(required, 13)}.`,
+      `${MODE_NAMES[options.mode]} quantization needs ONNX opset ${needed} or newer; this model uses opset ${opsetBefore} ${reason}. Re-export it with opset 13 or newer.`,
     );
   }
-  if (opset.raisedFrom !== undefined) report.notes.push(`Opset raised from ${opset.raisedFrom} to ${required}; every operator in the model means the same there.`);
+  if (opset.raisedFrom !== undefined) report.notes.push(`Opset raised from ${opset.raisedFrom} to ${defaultOpset(model)}; every operator in the model means the same there.`);
   report.perChannel = perChannel;
   report.opsetAfter = defaultOpset(model);
-
-  const graph = model.graph!;
-  const { candidates, skipped } = findWeightCandidates(graph);
-  report.skipped = skipped;
-  if (candidates.length === 0) {
-    throw new QuantizeError(
-      'no-float-weights',
-      'This model has no float32 Conv, Gemm or MatMul weights to quantize (it may already be quantized).',
-    );
-  }
 
   const context = new QuantizeContext(model, report);
   let done = 0;
@@ -87,11 +96,29 @@ export async function quantizeModel(
     const total = candidates.length + graph.node!.length;
     quantizeStatic(context, candidates, perChannel, ranges, () => onProgress({ stage: 'quantizing', done: ++done, total }));
   }
+  dropUnreadDefaultInputs(graph);
   pruneUnusedInitializers(graph);
 
   onProgress({ stage: 'writing', done: 0, total: 1 });
   const output = encodeModel(model);
   report.bytesAfter = output.byteLength;
+  if (options.selfCheck) report.selfCheck = await selfCheck(bytes, output, report, options.selfCheck);
   onProgress({ stage: 'writing', done: 1, total: 1 });
   return { bytes: output, report };
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(', ');
+}
+
+/** The refusal when nothing is quantizable, naming each weight operator and why its weight is not usable. */
+function noFloatWeights(unusable: readonly string[]): QuantizeError {
+  if (unusable.length === 0) {
+    return new QuantizeError('no-float-weights', 'This model has no Conv, Gemm or MatMul operators, whose weights int8 quantization stores and speeds up; there is nothing to quantize.');
+  }
+  const shown = unusable.slice(0, 3).join('; ') + (unusable.length > 3 ? `; and ${unusable.length - 3} more` : '');
+  return new QuantizeError(
+    'no-float-weights',
+    `This model has no float32 Conv, Gemm or MatMul weights to quantize (it may already be quantized): ${shown}.`,
+  );
 }

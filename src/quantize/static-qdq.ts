@@ -4,7 +4,7 @@ import { makeNode } from './graph';
 import { asymmetricUint8Params } from './math';
 import { floatTensor, uint8Tensor } from './tensor';
 import type { ActivationRanges } from './types';
-import type { WeightCandidate } from './weights';
+import { integerKernelsTakePerChannel, perTensorNote, type WeightCandidate } from './weights';
 
 /**
  * Static mode (QDQ format): weights as int8 + DequantizeLinear, and every calibrated activation passes
@@ -20,7 +20,9 @@ export function quantizeStatic(
 ): void {
   const { graph, names } = context;
   const weightNodes = candidates.map((candidate) => {
-    const node = context.dequantizedWeight(candidate, perChannel);
+    const channels = perChannel && integerKernelsTakePerChannel(candidate);
+    if (perChannel && !channels) context.report.notes.push(perTensorNote(candidate));
+    const node = context.dequantizedWeight(candidate, channels);
     onStepDone();
     return node;
   });

@@ -16,6 +16,24 @@ export function elementCount(dims: readonly number[]): number {
   return dims.reduce((product, d) => product * d, 1);
 }
 
+/** `values` laid out as `dims`, permuted as ONNX Transpose does (`perm[i]` = input axis of output axis i). */
+export function transposeValues(values: Float32Array, dims: readonly number[], perm: readonly number[]): { values: Float32Array; dims: number[] } {
+  const outDims = perm.map((axis) => dims[axis]);
+  const strides = dims.map((_, axis) => elementCount(dims.slice(axis + 1)));
+  const out = new Float32Array(values.length);
+  const index = new Array<number>(outDims.length).fill(0);
+  for (let o = 0; o < out.length; o++) {
+    let source = 0;
+    for (let axis = 0; axis < perm.length; axis++) source += index[axis] * strides[perm[axis]];
+    out[o] = values[source];
+    for (let axis = outDims.length - 1; axis >= 0; axis--) {
+      if (++index[axis] < outDims[axis]) break;
+      index[axis] = 0;
+    }
+  }
+  return { values: out, dims: outDims };
+}
+
 export function isFloatTensor(tensor: onnx.ITensorProto): boolean {
   return tensor.dataType === DataType.FLOAT;
 }

@@ -1,3 +1,4 @@
+import type { SelfCheckOptions } from './self-check';
 /** Public types of the quantizer API. */
 
 export type QuantizeMode = 'weight-only' | 'dynamic' | 'static';
@@ -32,6 +33,24 @@ export interface QuantizeOptions {
   perChannel?: boolean;
   /** Required for mode "static". */
   calibration?: CalibrationOptions;
+  /**
+   * Run the result beside the float model before returning it (`selfCheck` in self-check.ts): a model that does
+   * not run or strays beyond its int8 error bound is refused with QuantizeError 'self-check-failed'.
+   */
+  selfCheck?: SelfCheckOptions;
+}
+
+/** What the self-check measured: the output whose error came closest to its bound. */
+export interface SelfCheckResult {
+  /** Inputs the two models were run on. */
+  samples: number;
+  /** Largest |quantized − float| of `output` over the samples. */
+  maxAbsError: number;
+  /** The int8 error bound of `output` (Infinity where `unbounded` names why none could be derived). */
+  bound: number;
+  output: string;
+  /** Outputs checked only for running and finite values, with the node past which no bound exists. */
+  unbounded: string[];
 }
 
 export interface QuantizedWeight {
@@ -65,6 +84,8 @@ export interface QuantizeReport {
   /** Things the user should know (opset raised, per-channel unavailable, nodes left in float…). */
   notes: string[];
   calibrationSamples: number;
+  /** Set when the quantization ran with `selfCheck`. */
+  selfCheck?: SelfCheckResult;
 }
 
 export interface QuantizeResult {

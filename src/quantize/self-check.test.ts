@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
+import { quantizeModel } from './quantize-model';
+import { QuantizeError } from './errors';
+import { ortModelRunner } from './ort-calibration';
+import { generatedSamples, selfCheck } from './self-check';
+import { decodeModel, encodeModel } from './proto';
+import { DataType, readFloatTensor, floatTensor, tensorDims } from './tensor';
+import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
+
+ort.env.logLevel = 'fatal';
+const runner = ortModelRunner(ort);
+
+async function refusal(promise: Promise<unknown>): Promise<QuantizeError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(QuantizeError);
+  expect((error as QuantizeError).code).toBe('self-check-failed');
+  return error as QuantizeError;
+}
+
+/** The quantized model with one weight scale multiplied by `factor`: a wrong model that still runs. */
+function withScaledWeight(bytes: Uint8Array, scaleName: string, factor: number): Uint8Array {
+  const model = decodeModel(bytes);
+  const initializers = model.graph!.initializer!;
+  const index = initializers.findIndex((t) => t.name === scaleName);
+  const tensor = initializers[index];
+  initializers[index] = floatTensor(scaleName, tensorDims(tensor), readFloatTensor(tensor).map((v) => v * factor));
+  return encodeModel(model);
+}
+
+describe('self-check', () => {
+  it.each(['weight-only', 'dynamic'] as const)('passes a correct %s model and records its error against the bound', async (mode) => {
+    const { report } = await quantizeModel(buildSmallCnn(), { mode, selfCheck: { run: runner, runtime: 'onnxruntime-node' } });
+    expect(report.selfCheck).toMatchObject({ samples: 8, output: 'logits', unbounded: [] });
+    expect(report.selfCheck!.maxAbsError).toBeGreaterThan(0);
+    expect(report.selfCheck!.maxAbsError).toBeLessThanOrEqual(report.selfCheck!.bound);
+  });
+
+  it('refuses a model that runs but computes something else, naming the output, the node and the error', async () => {
+    const model = buildMlp({ sizes: [8, 16, 4] });
+    const { bytes, report } = await quantizeModel(model, { mode: 'weight-only' });
+    const wrong = withScaledWeight(bytes, 'fc1.weight_scale', 1.5);
+    const error = await refusal(selfCheck(model, wrong, report, { run: runner, runtime: 'onnxruntime-node' }));
+    expect(error.message).toMatch(/Self-check failed in onnxruntime-node: output "logits" \(computed by Add node "Add_4"\) of the quantized model differs from the float model by [\d.]+ on check input \d of 8, more than the [\d.]+ its int8 steps allow/);
+  });
+
+  it('refuses a model the runtime cannot run, with the runtime\'s reason', async () => {
+    const model = buildMlp({ sizes: [8, 16, 4] });
+    const { bytes, report } = await quantizeModel(model, { mode: 'dynamic' });
+    const decoded = decodeModel(bytes);
+    decoded.graph!.node!.find((n) => n.opType === 'MatMulInteger')!.opType = 'MatMulIntegr';
+    const error = await refusal(selfCheck(model, encodeModel(decoded), report, { run: runner, runtime: 'onnxruntime-node' }));
+    expect(error.message).toMatch(/The quantized model does not run in onnxruntime-node: .*MatMulIntegr/);
+  });
+
+  it('checks outputs behind operators it has no bound for only for running, and says which', async () => {
+    const model = new OnnxModelBuilder(13, 7)
+      .input('x', ['batch', 4])
+      .output('y', ['batch', 3])
+      .randomWeight('w', [4, 3], 4)
+      .node('MatMul', ['x', 'w'], ['m'])
+      .node('Abs', ['m'], ['a'])
+      .node('Sqrt', ['a'], ['y'])
+      .build();
+    const { report } = await quantizeModel(model, { mode: 'dynamic', selfCheck: { run: runner } });
+    expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: ['y (past Sqrt_2 (Sqrt))'] });
+  });
+
+  it('generates signed inputs shaped like the model\'s, symbolic dimensions as 1, integers as zeros', () => {
+    const [sample] = generatedSamples(
+      [
+        { name: 'x', dims: [null, 3], elemType: DataType.FLOAT },
+        { name: 'ids', dims: [null, 2], elemType: 7 },
+      ],
+      1,
+    );
+    expect(sample.x.dims).toEqual([1, 3]);
+    expect(Array.from(sample.x.data as Float32Array).some((v) => v < 0)).toBe(true);
+    expect(sample.ids).toEqual({ type: 'int64', data: new BigInt64Array(2), dims: [1, 2] });
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The last step of every quantization: run the result beside the float model on a few inputs and refuse it
+ * when it does not run or strays further than its int8 steps allow (`ErrorBound`). The runtime is injected
+ * (`ModelRunner`), so the same check serves onnxruntime-node (CLI, tests) and onnxruntime-web (the worker).
+ */
+import type { TensorMap, TensorValue } from '../runtime/protocol';
+import { ErrorBound, type TensorSample } from './error-bound';
+import { QuantizeError } from './errors';
+import { instrumentModel } from './calibration';
+import { modelInputs, type ModelInput } from './model-info';
+import { decodeModel } from './proto';
+import { DataType } from './tensor';
+import { seededNormal } from '../util/prng';
+import type { QuantizeReport, SelfCheckResult } from './types';
+
+/**
+ * Runs `model` once per sample (batch as given) and returns the named outputs' values and shapes per sample.
+ * Throws (any error) when the runtime cannot load or run the model; its message is shown to the user.
+ */
+export type ModelRunner = (
+  model: Uint8Array,
+  samples: readonly TensorMap[],
+  outputNames: readonly string[],
+) => Promise<Record<string, TensorSample>[]>;
+
+export interface SelfCheckOptions {
+  run: ModelRunner;
+  /** Inputs to check on (e.g. the first calibration rows); default: `count` generated ones (`generatedSamples`). */
+  samples?: readonly TensorMap[];
+  /** How many samples to check (default 8). */
+  count?: number;
+  /** Named in messages, e.g. "onnxruntime-node". */
+  runtime?: string;
+}
+
+export const DEFAULT_SELF_CHECK_SAMPLES = 8;
+
+const TENSOR_TYPES: Partial<Record<number, (length: number) => TensorValue['data']>> = {
+  [DataType.UINT8]: (n) => new Uint8Array(n),
+  [DataType.INT8]: (n) => new Int8Array(n),
+  [DataType.INT32]: (n) => new Int32Array(n),
+  7: (n) => new BigInt64Array(n),
+  9: (n) => new Uint8Array(n),
+};
+const TYPE_NAMES: Record<number, TensorValue['type']> = { [DataType.UINT8]: 'uint8', [DataType.INT8]: 'int8', [DataType.INT32]: 'int32', 7: 'int64', 9: 'bool' };
+
+/**
+ * Inputs for a check when the caller has none: float inputs get standard normal values (signed, as most models
+ * see after normalisation), integer and bool inputs zeros; symbolic dimensions are 1. Seeded, so reproducible.
+ */
+export function generatedSamples(inputs: readonly ModelInput[], count: number, seed = 1): TensorMap[] {
+  const normal = seededNormal(seed);
+  return Array.from({ length: count }, () => {
+    const sample: TensorMap = {};
+    for (const input of inputs) {
+      const dims = input.dims.map((dim) => dim ?? 1);
+      const size = dims.reduce((a, b) => a * b, 1);
+      const integer = TENSOR_TYPES[input.elemType];
+      sample[input.name] =
+        input.elemType === DataType.FLOAT || !integer
+          ? { type: 'float32', data: Float32Array.from({ length: size }, normal), dims }
+          : { type: TYPE_NAMES[input.elemType], data: integer(size), dims };
+    }
+    return sample;
+  });
+}
+
+function producerOf(floatBytes: Uint8Array, output: string): string {
+  const node = decodeModel(floatBytes).graph!.node!.find((n) => n.output?.includes(output));
+  return node ? ` (computed by ${node.opType} node "${node.name || output}")` : '';
+}
+
+/**
+ * Runs `quantized` and `float` on the samples and compares every graph output with its bound.
+ * Returns the worst output (largest error relative to its bound) and its figures.
+ * Throws QuantizeError 'self-check-failed' when the quantized model does not run, gives non-finite values where the
+ * float model does not, or differs by more than the bound.
+ */
+export async function selfCheck(
+  floatBytes: Uint8Array,
+  quantizedBytes: Uint8Array,
+  report: QuantizeReport,
+  options: SelfCheckOptions,
+): Promise<SelfCheckResult> {
+  const count = options.count ?? DEFAULT_SELF_CHECK_SAMPLES;
+  const samples = (options.samples ?? generatedSamples(modelInputs(floatBytes), count)).slice(0, count);
+  const where = options.runtime ? ` in ${options.runtime}` : '';
+  const floatModel = decodeModel(floatBytes);
+  const outputs = (floatModel.graph!.output ?? []).map((o) => o.name ?? '');
+  const bounds = new ErrorBound(floatBytes, report);
+  const measured = bounds.measuredTensors;
+  const reference = await options.run(measured.length ? instrumentModel(floatBytes, measured) : floatBytes, samples, [...outputs, ...measured]);
+  let candidate: Record<string, TensorSample>[];
+  try {
+    candidate = await options.run(quantizedBytes, samples, outputs);
+  } catch (error) {
+    throw new QuantizeError('self-check-failed', `The quantized model does not run${where}: ${(error as Error).message}. It was not kept.`);
+  }
+
+  let worst: SelfCheckResult = { samples: samples.length, maxAbsError: 0, bound: 0, output: outputs[0], unbounded: [] };
+  let worstRatio = -1;
+  const unbounded = new Set<string>();
+  for (let s = 0; s < samples.length; s++) {
+    const sampleBounds = bounds.outputs(reference[s]);
+    for (const name of outputs) {
+      const expected = reference[s][name].data;
+      const actual = candidate[s][name]?.data;
+      if (!actual || actual.length !== expected.length) {
+        throw new QuantizeError('self-check-failed', `The quantized model's output "${name}" has ${actual?.length ?? 0} values where the float model has ${expected.length}${where}. It was not kept.`);
+      }
+      let error = 0;
+      for (let i = 0; i < expected.length; i++) {
+        const difference = Math.abs(actual[i] - expected[i]);
+        if (Number.isNaN(difference) && !Number.isNaN(expected[i] - expected[i])) error = Infinity;
+        else if (difference > error) error = difference;
+      }
+      const { bound, blockedBy } = sampleBounds[name];
+      if (blockedBy) unbounded.add(`${name} (past ${blockedBy})`);
+      if (error > bound) {
+        throw new QuantizeError(
+          'self-check-failed',
+          `Self-check failed${where}: output "${name}"${producerOf(floatBytes, name)} of the quantized model differs from the float model by ` +
+            `${error.toPrecision(3)} on check input ${s + 1} of ${samples.length}, more than the ${bound.toPrecision(3)} its int8 steps allow. ` +
+            'The quantized model is wrong, so it was not kept.',
+        );
+      }
+      const ratio = Number.isFinite(bound) && bound > 0 ? error / bound : 0;
+      if (ratio > worstRatio) {
+        worstRatio = ratio;
+        worst = { samples: samples.length, maxAbsError: error, bound, output: name, unbounded: [] };
+      }
+    }
+  }
+  return { ...worst, unbounded: [...unbounded] };
+}
