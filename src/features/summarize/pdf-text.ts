@@ -1,51 +1,28 @@
-// Text of a PDF via pdfjs-dist. Parsing runs in pdf.js's own worker; only the page-by-page text is joined here.
-import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
-import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-
-GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+// The page's handle on workers/pdf.worker.ts: one worker per file, ended when the file is read (pdf.js keeps
+// large caches that a long-lived worker would hold on to).
+import * as Comlink from 'comlink';
+import type { PdfWorkerApi } from '../../pdf/worker-api';
 
 /** A PDF that cannot give text, with a message for the user. */
 export class PdfTextError extends Error {
   override name = 'PdfTextError';
 }
 
-interface TextPiece {
-  str?: string;
-  hasEOL?: boolean;
-}
-
-export function joinTextItems(items: readonly TextPiece[]): string {
-  return items.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('');
-}
-
+/**
+ * The text of a PDF as a reader reads it (columns in order, no running headers/footers or page numbers, paragraphs
+ * separated by blank lines). Throws `PdfTextError` with a message for the user; `data` is transferred (emptied).
+ */
 export async function pdfText(name: string, data: Uint8Array, onPage?: (done: number, total: number) => void): Promise<string> {
-  const task = getDocument({ data, isEvalSupported: false });
-  let document;
+  const worker = new Worker(new URL('../../../workers/pdf.worker.ts', import.meta.url), { type: 'module', name: 'pdf' });
   try {
-    document = await task.promise;
-  } catch (error) {
-    const kind = (error as { name?: string }).name;
-    if (kind === 'PasswordException') {
-      throw new PdfTextError(`${name} is password-protected. Open it in a PDF reader, copy the text and paste it here.`);
-    }
-    if (kind === 'InvalidPDFException') throw new PdfTextError(`${name} is damaged or not a valid PDF.`);
-    throw new PdfTextError(`${name} could not be read: ${(error as Error).message}`);
-  }
-  try {
-    const pages: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      pages.push(joinTextItems(content.items as TextPiece[]));
-      page.cleanup();
-      onPage?.(number, document.numPages);
-    }
-    const text = pages.join('\n\n');
-    if (text.trim() === '') {
-      throw new PdfTextError(`${name} has no text layer (it is probably scanned pages). Run it through OCR first, or paste the text.`);
-    }
-    return text;
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => reject(new PdfTextError(`${name} could not be read: ${event.message || 'the PDF reader stopped'}.`)));
+    });
+    const api = Comlink.wrap<PdfWorkerApi>(worker);
+    const outcome = await Promise.race([api.read(name, Comlink.transfer(data, [data.buffer]), Comlink.proxy(onPage ?? (() => {}))), crashed]);
+    if (!outcome.ok) throw new PdfTextError(outcome.message);
+    return outcome.text;
   } finally {
-    await document.destroy();
+    worker.terminate();
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * Page furniture: running headers and footers and page numbers, which a reader skips. Only lines in a page's top or
+ * bottom band (its `BAND_ROWS` highest and lowest rows) are candidates, so a body line is never removed for looking
+ * like furniture.
+ */
+import { SAME_ROW_EM, type TextLine } from './text-lines';
+
+/** Rows at the top and at the bottom of a page where headers, footers and page numbers live. */
+export const BAND_ROWS = 2;
+/** A band line repeated (digits aside, same height) on this share of the pages, and on two or more, is running. */
+export const RUNNING_SHARE = 0.4;
+
+// Page numbers in their common forms: "3", "- 3 -", "3 / 9", "page 3", "Page 3 of 9", "p. 3", Roman "iv", "3ページ", "第3页".
+const PAGE_NUMBER = new RegExp(
+  `^(?:${[
+    String.raw`\d{1,4}`,
+    String.raw`[-–—]\s*\d{1,4}\s*[-–—]`,
+    String.raw`\d{1,4}\s*(?:/|of)\s*\d{1,4}`,
+    String.raw`(?:page|pg\.?|p\.|seite|página|pagina|pág\.?|стр\.?|страница)\s*\d{1,4}(?:\s*(?:/|of|von|de|di|из)\s*\d{1,4})?`,
+    String.raw`(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`,
+    String.raw`\d{1,4}\s*(?:ページ|頁|页)`,
+    String.raw`第\s*\d{1,4}\s*(?:ページ|頁|页)`,
+  ]
+    .map((form) => `(?:${form})`)
+    .join('|')})$`,
+  'iu',
+);
+
+/** True when `text` is only a page number in one of the common forms (see `PAGE_NUMBER`). */
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
+/** The key a running line keeps from page to page: case, spacing and the digits (page numbers, dates) removed. */
+export function runningKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/** Lines in the page's `BAND_ROWS` highest and lowest rows. */
+function bandLines(lines: readonly TextLine[]): Set<TextLine> {
+  const edge = (sorted: TextLine[]): TextLine[] => {
+    const picked: TextLine[] = [];
+    let rows = 0;
+    let rowStart: TextLine | undefined;
+    for (const line of sorted) {
+      if (!rowStart || Math.abs(rowStart.y - line.y) > SAME_ROW_EM * Math.min(rowStart.size, line.size)) {
+        rows++;
+        rowStart = line;
+      }
+      if (rows > BAND_ROWS) break;
+      picked.push(line);
+    }
+    return picked;
+  };
+  const topDown = [...lines].sort((a, b) => b.y - a.y);
+  return new Set([...edge(topDown), ...edge(topDown.reverse())]);
+}
+
+/**
+ * Each page's lines without running headers/footers and page numbers. Pages are arrays of lines in any order; the
+ * result keeps each page's order. A running line is a band line whose `runningKey` recurs, at about the same height
+ * (within one line), on at least `RUNNING_SHARE` of the pages and on two or more.
+ */
+export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLine[][] {
+  const bands = pages.map(bandLines);
+  const heights = new Map<string, { page: number; y: number }[]>();
+  bands.forEach((band, page) => {
+    for (const line of band) {
+      const key = runningKey(line.text);
+      const seen = heights.get(key) ?? [];
+      seen.push({ page, y: line.y });
+      heights.set(key, seen);
+    }
+  });
+  const needed = Math.max(2, Math.ceil(RUNNING_SHARE * pages.length));
+  const isRunning = (line: TextLine): boolean => {
+    const seen = heights.get(runningKey(line.text)) ?? [];
+    const pagesNear = new Set(seen.filter((s) => Math.abs(s.y - line.y) <= line.size).map((s) => s.page));
+    return pagesNear.size >= needed;
+  };
+  return pages.map((lines, i) => lines.filter((line) => !bands[i]!.has(line) || (!isPageNumber(line.text) && !isRunning(line))));
+}

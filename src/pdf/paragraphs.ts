@@ -1,0 +1,148 @@
+/**
+ * Ordered lines → paragraphs, as a reader sees them: a line break inside a paragraph is a space (none between CJK
+ * characters), a word hyphenated at a line end is whole again, and paragraphs are separated by a blank line.
+ *
+ * A paragraph ends before a line when (any of):
+ * - the font size changes (a heading, a caption);
+ * - within one column, the baseline gap is more than `PARAGRAPH_GAP` × the usual (lower-quartile) line spacing;
+ * - the line is indented more than `INDENT_EM` from its column's usual left edge;
+ * - the previous line stopped short: the next line's first word would have fitted after it, within the column's
+ *   usual right edge (a line-breaking program only breaks early at a paragraph's end). This holds for ragged-right
+ *   text too, since the usual (median) right edge is never beyond the measure the lines were broken at.
+ * At a column or page change only the last three can be seen; without them the paragraph continues.
+ */
+import { percentile } from '../util/percentile';
+import { SAME_ROW_EM, type TextLine } from './text-lines';
+
+/** A baseline gap this many times the usual line spacing separates paragraphs. */
+export const PARAGRAPH_GAP = 1.3;
+/** A line starting this many ems right of its column's usual left edge opens a paragraph. */
+export const INDENT_EM = 0.5;
+// Slack for the "next word would have fitted" test, in ems: word widths are estimated from average glyph widths.
+const FIT_SLACK_EM = 0.5;
+// A word space, in ems (CJK text has none).
+const WORD_SPACE_EM = 0.25;
+// Font sizes differing by more than this fraction mean a change of element (heading, body, caption).
+const SIZE_CHANGE = 0.15;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const HYPHEN_END = /(\p{L}+)[-\u2010]$/u;
+const FIRST_WORD = /^\p{L}+/u;
+
+interface Placed extends TextLine {
+  page: number;
+}
+
+function overlapsX(a: TextLine, b: TextLine): boolean {
+  return Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
+}
+
+function sameSize(a: TextLine, b: TextLine): boolean {
+  return Math.abs(a.size - b.size) <= SIZE_CHANGE * Math.max(a.size, b.size);
+}
+
+/** Consecutive lines of one column: same page, same size, the second below the first and overlapping it. */
+function continuesBlock(a: Placed, b: Placed): boolean {
+  return a.page === b.page && sameSize(a, b) && overlapsX(a, b) && a.y - b.y > SAME_ROW_EM * a.size;
+}
+
+/** Width of `text`'s first word, estimated from the line's average glyph width. */
+function firstWordWidth(line: TextLine): number {
+  const chars = [...line.text];
+  const glyph = (line.x1 - line.x0) / Math.max(1, chars.length);
+  const word = CJK.test(chars[0] ?? '') ? 1 : (line.text.match(/^\S+/)?.[0].length ?? 1);
+  return word * glyph;
+}
+
+/** Hyphenated compounds written inside lines ("well-known"), and every word, both lower-cased. */
+function vocabulary(lines: readonly TextLine[]): { compounds: Set<string>; words: Set<string> } {
+  const compounds = new Set<string>();
+  const words = new Set<string>();
+  for (const line of lines) {
+    const text = line.text.toLowerCase();
+    for (const match of text.matchAll(/\p{L}+(?:[-\u2010]\p{L}+)+/gu)) compounds.add(match[0].replace(/\u2010/g, '-'));
+    for (const match of text.matchAll(/\p{L}+/gu)) words.add(match[0]);
+  }
+  return { compounds, words };
+}
+
+/**
+ * How two lines of one paragraph join. Hyphen rule: a letter + hyphen at the line end followed by a lower-case
+ * letter is a word broken by hyphenation and is joined without the hyphen ("sum-" + "marization"), unless the
+ * document writes that compound with its hyphen inside a line and never joined ("well-" + "known" stays
+ * "well-known"). Before a capital or a digit the hyphen belongs to the word ("Franco-" + "German", "COVID-" + "19")
+ * and stays, without a space. A dash with a space before it (" -", " –") is punctuation: a space follows. A soft
+ * hyphen (U+00AD) is always a break point and is removed.
+ */
+function joinPair(previous: string, next: string, vocab: ReturnType<typeof vocabulary>): string {
+  if (previous.endsWith('\u00ad')) return previous.slice(0, -1) + next;
+  const hyphenated = previous.match(HYPHEN_END);
+  if (hyphenated) {
+    const head = hyphenated[1]!.toLowerCase();
+    const tail = next.match(FIRST_WORD)?.[0];
+    if (tail && tail === tail.toLowerCase() && tail !== tail.toUpperCase()) {
+      const keep = vocab.compounds.has(`${head}-${tail}`) && !vocab.words.has(head + tail);
+      return keep ? previous + next : previous.slice(0, -1) + next;
+    }
+    if (/^[\p{Lu}\p{N}]/u.test(next)) return previous + next;
+  }
+  if (/\p{L}[—―]$/u.test(previous)) return previous + next;
+  if (CJK.test(previous.slice(-1)) || CJK.test(next.charAt(0))) return previous + next;
+  return `${previous} ${next}`;
+}
+
+/**
+ * The text of a document from its pages' lines, each page already in reading order (see `orderLines`): paragraphs
+ * separated by a blank line, no line breaks inside them.
+ */
+export function linesToText(pages: readonly (readonly TextLine[])[]): string {
+  const lines: Placed[] = pages.flatMap((page, number) => page.map((line) => ({ ...line, page: number })));
+  if (lines.length === 0) return '';
+
+  // Column blocks: maximal runs of lines that continue one another. Their median edges are the column's usual edges.
+  const blockOf: number[] = [0];
+  for (let i = 1; i < lines.length; i++) blockOf.push(blockOf[i - 1]! + (continuesBlock(lines[i - 1]!, lines[i]!) ? 0 : 1));
+  const members = new Map<number, Placed[]>();
+  lines.forEach((line, i) => {
+    const block = members.get(blockOf[i]!);
+    if (block) block.push(line);
+    else members.set(blockOf[i]!, [line]);
+  });
+  const left = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x0), 50)]));
+  const right = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x1), 50)]));
+  // Usual line spacing per font size (rounded to half points): the lower quartile of baseline drops inside blocks,
+  // since the drops also hold the (larger) paragraph gaps.
+  const drops = new Map<number, number[]>();
+  for (let i = 1; i < lines.length; i++) {
+    if (blockOf[i] !== blockOf[i - 1]) continue;
+    const key = Math.round(lines[i]!.size * 2);
+    const seen = drops.get(key) ?? [];
+    seen.push(lines[i - 1]!.y - lines[i]!.y);
+    drops.set(key, seen);
+  }
+  const spacing = (line: TextLine): number => {
+    const seen = drops.get(Math.round(line.size * 2));
+    return seen ? percentile(seen, 25) : 1.2 * line.size;
+  };
+
+  const vocab = vocabulary(lines);
+  const paragraphs: string[] = [];
+  let current = lines[0]!.text;
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    const sameBlock = blockOf[i] === blockOf[i - 1];
+    const space = CJK.test(b.text.charAt(0)) ? 0 : WORD_SPACE_EM * a.size;
+    const stoppedShort = a.x1 + space + firstWordWidth(b) < right.get(blockOf[i - 1]!)! - FIT_SLACK_EM * a.size;
+    const indented = b.x0 > left.get(blockOf[i]!)! + INDENT_EM * b.size;
+    const gap = sameBlock && a.y - b.y > PARAGRAPH_GAP * spacing(b);
+    if (!sameSize(a, b) || gap || indented || stoppedShort) {
+      paragraphs.push(current);
+      current = b.text;
+    } else {
+      current = joinPair(current, b.text, vocab);
+    }
+  }
+  paragraphs.push(current);
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,152 @@
+// PDF text as a reader reads it: PDFs written by test code (content stream in any order), parsed by pdf.js in Node.
+import { describe, expect, it } from 'vitest';
+import { isPageNumber, pdfPagesToText, type PdfTextItem } from '.';
+import { writePdf, type PlacedText } from './testing/pdf-writer';
+import { PAGE_NUMBER_FORMS, randomDocument, type DrawingOrder } from './testing/random-document';
+import { readPdfItems } from './testing/read-pdf';
+
+async function readerText(pages: PlacedText[][]): Promise<string> {
+  return pdfPagesToText(await readPdfItems(writePdf(pages)));
+}
+
+/** Lines set one under another from (x, top), 10 pt Helvetica on 12 pt leading, as one column. */
+function column(lines: string[], x: number, top: number, options: { size?: number; leading?: number; font?: PlacedText['font'] } = {}): PlacedText[] {
+  const size = options.size ?? 10;
+  return lines.map((text, i) => ({ text, x, y: top - i * (options.leading ?? 1.2 * size), size, font: options.font }));
+}
+
+/** Row by row across the columns: what some PDF producers write for multi-column pages. */
+function rowByRow(...columns: PlacedText[][]): PlacedText[] {
+  const rows = Math.max(...columns.map((c) => c.length));
+  return Array.from({ length: rows }, (_, i) => columns.flatMap((c) => (c[i] ? [c[i]] : []))).flat();
+}
+
+const LEFT = ['The council met on Monday to discuss', 'the new budget for the public library,', 'which had been cut twice in the last', 'five years by the previous council.'];
+const RIGHT = ['Members agreed that the opening hours', 'would grow from forty to fifty hours', 'a week, starting in the first week of', 'the next month, with two new staff.'];
+
+describe('reading order', () => {
+  it('reads two columns drawn row by row as left column, then right column', async () => {
+    const text = await readerText([rowByRow(column(LEFT, 72, 700), column(RIGHT, 320, 700))]);
+    expect(text).toBe(`${LEFT.join(' ')} ${RIGHT.join(' ')}`);
+  });
+
+  it('reads three columns drawn in reverse, with a full-width title above them first', async () => {
+    const columns = [column(LEFT.slice(0, 2), 72, 680), column(LEFT.slice(2), 250, 680), column(RIGHT, 428, 680)].map((c) => c.map((t) => ({ ...t, size: 8 })));
+    const title = { text: 'Library budget grows after two cuts across the whole county', x: 72, y: 720, size: 18 };
+    const text = await readerText([[...columns.flat(), title].reverse()]);
+    expect(text).toBe(`${title.text}\n\n${[...LEFT, ...RIGHT].join(' ')}`);
+  });
+
+  it('keeps a full-width paragraph between two sections of two columns in its place', async () => {
+    const top = rowByRow(column(['Alpha one starts the first', 'section on the left side.'], 72, 700), column(['Beta two continues it on', 'the right side of the page.'], 320, 700));
+    const middle = column(['A full-width paragraph runs across both of the columns and sits between the two sections.'], 72, 660);
+    const bottom = rowByRow(column(['Gamma three opens the second', 'section on the left side.'], 72, 630), column(['Delta four ends it on the', 'right side of the page.'], 320, 630));
+    const text = await readerText([[...bottom, ...middle, ...top]]);
+    expect(text.replace(/\n\n/g, ' ')).toBe(
+      'Alpha one starts the first section on the left side. Beta two continues it on the right side of the page. ' +
+        'A full-width paragraph runs across both of the columns and sits between the two sections. ' +
+        'Gamma three opens the second section on the left side. Delta four ends it on the right side of the page.',
+    );
+  });
+});
+
+describe('running headers, footers and page numbers', () => {
+  it('removes a header repeated on each page and a "page n of 3" footer', async () => {
+    const body = [LEFT, RIGHT, [...LEFT].reverse()];
+    const pages = body.map((lines, p) => [
+      { text: 'Quarterly Report of the Library Board', x: 72, y: 750, size: 9 },
+      ...column(lines, 72, 700),
+      { text: `page ${p + 1} of 3`, x: 280, y: 40, size: 9 },
+    ]);
+    const text = await readerText(pages);
+    expect(text).not.toMatch(/Quarterly|page \d/);
+    expect(text).toBe(body.flat().join(' '));
+  });
+
+  it.each(Object.entries(PAGE_NUMBER_FORMS))('removes page numbers written as %s', async (_, form) => {
+    const pages = [LEFT, RIGHT].map((lines, p) => [...column(lines, 72, 700), { text: form(p + 1, 2), x: 300, y: 40, size: 9 }]);
+    expect(await readerText(pages)).toBe([...LEFT, ...RIGHT].join(' '));
+  });
+
+  it('knows page numbers in their common forms and leaves other short lines alone', () => {
+    for (const text of ['3', '- 3 -', '— 12 —', '3 / 9', 'page 3 of 9', 'Page 3', 'p. 3', 'iv', 'xii', '3ページ', '第3页', 'Seite 2 von 5']) expect(isPageNumber(text), text).toBe(true);
+    for (const text of ['Table 3', 'civil', '2023 results', 'Chapter 3', 'page three', '3.5 million']) expect(isPageNumber(text), text).toBe(false);
+  });
+
+  it('keeps a repeated line that is not at the top or bottom of its pages', async () => {
+    const pages = [LEFT, RIGHT, [...LEFT].reverse()].map((lines) => column([...lines.slice(0, 2), 'Results are shown below.', ...lines.slice(2)], 72, 700, { leading: 40 }));
+    expect((await readerText(pages)).match(/Results are shown below\./g)).toHaveLength(3);
+  });
+});
+
+describe('lines into paragraphs', () => {
+  it('joins a word hyphenated at a line end and turns line breaks into spaces', async () => {
+    const text = await readerText([column(['Extractive sum-', 'marization picks the most central sen-', 'tences of a text.'], 72, 700)]);
+    expect(text).toBe('Extractive summarization picks the most central sentences of a text.');
+  });
+
+  it('keeps the hyphen of compounds: before a capital or a digit, or a compound the document writes elsewhere', async () => {
+    const lines = ['The Franco-', 'German treaty and COVID-', '19 rules were well-', 'known, as the well-known', 'saying goes - really -', 'everywhere.'];
+    expect(await readerText([column(lines, 72, 700, { size: 10, leading: 12 })])).toBe('The Franco-German treaty and COVID-19 rules were well-known, as the well-known saying goes - really - everywhere.');
+  });
+
+  it('separates paragraphs by a larger gap, an indent or a line that stopped short', async () => {
+    const byGap = [...column(['First paragraph is here and it is long', 'enough to fill two lines of text.'], 72, 700), ...column(['Second paragraph after a gap.'], 72, 670)];
+    const byIndent = [...column(['First paragraph is here and it is long', 'enough to fill two lines of text.'], 72, 700), ...column(['Second paragraph is indented.'], 90, 676)];
+    const expected = (second: string): string => `First paragraph is here and it is long enough to fill two lines of text.\n\n${second}`;
+    expect(await readerText([byGap])).toBe(expected('Second paragraph after a gap.'));
+    expect(await readerText([byIndent])).toBe(expected('Second paragraph is indented.'));
+    // A paragraph ending short at a column's foot, the next one at the top of the next column.
+    const left = column(['Alpha paragraph fills this first line', 'and then ends early.'], 72, 700);
+    const right = column(['Beta paragraph starts at the top of', 'the right column and goes on.'], 320, 700);
+    expect(await readerText([rowByRow(left, right)])).toBe('Alpha paragraph fills this first line and then ends early.\n\nBeta paragraph starts at the top of the right column and goes on.');
+  });
+
+  it('continues a paragraph from one column to the next and across a page break', async () => {
+    const left = column(['A sentence starts in the left column', 'and carries on at the foot of it to'], 72, 700);
+    const right = column(['the top of the right column, then the', 'page ends in the middle of the'], 320, 700);
+    const next = column(['sentence, which ends here.'], 72, 700);
+    expect(await readerText([rowByRow(left, right), next])).toBe(
+      'A sentence starts in the left column and carries on at the foot of it to the top of the right column, then the page ends in the middle of the sentence, which ends here.',
+    );
+  });
+
+  it('joins CJK lines without a space and drops a Japanese page number', async () => {
+    const first = ['吾輩は猫である。名前はまだ無い。どこ', 'で生れたかとんと見当がつかぬ。何でも', '薄暗い所で泣いていた。'];
+    const second = ['親譲りの無鉄砲で小供の時から損ばかり', 'している。小学校に居る時分学校の二階', 'から飛び降りて一週間ほど腰を抜かした。'];
+    const pages = [first, second].map((lines, p) => [...column(lines, 72, 700, { size: 12, font: 'cjk' }), { text: `${p + 1}ページ`, x: 290, y: 40, size: 9, font: 'cjk' as const }]);
+    // The first page's last line stops short, so the second page starts a paragraph.
+    expect(await readerText(pages)).toBe(`${first.join('')}\n\n${second.join('')}`);
+  });
+});
+
+describe('generated documents (1–3 columns, any drawing order, header, page numbers, hyphenation)', () => {
+  const orders: DrawingOrder[] = ['columns', 'rows', 'reversed', 'shuffled'];
+  it('reads every generated document as its source paragraphs', async () => {
+    const seen = { forms: new Set<string>(), styles: new Set<string>(), hyphenated: 0 };
+    for (let seed = 1; seed <= 36; seed++) {
+      const document = randomDocument(seed, { columns: 1 + (seed % 3), order: orders[seed % 4] });
+      const text = await readerText(document.pages);
+      expect(text, `seed ${seed}: ${document.columns} columns drawn by ${document.order}, ${document.style} paragraphs, page numbers "${document.pageNumberForm}"`).toBe(document.expected);
+      seen.forms.add(document.pageNumberForm);
+      seen.styles.add(document.style);
+      seen.hyphenated += document.hyphenated.length;
+    }
+    expect(seen.forms.size).toBe(Object.keys(PAGE_NUMBER_FORMS).length);
+    expect(seen.styles.size).toBe(2);
+    expect(seen.hyphenated).toBeGreaterThan(100);
+  });
+});
+
+describe('pure layout on pdf.js items', () => {
+  const item = (str: string, x: number, y: number, width: number, size = 10): PdfTextItem => ({ str, transform: [size, 0, 0, size, x, y], width, height: size });
+
+  it('removes a soft hyphen at a line end and merges pieces of one line', () => {
+    const items = [item('Summari\u00ad', 72, 700, 40), item('zation of ', 72, 688, 45), item('text', 120, 688, 20), item(' ', 140, 688, 3)];
+    expect(pdfPagesToText([items])).toBe('Summarization of text');
+  });
+
+  it('gives an empty text for pages without text', () => {
+    expect(pdfPagesToText([[], [item('  ', 72, 700, 5)]])).toBe('');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * pdf.js text items → text lines. pdf.js gives runs of glyphs in content-stream order; a line here is the runs that
+ * share a baseline and follow each other with no wider gap than `COLUMN_GAP_EM`, so two columns drawn on the same
+ * baseline stay two lines.
+ */
+
+/** The part of a pdf.js `TextItem` the layout reads (`transform` = [a b c d e f], text origin at (e, f), y up). */
+export interface PdfTextItem {
+  str: string;
+  transform: readonly number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+  fontName?: string;
+}
+
+/** pdf.js mixes text items with marked-content markers (no `str`); this keeps the text items. */
+export function isTextItem<T extends object>(item: T): item is T & PdfTextItem {
+  return 'str' in item;
+}
+
+/** A line of text on one page, PDF units, y up; `y` is the baseline, `size` the font size. */
+export interface TextLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+/** Runs on one baseline further apart than this many ems are separate lines (column gutters are wider). */
+export const COLUMN_GAP_EM = 1;
+/** Baselines closer than this many ems are one row (super- and subscripts sit about a third of an em off). */
+export const SAME_ROW_EM = 0.45;
+// A gap wider than this (in ems) between runs is a word space when the runs themselves carry none.
+const WORD_GAP_EM = 0.15;
+
+interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+function toRun(item: PdfTextItem): Run | null {
+  if (item.str.trim() === '') return null;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+  return { text: item.str, x0: e, x1: e + Math.max(0, item.width), y: f, size };
+}
+
+function joinRuns(runs: Run[]): TextLine {
+  let text = runs[0]!.text;
+  for (let i = 1; i < runs.length; i++) {
+    const previous = runs[i - 1]!;
+    const run = runs[i]!;
+    const gap = run.x0 - previous.x1;
+    const spaced = /\s$/.test(text) || /^\s/.test(run.text);
+    text += !spaced && gap > WORD_GAP_EM * Math.max(previous.size, run.size) ? ` ${run.text}` : run.text;
+  }
+  // The line's baseline and size are those of its longest run, so a superscript does not move the line.
+  const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
+  return {
+    text: text.replace(/\s+/g, ' ').trim(),
+    x0: Math.min(...runs.map((r) => r.x0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    y: main.y,
+    size: main.size,
+  };
+}
+
+/**
+ * Lines of one page from its pdf.js text items, in no particular order. Whitespace-only items are dropped (gaps are
+ * measured from positions); rotated text is placed by its origin.
+ */
+export function buildLines(items: readonly PdfTextItem[]): TextLine[] {
+  const runs = items.map(toRun).filter((run): run is Run => run !== null);
+  runs.sort((p, q) => q.y - p.y || p.x0 - q.x0);
+  const rows: Run[][] = [];
+  for (const run of runs) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0]!.y - run.y) <= SAME_ROW_EM * Math.max(row[0]!.size, run.size)) row.push(run);
+    else rows.push([run]);
+  }
+  const lines: TextLine[] = [];
+  for (const row of rows) {
+    row.sort((p, q) => p.x0 - q.x0);
+    let current: Run[] = [row[0]!];
+    let end = row[0]!.x1;
+    for (const run of row.slice(1)) {
+      if (run.x0 - end > COLUMN_GAP_EM * Math.max(run.size, current[0]!.size)) {
+        lines.push(joinRuns(current));
+        current = [];
+      }
+      current.push(run);
+      end = Math.max(end, run.x1);
+    }
+    lines.push(joinRuns(current));
+  }
+  return lines.filter((line) => line.text !== '');
+}
