@@ -1,5 +1,6 @@
 // Doodle Dash in a real browser: real mouse strokes on the canvas, the bundled model guessing in the worker.
 import type { Page } from '@playwright/test';
+import type { Point } from '../src/features/doodle/sketchpad';
 import { drawingsOf, drawOnCanvas, SHAPES } from './doodle-drawings';
 import { expect, test } from './helpers';
 
@@ -158,3 +159,99 @@ test.describe('doodle practice', () => {
     });
   }
 });
+
+/** Strokes as fractions of the canvas side (0–1, y down). */
+type RelativeDrawing = [number, number][][];
+
+/** Draws with the mouse at fractions of the canvas's current size. */
+async function drawRelative(page: Page, drawing: RelativeDrawing): Promise<void> {
+  const box = (await page.getByTestId('sketch-canvas').boundingBox())!;
+  for (const stroke of drawing) {
+    const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height] as const);
+    await page.mouse.move(...first!);
+    await page.mouse.down();
+    for (const point of rest) await page.mouse.move(...point, { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+const SQUARE: RelativeDrawing = [[[0.1, 0.1], [0.6, 0.1], [0.6, 0.6], [0.1, 0.6], [0.1, 0.1]]];
+const CIRCLE: RelativeDrawing = [Array.from({ length: 33 }, (_, i) => [0.72 + 0.15 * Math.cos((i / 32) * 2 * Math.PI), 0.72 + 0.15 * Math.sin((i / 32) * 2 * Math.PI)] as [number, number])];
+
+/** The strokes the page keeps (and rasterises into the model input). */
+async function padStrokes(page: Page): Promise<Point[][]> {
+  return page.locator('doodle-sketch-canvas').evaluate((el) => (el as unknown as { pad: { strokes: Point[][] } }).pad.strokes);
+}
+
+/** Per stroke, its box [minX, minY, maxX, maxY] in the pad's units. */
+function strokeBoxes(strokes: Point[][]): number[][] {
+  return strokes.map((s) => [Math.min(...s.map((p) => p.x)), Math.min(...s.map((p) => p.y)), Math.max(...s.map((p) => p.x)), Math.max(...s.map((p) => p.y))]);
+}
+
+/** Ink's bounding box on the canvas's backing store, as fractions of its width. */
+async function inkBox(page: Page): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  return page.getByTestId('sketch-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { width, height } = canvas;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    let left = width, top = height, right = -1, bottom = -1;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (pixels[(y * width + x) * 4 + 3]! > 128) {
+          left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+        }
+      }
+    }
+    return { left: left / width, top: top / width, right: right / width, bottom: bottom / width };
+  });
+}
+
+/** The model's top guess as shown: label and percent. */
+async function topGuess(page: Page): Promise<{ label: string; percent: number }> {
+  const first = page.getByTestId('guesses').locator('li').first();
+  await expect(first).toBeVisible();
+  const [, label, percent] = /^(.*?)(\d+)%$/.exec((await first.textContent())!.trim())!;
+  return { label: label!, percent: Number(percent) };
+}
+
+test('a drawing survives a narrower window: redrawn scaled, and the model sees the same input', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openGame(page, '#/doodle/practice');
+  const canvas = page.getByTestId('sketch-canvas');
+  expect(Math.round((await canvas.boundingBox())!.width)).toBe(560);
+
+  // Reference: square and circle both drawn at 560 px.
+  await drawRelative(page, SQUARE);
+  await drawRelative(page, CIRCLE);
+  const reference = strokeBoxes(await padStrokes(page));
+  // Let the live guess catch up with the last stroke.
+  await page.waitForTimeout(500);
+  const guessAt560 = await topGuess(page);
+  await page.getByTestId('clear').click();
+
+  // The square at 560 px, the window narrowed, the circle drawn at the same place relative to the canvas.
+  await drawRelative(page, SQUARE);
+  const before = await inkBox(page);
+  await page.setViewportSize({ width: 420, height: 900 });
+  await expect.poll(async () => Math.round((await canvas.boundingBox())!.width)).toBe(383);
+  // Redrawn at the new size: the same fractions of the canvas (not clipped at the old pixel positions).
+  await expect.poll(async () => Math.abs((await inkBox(page)).right - before.right)).toBeLessThan(0.02);
+  const after = await inkBox(page);
+  expect(after.left).toBeCloseTo(before.left, 1);
+  expect(after.bottom).toBeCloseTo(before.bottom, 1);
+  await drawRelative(page, CIRCLE);
+
+  // The model input is the rasterised strokes, cropped to the ink: the same strokes relative to each other give
+  // the same input. Each stroke's box matches the reference's within 1 % of the reference drawing's extent.
+  const resized = strokeBoxes(await padStrokes(page));
+  const extent = Math.max(...reference.flat()) - Math.min(...reference.flat());
+  const worst = Math.max(...resized.flatMap((box, i) => box.map((v, j) => Math.abs(v - reference[i]![j]!)))) / extent;
+  await page.waitForTimeout(500);
+  const guessResized = await topGuess(page);
+  console.log(`top guess, all at 560 px: ${JSON.stringify(guessAt560)}; square at 560 + circle at 383 px: ${JSON.stringify(guessResized)}; worst stroke-box offset ${(worst * 100).toFixed(2)} % of the drawing`);
+  expect(resized).toHaveLength(2);
+  expect(worst).toBeLessThan(0.01);
+  expect(guessResized.label).toBe(guessAt560.label);
+  expect(Math.abs(guessResized.percent - guessAt560.percent)).toBeLessThanOrEqual(2);
+});
+

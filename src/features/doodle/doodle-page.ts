@@ -38,6 +38,8 @@ type ModelState =
 
 const TICK_MS = 100;
 const TOAST_MS = 1200;
+/** After a score, new strokes wait this long: time to see the toast and the new target before drawing it. */
+const INK_PAUSE_AFTER_SCORE_MS = 500;
 
 export class DoodlePage extends LitElement {
   static styles = doodlePageStyles;
@@ -467,7 +469,8 @@ export class DoodlePage extends LitElement {
     if (after.phase === 'playing' && closed.length > 0) {
       const last = closed.at(-1)!;
       if (last.outcome === 'recognised') this.showToast(`✓ ${last.target}! +1`);
-      this.canvas.clear();
+      // A scored drawing may still be in progress: its remaining ink must not start the next target's drawing.
+      this.canvas.startFresh(last.outcome === 'recognised' ? INK_PAUSE_AFTER_SCORE_MS : 0);
     }
     if (after.phase === 'over' && before.phase === 'playing') {
       saveBestScore(localStorage, after.best);
@@ -484,6 +487,7 @@ export class DoodlePage extends LitElement {
         outcome: turn.outcome,
         guess: turn.guess,
         strokes: turn.drawing,
+        strokeSpace: 'sketch',
         bitmap,
         model: this.model.status === 'ready' ? this.model.classifier.description : this.choice.key,
         createdAt: Date.now(),

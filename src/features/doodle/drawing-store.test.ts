@@ -1,13 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StorageFullError } from '../../runtime/idb-store';
-import { clearLabelledDrawings, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
+import { setMany } from 'idb-keyval';
+import { idbStore, StorageFullError } from '../../runtime/idb-store';
+import { rasteriseStrokes } from '../../sketch';
+import { toQuickDrawStrokes } from './sketchpad';
+import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
 
 const drawing = (target: string, createdAt: number) => ({
   target,
   outcome: 'recognised' as const,
   guess: { label: target, probability: 0.9 },
   strokes: [[{ x: 1, y: 2 }, { x: 3, y: 4 }]],
+  strokeSpace: 'sketch' as const,
   bitmap: new Uint8Array(784).fill(7),
   model: 'doodle-cnn/fp32',
   createdAt,
@@ -35,5 +39,19 @@ describe('labelled drawing store', () => {
     const saving = saveLabelledDrawing(drawing('star', 30));
     await expect(saving).rejects.toBeInstanceOf(StorageFullError);
     await expect(saving).rejects.toThrow(/^Browser storage is full: your drawing of star needs .* more, so the round goes on/);
+  });
+
+  it('drawings stored by versions before sketch units (canvas pixels, no strokeSpace) still load, marked as CSS pixels', async () => {
+    await clearLabelledDrawings();
+    const strokes = [[{ x: 40, y: 40 }, { x: 300, y: 40 }, { x: 300, y: 300 }]];
+    const { strokeSpace: _, ...rest } = drawing('circle', 5);
+    const old = { ...rest, id: 'old-1', strokes, bitmap: rasteriseStrokes(toQuickDrawStrokes(strokes))! };
+    await setMany([[old.id, old]], idbStore(DRAWINGS_DB, 'labelled').use);
+    const [loaded] = await listLabelledDrawings();
+    expect(loaded).toMatchObject({ id: 'old-1', target: 'circle', strokeSpace: 'css-px', strokes: old.strokes });
+    // The same drawing in sketch units rasterises to the same model input (cropped to the ink, scaled).
+    const inSketchUnits = old.strokes.map((s) => s.map((p) => ({ x: (p.x * 1000) / 560, y: (p.y * 1000) / 560 })));
+    const again = rasteriseStrokes(toQuickDrawStrokes(inSketchUnits))!;
+    expect(Math.max(...again.map((v, i) => Math.abs(v - loaded!.bitmap[i]!)))).toBeLessThanOrEqual(1);
   });
 });

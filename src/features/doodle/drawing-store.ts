@@ -12,8 +12,14 @@ export interface LabelledDrawing {
   /** Recognised drawings are the trustworthy labels; skipped or timed-out ones may be unfinished. */
   outcome: TurnOutcome;
   guess: Guess | null;
-  /** Canvas coordinates (CSS pixels) as drawn. */
+  /** As drawn, in `strokeSpace` coordinates. */
   strokes: Stroke[];
+  /**
+   * 'sketch': units of the canvas's SKETCH_SIDE square (src/features/doodle/sketchpad.ts); 'css-px': CSS pixels of
+   * the canvas at the time, as versions before sketch units stored them (records without the field). The bitmap
+   * and the model input are the same either way: rasterising crops to the ink and scales.
+   */
+  strokeSpace: 'sketch' | 'css-px';
   /** The model input as 28×28 uint8, row-major, ink high (255) on 0, the training data's polarity. */
   bitmap: Uint8Array;
   /** Model that guessed, e.g. "doodle-cnn/int8". */
@@ -38,8 +44,8 @@ export async function saveLabelledDrawing(drawing: Omit<LabelledDrawing, 'id'>):
 
 /** Every stored drawing, oldest first. */
 export async function listLabelledDrawings(): Promise<LabelledDrawing[]> {
-  const all = await entries<string, LabelledDrawing>(drawings.use);
-  return all.map(([, value]) => value).sort((a, b) => a.createdAt - b.createdAt);
+  const all = await entries<string, Omit<LabelledDrawing, 'strokeSpace'> & Partial<Pick<LabelledDrawing, 'strokeSpace'>>>(drawings.use);
+  return all.map(([, value]) => ({ ...value, strokeSpace: value.strokeSpace ?? 'css-px' })).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function clearLabelledDrawings(): Promise<void> {

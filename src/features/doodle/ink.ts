@@ -3,7 +3,8 @@
 import { getStroke } from 'perfect-freehand';
 import type { Stroke } from './sketchpad';
 
-const INK_OPTIONS = { size: 10, thinning: 0, smoothing: 0.6, streamline: 0.4, simulatePressure: false };
+// size in sketch units (SKETCH_SIDE = 1000 across the canvas): 10 CSS px on a 560 px canvas, scaling with it.
+const INK_OPTIONS = { size: 18, thinning: 0, smoothing: 0.6, streamline: 0.4, simulatePressure: false };
 
 export function strokeOutlinePath(stroke: Stroke, size = INK_OPTIONS.size, complete = true): string {
   const outline = getStroke(stroke as { x: number; y: number }[], { ...INK_OPTIONS, size, last: complete });

@@ -1,8 +1,9 @@
 // The drawing surface: pointer events for mouse, pen and touch (pointer capture, no browser gestures),
-// smooth ink, and a `sketch-change` event after every edit (read the drawing from `pad`).
+// smooth ink, and a `sketch-change` event after every edit (read the drawing from `pad`). The pad holds sketch
+// units (SKETCH_SIDE square over the canvas), so any CSS size or devicePixelRatio redraws the same drawing.
 import { LitElement, css, html } from 'lit';
 import { strokeOutlinePath } from './ink';
-import { Sketchpad, type Stroke } from './sketchpad';
+import { SKETCH_SIDE, Sketchpad, type Point, type Stroke } from './sketchpad';
 
 export class SketchCanvas extends LitElement {
   static styles = css`
@@ -81,17 +82,27 @@ export class SketchCanvas extends LitElement {
     this.changed();
   }
 
-  private point(event: PointerEvent): { x: number; y: number } {
+  /** A clean canvas for a new target: the stroke in progress is dropped and ink resumes after `pauseMs` with a new press. */
+  startFresh(pauseMs: number): void {
+    this.pad.startFresh(performance.now(), pauseMs);
+    this.activePointer = null;
+    this.changed();
+  }
+
+  /** Pointer position in sketch units; both axes share the width's scale, so a drawing keeps its proportions. */
+  private point(event: PointerEvent): Point {
     const rect = this.canvas.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    const scale = SKETCH_SIDE / Math.max(1, rect.width);
+    return { x: (event.clientX - rect.left) * scale, y: (event.clientY - rect.top) * scale };
   }
 
   private onPointerDown(event: PointerEvent): void {
     if (event.button !== 0 || this.activePointer !== null) return;
     event.preventDefault();
+    // event.timeStamp is on performance.now()'s clock, as startFresh's pause is.
+    if (!this.pad.begin(this.point(event), event.timeStamp)) return;
     this.activePointer = event.pointerId;
     this.canvas.setPointerCapture(event.pointerId);
-    this.pad.begin(this.point(event));
     this.changed();
   }
 
@@ -136,9 +147,11 @@ export class SketchCanvas extends LitElement {
   private draw(): void {
     const ctx = this.canvas?.getContext('2d');
     if (!ctx) return;
-    const ratio = this.canvas.width / Math.max(1, this.canvas.getBoundingClientRect().width);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    // Backing pixels per sketch unit: covers the CSS size and devicePixelRatio at once.
+    const scale = this.canvas.width / SKETCH_SIDE;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.fillStyle = '#1d2233';
     const strokes = this.pad.strokes;
     strokes.forEach((stroke, i) => {
