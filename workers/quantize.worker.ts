@@ -1,11 +1,13 @@
 /**
  * Runs the project's quantizer (src/quantize) off the main thread. Static-mode calibration runs the float model
- * in onnxruntime-web (WASM) here, on the samples the page sends.
+ * in onnxruntime-web (WASM) here, on the samples the page sends, and every result is self-checked here too: run
+ * beside the float model in onnxruntime-web and refused ('self-check-failed') when it does not run or strays beyond
+ * its int8 error bound.
  */
 import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web/webgpu';
 import { ortRuntimeFiles } from './ort-runtime';
-import { ortCalibration, quantizeModel, QuantizeError, type CalibrationFeeds, type QuantizeProgress } from '../src/quantize';
+import { ortCalibration, ortModelRunner, quantizeModel, QuantizeError, type CalibrationFeeds, type QuantizeProgress } from '../src/quantize';
 import type { QuantizeOutcome, QuantizeWorkerApi, QuantizeWorkerOptions } from '../src/quantize/worker-api';
 import type { TensorMap } from '../src/runtime/protocol';
 
@@ -32,7 +34,12 @@ async function quantize(
     ? { run: ortCalibration(ort, options.calibrationInputs.map(toFeeds)), minSamples: options.minCalibrationSamples }
     : undefined;
   try {
-    const result = await quantizeModel(bytes, { mode: options.mode, perChannel: options.perChannel, calibration }, onProgress);
+    const selfCheck = {
+      run: ortModelRunner(ort),
+      samples: options.selfCheckInputs ?? options.calibrationInputs,
+      runtime: 'onnxruntime-web (WASM)',
+    };
+    const result = await quantizeModel(bytes, { mode: options.mode, perChannel: options.perChannel, calibration, selfCheck }, onProgress);
     const output = ownBuffer(result.bytes);
     return Comlink.transfer({ ok: true, bytes: output, report: result.report }, [output.buffer as ArrayBuffer]);
   } catch (error) {

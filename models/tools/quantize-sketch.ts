@@ -10,7 +10,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
-import { ortCalibration, quantizeModel, type QuantizeMode } from '../../src/quantize';
+import { describeSelfCheck, ortCalibration, ortModelRunner, quantizeModel, type QuantizeMode } from '../../src/quantize';
+import type { TensorMap } from '../../src/runtime/protocol';
 import { bitmapToInput, sketchInputShape } from '../../src/sketch/model-input';
 import { labelsFromConfig } from '../../src/sketch/predictions';
 import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
@@ -36,33 +37,38 @@ async function main(): Promise<void> {
     throw new Error(`Cannot read ${source}: train the model first (npm run train:sketch).`);
   }));
 
-  const calibration = mode === 'static'
-    ? { run: await calibrationRunner(modelDir, resolve(values['calibration-data']), Number(values['calibration-rows'])) }
-    : undefined;
-  const { bytes: quantized, report } = await quantizeModel(bytes, { mode, perChannel: true, calibration });
+  const samples = mode === 'static' ? await calibrationSamples(modelDir, resolve(values['calibration-data']), Number(values['calibration-rows'])) : undefined;
+  const calibration = samples ? { run: ortCalibration(ort, samples.map((sample) => ({ input: new ort.Tensor('float32', sample.input.data as Float32Array, sample.input.dims) }))) } : undefined;
+  const { bytes: quantized, report } = await quantizeModel(bytes, {
+    mode,
+    perChannel: true,
+    calibration,
+    selfCheck: { run: ortModelRunner(ort), samples, runtime: 'onnxruntime-node' },
+  });
   await writeFile(target, quantized);
   console.log(`${mode} int8: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
     `(${(report.bytesBefore / report.bytesAfter).toFixed(2)}× smaller), ${report.weights.length} weights quantized, ` +
     `${report.activations.length} activations, per-channel ${report.perChannel}`);
   for (const note of report.notes) console.log(`note: ${note}`);
   for (const skip of report.skipped) console.log(`left in float: ${skip.name} (${skip.reason})`);
+  console.log(`self-check in onnxruntime-node, ${describeSelfCheck(report.selfCheck!)}`);
   console.log(`Wrote ${target}`);
 }
 
-/** Feeds the first `rows` training drawings of each class through the instrumented model in onnxruntime-node. */
-async function calibrationRunner(modelDir: string, dataDir: string, rows: number) {
+/** The first `rows` training drawings of each class as model inputs. */
+async function calibrationSamples(modelDir: string, dataDir: string, rows: number): Promise<TensorMap[]> {
   const labels = labelsFromConfig(JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8')));
   const data = await loadBitmapFolder(dataDir, labels);
   const pixels = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
   const perClass = new Map<number, number>();
-  const samples: Float32Array[] = [];
+  const samples: TensorMap[] = [];
   data.truth.forEach((label, i) => {
     const taken = perClass.get(label) ?? 0;
     if (taken >= rows) return;
     perClass.set(label, taken + 1);
-    samples.push(bitmapToInput(data.bitmaps.subarray(i * pixels, (i + 1) * pixels)));
+    samples.push({ input: { type: 'float32', data: bitmapToInput(data.bitmaps.subarray(i * pixels, (i + 1) * pixels)), dims: sketchInputShape(1) } });
   });
-  return ortCalibration(ort, samples.map((sample) => ({ input: new ort.Tensor('float32', sample, sketchInputShape(1)) })));
+  return samples;
 }
 
 main().catch((error: Error) => {

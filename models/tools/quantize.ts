@@ -2,39 +2,51 @@
  * Quantizes any float ONNX model to int8 with the project's quantizer (src/quantize).
  *
  *   npm run quantize -- --in model.onnx --out model_quantized.onnx --mode dynamic|weight-only|static
- *                       [--per-tensor] [--calibration <dir of uint8 .npy>] [--calibration-rows N] [--input-scale S]
+ *                       [--per-tensor] [--calibration <dir of .npy>] [--calibration-rows N] [--input-scale S]
  *
- * Static mode calibrates in onnxruntime-node on rows of every .npy file in --calibration (uint8 arrays whose rows
- * each hold one input, e.g. Quick, Draw! bitmaps), reshaped to the model's first input and multiplied by
- * --input-scale (default 1/255).
+ * Static mode calibrates in onnxruntime-node on the .npy files in --calibration (`calibrationSamplesFromNpy`):
+ * one file per model input named `<input name>.npy`, one row per sample, uint8 (multiplied by --input-scale,
+ * default 1/255) or float32 (used as is); or, for a single-input model, any uint8 files whose rows are all samples
+ * of that input (e.g. Quick, Draw! bitmaps, at most --calibration-rows per file).
+ * Every result is run beside the float model in onnxruntime-node before it is written (the self-check): a model
+ * that does not run or strays beyond its int8 error bound is not written, and the command exits non-zero.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
-import { modelInputs, ortCalibration, quantizeModel, type CalibrationFeeds, type QuantizeMode } from '../../src/quantize';
-import { parseNpyUint8 } from '../../src/sketch/npy';
+import {
+  calibrationSamplesFromNpy,
+  describeSelfCheck,
+  modelInputs,
+  ortCalibration,
+  ortModelRunner,
+  quantizeModel,
+  type QuantizeMode,
+} from '../../src/quantize';
+import type { TensorMap } from '../../src/runtime/protocol';
 
 const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
 
-async function readCalibrationFeeds(model: Uint8Array, dir: string, rowsPerFile: number, inputScale: number): Promise<CalibrationFeeds[]> {
-  const [input, ...others] = modelInputs(model);
-  if (!input || others.length > 0) throw new Error('--calibration needs a model with exactly one input.');
-  const dims = input.dims.map((d) => d ?? 1);
-  const size = dims.reduce((a, b) => a * b, 1);
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.npy')).sort();
-  if (files.length === 0) throw new Error(`${dir} holds no .npy files to calibrate with.`);
-  const feeds: CalibrationFeeds[] = [];
-  for (const file of files) {
-    const { data } = parseNpyUint8(new Uint8Array(await readFile(join(dir, file))), file);
-    if (data.length % size !== 0) throw new Error(`${file}: ${data.length} values do not split into inputs of shape [${dims}].`);
-    const rows = Math.min(rowsPerFile, data.length / size);
-    for (let row = 0; row < rows; row++) {
-      const values = Float32Array.from(data.subarray(row * size, (row + 1) * size), (v) => v * inputScale);
-      feeds.push({ [input.name]: new ort.Tensor('float32', values, dims) });
-    }
-  }
-  return feeds;
+async function readCalibrationSamples(model: Uint8Array, dir: string, rows: number, inputScale: number): Promise<TensorMap[]> {
+  const names = (await readdir(dir).catch((error: Error) => {
+    throw new Error(`cannot read --calibration ${dir}: ${error.message}`);
+  })).filter((name) => name.toLowerCase().endsWith('.npy')).sort();
+  if (names.length === 0) throw new Error(`${dir} holds no .npy files to calibrate with.`);
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
+  return calibrationSamplesFromNpy(files, modelInputs(model), { rows, inputScale, onNote: (note) => console.warn(`warning: ${note}`) });
+}
+
+function toFeeds(sample: TensorMap): Record<string, ort.Tensor> {
+  return Object.fromEntries(Object.entries(sample).map(([name, value]) => [name, new ort.Tensor(value.type, value.data as Float32Array, value.dims)]));
+}
+
+/** A number or a fraction such as 1/255. */
+function parseScale(text: string): number {
+  const [numerator, denominator = '1'] = text.split('/');
+  const value = Number(numerator) / Number(denominator);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--input-scale must be a positive number such as 0.0039 or 1/255; got "${text}".`);
+  return value;
 }
 
 async function main(): Promise<void> {
@@ -46,22 +58,32 @@ async function main(): Promise<void> {
       'per-tensor': { type: 'boolean', default: false },
       calibration: { type: 'string' },
       'calibration-rows': { type: 'string', default: '16' },
-      'input-scale': { type: 'string', default: String(1 / 255) },
+      'input-scale': { type: 'string', default: '1/255' },
     },
   });
   const mode = values.mode as QuantizeMode;
   if (!values.in || !values.out) throw new Error('give --in <model.onnx> and --out <model_quantized.onnx>.');
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}".`);
   if (mode === 'static' && !values.calibration) throw new Error('--mode static needs --calibration <dir of .npy samples>.');
+  const rows = Number(values['calibration-rows']);
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--calibration-rows must be a whole number ≥ 1; got "${values['calibration-rows']}".`);
   const model = new Uint8Array(await readFile(values.in).catch((error: Error) => {
     throw new Error(`cannot read ${values.in}: ${error.message}`);
   }));
-  const calibration = mode === 'static' && values.calibration
-    ? { run: ortCalibration(ort, await readCalibrationFeeds(model, values.calibration, Number(values['calibration-rows']), Number(values['input-scale']))) }
-    : undefined;
-  const { bytes, report } = await quantizeModel(model, { mode, perChannel: !values['per-tensor'], calibration }, (progress) => {
-    if (progress.stage === 'calibrating' && progress.done % 50 === 0) console.log(`calibrated on ${progress.done} samples…`);
-  });
+  const samples = values.calibration ? await readCalibrationSamples(model, values.calibration, rows, parseScale(values['input-scale'])) : undefined;
+  const { bytes, report } = await quantizeModel(
+    model,
+    {
+      mode,
+      perChannel: !values['per-tensor'],
+      calibration: mode === 'static' && samples ? { run: ortCalibration(ort, samples.map(toFeeds)) } : undefined,
+      // Check on the calibration rows when there are some (inside the calibrated ranges), else on generated inputs.
+      selfCheck: { run: ortModelRunner(ort), samples, runtime: 'onnxruntime-node' },
+    },
+    (progress) => {
+      if (progress.stage === 'calibrating' && progress.done % 50 === 0) console.log(`calibrated on ${progress.done} samples…`);
+    },
+  );
   await writeFile(values.out, bytes);
   console.log(
     `${mode} int8: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
@@ -71,6 +93,7 @@ async function main(): Promise<void> {
   );
   for (const note of report.notes) console.log(`note: ${note}`);
   for (const skipped of report.skipped) console.log(`left in float: ${skipped.name} (${skipped.reason})`);
+  console.log(`self-check in onnxruntime-node, ${describeSelfCheck(report.selfCheck!)}`);
   console.log(`wrote ${values.out}`);
 }
 

@@ -20,7 +20,10 @@
  * - Shape/Size and other outputs that are exact (integers) carry no error;
  * - any other operator fed by an erroneous tensor makes the bound unknown (`Infinity`, with the node named).
  * The bound is a worst case (every rounding aligned), so real errors are usually far below it; a wrong weight
- * layout, a mis-scaled output or a dropped operator typically exceeds it by orders of magnitude.
+ * layout, a mis-scaled output or a dropped operator typically exceeds it by orders of magnitude. Worst cases compound
+ * layer after layer (each multiplies the incoming error by its largest column sum), so where the quantized model's
+ * actual error at a Conv/Gemm/MatMul input or output is measured, the derivation checks it and restarts from it:
+ * each layer is then held to one step of the rule above, and the outputs to the tail after the last measured tensor.
  * `tolerance` adds what float32 arithmetic itself may differ by (reordered sums in fused kernels).
  */
 import { decodeModel, type onnx } from './proto';
@@ -33,6 +36,15 @@ import type { QuantizeReport } from './types';
 export interface TensorSample {
   data: ArrayLike<number>;
   dims: readonly number[];
+}
+
+/** A tensor whose measured error exceeded what its producer's int8 steps allow given its inputs' measured errors. */
+export interface LayerViolation {
+  tensor: string;
+  /** The node that produced it: `<op> "<name>"`. */
+  node: string;
+  error: number;
+  bound: number;
 }
 
 export interface OutputBound {
@@ -54,6 +66,11 @@ const LIPSCHITZ_ONE = new Set([
 /** Outputs that carry no rounding error (integer shape computations, comparisons). */
 const EXACT_OUTPUT = new Set(['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range', 'Equal', 'Less', 'Greater', 'Not', 'ArgMax', 'ArgMin', 'NonZero']);
 const WEIGHT_OPS = new Set(['MatMul', 'Gemm', 'Conv']);
+
+/** A derived bound plus the float32 allowance, for a tensor whose float values reach `size` in magnitude. */
+function withTolerance(bound: number, size: number): number {
+  return bound * (1 + FLOAT_TOLERANCE.relative) + FLOAT_TOLERANCE.ofOutput * (1 + size);
+}
 
 function maxAbs(data: ArrayLike<number>): number {
   let m = 0;
@@ -108,6 +125,11 @@ export class ErrorBound {
   private readonly dynamicInputs = new Set<string>();
   /** Float tensors whose values the bound reads (inputs of integer or multiplying operators, quantized tensors). */
   readonly measuredTensors: string[];
+  /**
+   * Activations read or written by Conv/Gemm/MatMul (not graph inputs or outputs): where the quantized model's
+   * actual error is measured, the bound restarts from it, so worst cases do not compound layer after layer.
+   */
+  readonly layerTensors: string[];
 
   private readonly mode: QuantizeReport['mode'];
 
@@ -137,14 +159,26 @@ export class ErrorBound {
     }
     for (const name of this.calibrated.keys()) measured.add(name);
     const outputs = new Set((this.graph.output ?? []).map((o) => o.name ?? ''));
-    this.measuredTensors = [...measured].filter((name) => !outputs.has(name));
+    const graphInputs = new Set((this.graph.input ?? []).map((i) => i.name ?? ''));
+    const layer = new Set<string>();
+    for (const node of this.graph.node ?? []) {
+      if (!WEIGHT_OPS.has(node.opType ?? '')) continue;
+      for (const name of [...(node.input ?? []).slice(0, 2), ...(node.output ?? [])]) {
+        if (name && !this.initializers.has(name) && !graphInputs.has(name) && !outputs.has(name)) layer.add(name);
+      }
+    }
+    this.layerTensors = [...layer];
+    this.measuredTensors = [...new Set([...measured, ...layer])].filter((name) => !outputs.has(name));
   }
 
   /**
    * The bound for every graph output on one input, from the float model's values of `measuredTensors` and of the
-   * outputs on that input (`values[name]`).
+   * outputs on that input (`values[name]`). `measuredErrors` (optional) holds the quantized model's actual
+   * max |error| at some of `layerTensors`: each is checked against its derived bound (a violation names the node)
+   * and then replaces it, so the bound downstream starts from the real error.
    */
-  outputs(values: Record<string, TensorSample>): Record<string, OutputBound> {
+  outputs(values: Record<string, TensorSample>, measuredErrors: Record<string, number> = {}): { outputs: Record<string, OutputBound>; violations: LayerViolation[] } {
+    const violations: LayerViolation[] = [];
     const error = new Map<string, number>();
     const blocked = new Map<string, string>();
     const e = (name: string): number => (name ? (error.get(name) ?? this.weightError.get(name) ?? 0) : 0);
@@ -195,7 +229,15 @@ export class ErrorBound {
       if (out === Infinity && !blocker) for (const name of node.output ?? []) blocked.set(name, `${node.name || op} (${op})`);
       if (blocker) for (const name of node.output ?? []) blocked.set(name, blocker);
       for (const name of node.output ?? []) {
-        error.set(name, this.calibrated.has(name) ? out + quantizationError(name, out) : out);
+        let produced = out;
+        const measuredError = measuredErrors[name];
+        if (measuredError !== undefined) {
+          const allowed = withTolerance(out, values[name] ? maxAbs(values[name].data) : 0);
+          if (measuredError > allowed) violations.push({ tensor: name, node: `${op} "${node.name || name}"`, error: measuredError, bound: allowed });
+          produced = measuredError;
+          blocked.delete(name);
+        }
+        error.set(name, this.calibrated.has(name) ? produced + quantizationError(name, produced) : produced);
       }
     }
 
@@ -203,12 +245,11 @@ export class ErrorBound {
     for (const output of this.graph.output ?? []) {
       const name = output.name ?? '';
       const bound = e(name);
-      const size = values[name] ? maxAbs(values[name].data) : 0;
       result[name] = Number.isFinite(bound)
-        ? { bound: bound * (1 + FLOAT_TOLERANCE.relative) + FLOAT_TOLERANCE.ofOutput * (1 + size) }
+        ? { bound: withTolerance(bound, values[name] ? maxAbs(values[name].data) : 0) }
         : { bound: Infinity, blockedBy: blocked.get(name) };
     }
-    return result;
+    return { outputs: result, violations };
   }
 
   private batchNormGain(node: onnx.INodeProto): number {

@@ -40,14 +40,22 @@ export interface QuantizeOptions {
   selfCheck?: SelfCheckOptions;
 }
 
-/** What the self-check measured: the output whose error came closest to its bound. */
+/** What the self-check measured, on the input and output whose error came closest to its bound. */
 export interface SelfCheckResult {
   /** Inputs the two models were run on. */
   samples: number;
-  /** Largest |quantized − float| of `output` over the samples. */
+  /** |quantized − float| of `output` (largest element), as the model runs. */
   maxAbsError: number;
-  /** The int8 error bound of `output` (Infinity where `unbounded` names why none could be derived). */
+  /**
+   * Its end-to-end int8 error bound (worst case through every layer; Infinity where `unbounded` names why none could
+   * be derived). Deep models compound worst cases into large numbers: `layered` is the tighter figure.
+   */
   bound: number;
+  /**
+   * The same output from a run that also fetched every Conv/Gemm/MatMul tensor, against the bound restarted from
+   * each layer's measured error (every layer was also held to one step of its own bound). Absent when that run failed.
+   */
+  layered?: { maxAbsError: number; bound: number };
   output: string;
   /** Outputs checked only for running and finite values, with the node past which no bound exists. */
   unbounded: string[];

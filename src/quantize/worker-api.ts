@@ -9,6 +9,11 @@ export interface QuantizeWorkerOptions {
   /** Static mode: one input map per calibration sample; the worker runs them in onnxruntime-web (WASM). */
   calibrationInputs?: TensorMap[];
   minCalibrationSamples?: number;
+  /**
+   * Inputs for the self-check (the result beside the float model); default: the first calibration inputs, or
+   * generated ones (`generatedSamples`) when there are none. The report's `selfCheck` holds what it measured.
+   */
+  selfCheckInputs?: TensorMap[];
   /** WASM threads for calibration (1 when the page is not cross-origin isolated). */
   threads?: number;
 }

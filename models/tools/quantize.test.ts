@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OnnxModelBuilder } from '../../src/quantize/testing/model-builder';
+import { typedNpy, uint8Npy } from '../../src/sketch/testing/npy-fixture';
+import { seededNormal, randomFloats } from '../../src/util/prng';
+
+const REPO = resolve(__dirname, '../..');
+
+async function quantize(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'models/tools/quantize.ts', ...args], { cwd: REPO });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+describe('npm run quantize', () => {
+  let dir: string;
+  const twoInputs = new OnnxModelBuilder(13, 3)
+    .input('a', ['batch', 4])
+    .input('b', ['batch', 4])
+    .output('y', ['batch', 3])
+    .randomWeight('wa', [4, 3], 4)
+    .randomWeight('wb', [4, 3], 4)
+    .node('MatMul', ['a', 'wa'], ['ya'])
+    .node('MatMul', ['b', 'wb'], ['yb'])
+    .node('Add', ['ya', 'yb'], ['y'])
+    .build();
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'quantize-cli-'));
+    await writeFile(join(dir, 'two-inputs.onnx'), twoInputs);
+    await writeFile(join(dir, 'no-weights.onnx'), new OnnxModelBuilder(13).input('x', [1, 4]).output('y', [1, 4]).node('Relu', ['x'], ['y']).build());
+    await writeFile(join(dir, 'one-input.onnx'), new OnnxModelBuilder(13, 4).input('x', ['batch', 4]).output('y', ['batch', 2]).randomWeight('w', [4, 2], 4).node('MatMul', ['x', 'w'], ['y']).build());
+    const normal = seededNormal(9);
+    await mkdir(join(dir, 'float'));
+    await writeFile(join(dir, 'float', 'a.npy'), typedNpy('<f4', [20, 4], randomFloats(80, normal)));
+    await writeFile(join(dir, 'float', 'b.npy'), typedNpy('<f4', [20, 4], randomFloats(80, normal)));
+    await mkdir(join(dir, 'only-a'));
+    await writeFile(join(dir, 'only-a', 'a.npy'), typedNpy('<f4', [20, 4], randomFloats(80, normal)));
+    await mkdir(join(dir, 'pixels'));
+    await writeFile(join(dir, 'pixels', 'cat.npy'), uint8Npy([10, 4], Array.from({ length: 40 }, (_, i) => (i * 37) % 256)));
+    await writeFile(join(dir, 'pixels', 'dog.npy'), uint8Npy([10, 4], Array.from({ length: 40 }, (_, i) => (i * 91) % 256)));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('calibrates a two-input model from one float32 .npy per input, self-checks it and writes it', async () => {
+    const out = join(dir, 'two-inputs.int8.onnx');
+    const result = await quantize('--in', join(dir, 'two-inputs.onnx'), '--out', out, '--mode', 'static', '--calibration', join(dir, 'float'), '--calibration-rows', '20');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/20 calibration samples/);
+    expect(result.stdout).toMatch(/self-check in onnxruntime-node, 8 inputs: largest error [\d.e-]+ on "y" \(int8 bound [\d.e+-]+ layer by layer, [\d.e+-]+ end to end\)/);
+    expect(await exists(out)).toBe(true);
+  });
+
+  it('keeps a directory of uint8 files working for a single-input model, and warns they give non-negative values only', async () => {
+    const out = join(dir, 'one-input.int8.onnx');
+    const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out, '--mode', 'static', '--calibration', join(dir, 'pixels'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/20 calibration samples/);
+    expect(result.stderr).toMatch(/warning: "x" calibrated from uint8 data: values in \[0, 1\] only/);
+  });
+
+  it.each([
+    ['a missing input file', ['two-inputs.onnx', 'only-a'], /Missing calibration data for input "b": give b\.npy/],
+    ['a model with nothing to quantize', ['no-weights.onnx', 'float'], /no Conv, Gemm or MatMul operators/],
+  ])('exits non-zero and writes nothing for %s', async (_, [model, data], message) => {
+    const out = join(dir, `${model}.refused.onnx`);
+    const result = await quantize('--in', join(dir, model), '--out', out, '--mode', 'static', '--calibration', join(dir, data));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(await exists(out)).toBe(false);
+  });
+});
