@@ -123,3 +123,39 @@ test.describe('summarize page', () => {
     await expect(page.getByTestId('summary')).toBeVisible();
   });
 });
+
+test.describe('summarize page in Japanese', () => {
+  const JAPANESE = [
+    '東京都は新しい中央図書館を来月開くと発表した。',
+    '図書館には二十万冊の本が並び、開館時間は夜九時までに延びる。',
+    '都の担当者は記者会見で「若い人や働く人に使ってほしい」と話した。',
+    '建設費は約五十億円で、都の予算から支出される。',
+    '一方、近くの商店街では駐車場が足りなくなると心配する声もある。',
+    '図書館の開館式には知事も出席する予定だ。',
+    '当日の天気は晴れの予報だ。',
+  ].join('');
+
+  test('a pasted Japanese text gets a summary of several sentences and word counts from the segmenter', async ({ page, watch }) => {
+    await page.goto('/#/summarize');
+    await page.getByTestId('source-text').fill(JAPANESE);
+    const expected = await page.evaluate((text) => {
+      const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)];
+      return { words: segments.filter((s) => s.isWordLike).length, characters: [...text].length };
+    }, JAPANESE);
+    expect(expected.words).toBeGreaterThan(60);
+    await expect(page.getByTestId('counts')).toHaveText(`${expected.words} words · ${expected.characters} characters`);
+    await page.getByTestId('length').selectOption('short');
+    await page.getByTestId('summarize').click();
+    const summary = page.getByTestId('summary');
+    await expect(summary).toBeVisible();
+    const text = await summary.innerText();
+    const sentences = text.match(/[^。]+。/g) ?? [];
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(sentences.length).toBeLessThan(7);
+    for (const sentence of sentences) expect(JAPANESE).toContain(sentence);
+    await expect(page.getByTestId('source-view').locator('mark')).toHaveCount(sentences.length);
+    await expect(page.getByTestId('compression')).toContainText(new RegExp(`of ${expected.words} words`));
+    await page.screenshot({ path: test.info().outputPath('summarize-japanese.png'), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
-// `npm run eval:summarize -- --data <file.jsonl> [--data <more.jsonl>] [--length short|medium|long|N] [--json]`
-// ROUGE-1/2/L F1 of the extractive engine, same-length Lead, Lead-3 and every system in the rows.
+// `npm run eval:summarize -- --data <file.jsonl | folder> [--data …] [--length short|medium|long|N] [--json] [--systems]`
+// ROUGE-1/2/L F1 of the extractive engine, same-length Lead, Lead-3 and every system in the rows; a folder's .jsonl
+// files are one set. Text without spaces (Japanese, Chinese, Thai) is scored on Intl.Segmenter words (tokens.ts).
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluationReport, type ScoredSummaries } from '../../src/summarize/evaluation';
 import type { LengthSetting } from '../../src/summarize/extractive';
@@ -32,6 +33,10 @@ function printTable(name: string, report: EvaluationReport, withSystems: boolean
   console.log(line('extractive (this engine)', report.extractive));
   console.log(line('Lead, same length', report.lead_same_length));
   console.log(line('Lead-3', report.lead3));
+  const { extractive, lead3 } = report;
+  const delta = (a: number, b: number) => (100 * (a - b)).toFixed(2).padStart(6);
+  const gain = `${delta(extractive.rouge1, lead3.rouge1)} ${delta(extractive.rouge2, lead3.rouge2)} ${delta(extractive.rougeL, lead3.rougeL)}`;
+  console.log(`${'extractive − Lead-3'.padEnd(34)} ${gain} ${(extractive.words - lead3.words).toFixed(1).padStart(6)}`);
   if (report.systems_median) console.log(line(`published systems, median of ${Object.keys(report.systems).length}`, report.systems_median));
   if (report.systems_row_median) {
     const { rouge1, rouge2, rougeL } = report.systems_row_median;

@@ -4,7 +4,7 @@ import { summarizeExtractive, type LengthSetting } from './extractive';
 import { meanScores, rougeMulti, type RougeScores } from './rouge';
 import type { ScorerModel } from './scorer';
 import { splitSentences } from './sentences';
-import { wordCount } from './tokens';
+import { hasUnspacedScript, wordCount, wordSegments } from './tokens';
 import { percentile } from '../util/percentile';
 
 export interface SummaryRow {
@@ -44,17 +44,21 @@ export function parseRows(jsonl: string, source = 'input'): SummaryRow[] {
     });
 }
 
-/** The first whitespace tokens of `text` that hold `targetWords` words (as ROUGE counts them). */
+/**
+ * The start of `text` that holds at most `targetWords` words (as ROUGE counts them): whole whitespace tokens, or in
+ * text without spaces (Japanese, Chinese, Thai) whole Intl.Segmenter word segments.
+ */
 export function truncateToWords(text: string, targetWords: number): string {
+  const unspaced = hasUnspacedScript(text);
   const kept: string[] = [];
   let count = 0;
-  for (const token of text.split(/\s+/).filter(Boolean)) {
+  for (const token of unspaced ? wordSegments(text) : text.split(/\s+/).filter(Boolean)) {
     const tokenWords = wordCount(token);
     if (count + tokenWords > targetWords) break;
     kept.push(token);
     count += tokenWords;
   }
-  return kept.join(' ');
+  return unspaced ? kept.join('').trim() : kept.join(' ');
 }
 
 export function leadSentences(article: string, count: number): string {

@@ -32,6 +32,13 @@ describe('ROUGE F1 (worked examples)', () => {
     expect(rouge('x y', 'a b').rougeL).toBe(0);
   });
 
+  it('scores text without spaces on dictionary words', () => {
+    // 東京|は|晴れ|です against 東京|は|雨|です: 3 of 4 unigrams, 1 of 3 bigrams ("東京 は").
+    const s = rouge('東京は晴れです。', '東京は雨です。');
+    expect(s.rouge1).toBeCloseTo(3 / 4, 10);
+    expect(s.rouge2).toBeCloseTo(1 / 3, 10);
+  });
+
   it('averages over references', () => {
     const s = rougeMulti('a b', ['a b', 'c d']);
     expect(s.rouge1).toBeCloseTo(0.5, 10);

@@ -1,6 +1,7 @@
 // Validation plus the extractive engine, as one call: what the summarize worker runs.
 import { selectSentences, budgetFor, type LengthSetting } from './extractive';
 import defaultModel from './sentence-scorer.json';
+import { joinSentences } from './sentences';
 import { checkText } from './validation';
 import type { ExtractiveOutcome } from './worker-api';
 
@@ -11,7 +12,7 @@ export function runExtractive(text: string, length: LengthSetting): ExtractiveOu
   const selected = selectSentences(check.sentences, budgetFor(length), defaultModel);
   return {
     ok: true,
-    summary: selected.map((i) => check.sentences[i]!.text).join(' '),
+    summary: joinSentences(selected.map((i) => check.sentences[i]!)),
     spans: check.sentences.map(({ start, end }) => ({ start, end })),
     selected,
     engineMs: performance.now() - started,

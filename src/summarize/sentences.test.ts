@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences';
+import { seededRandom } from '../util/prng';
+import { joinSentences, splitSentences } from './sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
@@ -51,5 +52,107 @@ describe('splitSentences', () => {
 
   it('returns nothing for whitespace', () => {
     expect(splitSentences(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('splitSentences in other scripts and layouts', () => {
+  it('ends Japanese sentences at 。！？ without a space after them and keeps 「…。…」 quotes whole', () => {
+    expect(texts('東京は晴れです。大阪は雨でした！明日はどうなるでしょうか？彼は「今日は暑い。明日も暑い」と言った。')).toEqual([
+      '東京は晴れです。',
+      '大阪は雨でした！',
+      '明日はどうなるでしょうか？',
+      '彼は「今日は暑い。明日も暑い」と言った。',
+    ]);
+  });
+
+  it('ends Chinese sentences, keeping a closing quote with its sentence', () => {
+    expect(texts('今天天气很好。我们去公园散步吧！你觉得怎么样？他说：“好的。”然后我们出发了。')).toEqual([
+      '今天天气很好。',
+      '我们去公园散步吧！',
+      '你觉得怎么样？',
+      '他说：“好的。”',
+      '然后我们出发了。',
+    ]);
+  });
+
+  it('treats a space between CJK or Thai letters as a break (a heading or caption that lost its line)', () => {
+    expect(texts('入植地は違法ではない 米政府が方針転換した。国際社会は反発した。')).toEqual([
+      '入植地は違法ではない',
+      '米政府が方針転換した。',
+      '国際社会は反発した。',
+    ]);
+    expect(texts('ฉันไปตลาดเมื่อวานนี้ ซื้อผลไม้มาหลายอย่าง แม่บอกว่าอร่อยมาก')).toHaveLength(3);
+    // Between Japanese and a Latin word a space is ordinary spacing.
+    expect(texts('今日はBBC News の記事を読んだ。')).toHaveLength(1);
+  });
+
+  it('splits other scripts at their own sentence marks (danda, Cyrillic prose)', () => {
+    expect(texts('यह पहला वाक्य है। यह दूसरा वाक्य है।')).toHaveLength(2);
+    expect(texts('Привет. Как дела? Всё хорошо.')).toEqual(['Привет.', 'Как дела?', 'Всё хорошо.']);
+  });
+
+  it('makes each line a unit of a transcript without punctuation', () => {
+    const transcript = 'ok so the release is friday\nwe still need the migration tested\nanna can take that\nthen we ship';
+    const units = splitSentences(transcript);
+    expect(units.map((u) => u.text)).toEqual(transcript.split('\n'));
+    expect(units.every((u) => u.ownLine)).toBe(true);
+    expect(texts('Anna: we ship on friday\nBen: tests first. Then the notes\nAnna: fine')).toEqual([
+      'Anna: we ship on friday',
+      'Ben: tests first.',
+      'Then the notes',
+      'Anna: fine',
+    ]);
+  });
+
+  it('ends a sentence after an abbreviation when a capitalised function word follows', () => {
+    expect(texts('He built the plant in the U.S. The factory opened in May. The U.S. Army helped.')).toEqual([
+      'He built the plant in the U.S.',
+      'The factory opened in May.',
+      'The U.S. Army helped.',
+    ]);
+    expect(texts('Dr. Smith came at 3 p.m. Friday. Apple Inc. It grew. St. The')).toEqual(['Dr. Smith came at 3 p.m. Friday.', 'Apple Inc.', 'It grew.', 'St. The']);
+  });
+
+  it('keeps Markdown list items whole, with their markers, on their own lines', () => {
+    const markdown = '# Release notes\n\nWe shipped a lot.\n\n1. Migrated the database. It took a week.\n2. Cut build time\n\n- Fixed login\n* Removed the old API';
+    const units = splitSentences(markdown);
+    expect(units.map((u) => u.text)).toEqual([
+      '# Release notes',
+      'We shipped a lot.',
+      '1. Migrated the database. It took a week.',
+      '2. Cut build time',
+      '- Fixed login',
+      '* Removed the old API',
+    ]);
+    expect(units.map((u) => Boolean(u.ownLine))).toEqual([true, false, true, true, true, true]);
+    expect(joinSentences([units[1]!, units[3]!, units[4]!])).toBe('We shipped a lot.\n2. Cut build time\n- Fixed login');
+  });
+
+  it('joins CJK sentences without a space and other sentences with one', () => {
+    expect(joinSentences(splitSentences('東京は晴れです。大阪は雨でした。'))).toBe('東京は晴れです。大阪は雨でした。');
+    expect(joinSentences(splitSentences('One here.\nTwo there.'))).toBe('One here. Two there.');
+  });
+
+  it('covers the text in order with non-empty units, whatever the mix of scripts (generated)', () => {
+    const random = seededRandom(7);
+    const pieces = [
+      'The council met on Monday.', 'It voted in the U.S. Senate .', "`` Yes , '' he said .", '東京は晴れです。', '「暑い。寒い」と言った。',
+      '今天天气很好！', 'ฉันไปตลาด', 'Привет, мир?', 'यह वाक्य है।', '- a list item', '1. first', '# Heading', 'no punctuation here',
+      '（注）', '「', '」', '...', '  ', '\n', '\n\n', '\t', 'x', '。', '3.5', 'e.g. this',
+    ];
+    for (let trial = 0; trial < 300; trial++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 25) }, () => pieces[Math.floor(random() * pieces.length)]!)
+        .join(random() < 0.5 ? ' ' : '');
+      const units = splitSentences(text);
+      let at = 0;
+      for (const unit of units) {
+        expect(unit.text.trim()).not.toBe('');
+        expect(unit.text).toBe(text.slice(unit.start, unit.end));
+        expect(unit.start).toBeGreaterThanOrEqual(at);
+        expect(text.slice(at, unit.start).trim()).toBe('');
+        at = unit.end;
+      }
+      expect(text.slice(at).trim()).toBe('');
+    }
   });
 });

@@ -1,31 +1,104 @@
-// Sentence segmentation that works on ordinary prose, Markdown/PDF line structure and PTB-tokenized news text
-// (spaces around punctuation, `` and '' quotes). Every sentence keeps its character span in the source so the
-// page can highlight exactly what was picked.
+// Sentence segmentation for any language: ordinary prose, PTB-tokenized news (spaces around punctuation, `` and ''
+// quotes), Markdown/PDF line structure, CJK text (。！？ need no space after them) and text without sentence
+// punctuation (transcripts: one unit per line). Sentence ends are Unicode's Sentence_Terminal characters (UAX #29),
+// filtered by rules for abbreviations, initials, decimals, quotes and brackets: Intl.Segmenter's own sentence breaks
+// split "Mr. | Smith", put PTB closing quotes on the next sentence and break inside Japanese 「…。…」 quotes.
+// Every unit keeps its character span in the source so the page can highlight exactly what was picked.
+import { STOPWORDS } from './tokens';
 
 export interface Sentence {
   text: string;
   start: number;
   end: number;
+  /** A unit on a line of its own (list item, heading, line of unpunctuated text): a summary keeps it on its own line. */
+  ownLine?: boolean;
 }
 
+// Titles before a name: never the end of a sentence ("Dr. Smith", "St. Louis", "Gen. The…" does not occur).
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt', 'cmdr',
+  'rev', 'hon',
+]);
+// Other abbreviations end a sentence only when a capitalised function word follows ("in the U.S. The factory…",
+// but "U.S. Army", "3 p.m. Friday").
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt',
-  'capt', 'cmdr', 'rev', 'hon', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'fig', 'al', 'approx', 'dept',
-  'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e',
-  'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'ave', 'blvd', 'rd',
+  'sr', 'jr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'fig', 'al', 'approx', 'dept', 'est', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m',
+  'ave', 'blvd', 'rd',
 ]);
 
-const TERMINATORS = '.!?…';
+// Tibetan's shad (།, ༎) ends a clause or sentence but is not in Sentence_Terminal.
+const TERMINATOR = /[\p{Sentence_Terminal}…།༎]/u;
+// Full-width terminators end a sentence with or without a space after them.
+const WIDE_TERMINATOR = /[。｡！？．]/u;
+// Letters of scripts written without spaces, and the CJK punctuation that ends or closes a phrase.
+const UNSPACED_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}ー々〆]/u;
+const CJK_OPENERS = '「『（【〈《〔［｛〝＜';
+const CJK_CLOSERS = '」』）】〉》〕］｝〟＞';
+// Chinese quotes with curly marks (他说：“好的。”然后…): after 。 the closing mark belongs to the sentence.
+const CLOSERS_AFTER_WIDE = CJK_CLOSERS + '”’"\'';
+const CJK_PAIRS = new Map([...CJK_OPENERS].map((open, k) => [open, CJK_CLOSERS[k]!]));
+// A CJK quotation this long is split like prose: a missing closing bracket must not swallow a whole text.
+const MAX_QUOTE_CHARS = 250;
 // Quotes and brackets that close a sentence; in PTB text they stand alone after the terminator (". ''").
 const CLOSERS = new Set(["'", "''", '"', '”', '’', ')', ']', '»', "'\"", '"\'']);
-// A line starting like this begins a new block even without a blank line before it (lists, headings).
-const BLOCK_START = /^\s*(#{1,6}\s|[-*+•]\s|\d+[.)]\s|>\s)/;
+const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
+const HEADING = /^\s*#{1,6}\s/;
+// A transcript line: "Anna: …", "Dr. Lee: …", "[00:12] …", "00:12:31 …".
+const SPEAKER_OR_TIME = /^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?:\s)/u;
+// A line starting like this begins a new block even without a blank line before it (lists, headings, quotes, turns).
+const BLOCK_START = new RegExp(`${LIST_ITEM.source}|${HEADING.source}|^\\s*>\\s|${SPEAKER_OR_TIME.source}`, 'u');
 
-/** Splits `text` into sentences; whitespace-only pieces are dropped. */
+/**
+ * Splits `text` into sentence units, in order, each with its span (`text.slice(start, end) === unit.text`, trimmed,
+ * never empty). Whitespace-only input gives []. List items and headings are single units; a block without any
+ * sentence terminator gives one unit per line; in CJK and Thai text a space between two letters ends a unit (it
+ * marks a paragraph, heading or caption that lost its line break).
+ */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const block of splitBlocks(text)) splitBlock(text, block.start, block.end, sentences);
+  for (const block of splitBlocks(text)) {
+    const blockText = text.slice(block.start, block.end);
+    if (LIST_ITEM.test(blockText) || HEADING.test(blockText)) {
+      push(text, block.start, block.end, sentences, true);
+    } else if (!TERMINATOR.test(blockText) && blockText.includes('\n')) {
+      for (const line of lineSpans(text, block.start, block.end)) {
+        const before = sentences.length;
+        splitRun(text, line.start, line.end, sentences);
+        if (sentences.length === before + 1) sentences[before]!.ownLine = true;
+      }
+    } else {
+      const before = sentences.length;
+      splitRun(text, block.start, block.end, sentences);
+      // A transcript turn that is one utterance keeps its own line, like the lines of an unpunctuated transcript.
+      if (SPEAKER_OR_TIME.test(blockText) && sentences.length === before + 1) sentences[before]!.ownLine = true;
+    }
+  }
   return sentences;
+}
+
+/** Whether `text` holds any sentence-ending punctuation (. ! ? 。 । ؟ … in any script). */
+export function hasSentenceTerminator(text: string): boolean {
+  return TERMINATOR.test(text);
+}
+
+/** `units` as one text: own-line units on their own lines, CJK sentences joined without a space, others with one. */
+export function joinSentences(units: readonly Sentence[]): string {
+  let joined = '';
+  units.forEach((unit, k) => {
+    const previous = units[k - 1];
+    if (previous) joined += separator(previous, unit);
+    joined += unit.text;
+  });
+  return joined;
+}
+
+const CJ_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
+const CJ_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+function separator(previous: Sentence, next: Sentence): string {
+  if (previous.ownLine || next.ownLine) return '\n';
+  return CJ_END.test(previous.text) && CJ_START.test(next.text) ? '' : ' ';
 }
 
 interface Span {
@@ -44,7 +117,7 @@ function splitBlocks(text: string): Span[] {
     const nextLine = text.slice(nextLineStart, nextLineEnd === -1 ? text.length : nextLineEnd);
     const currentLine = text.slice(text.lastIndexOf('\n', match.index - 1) + 1, match.index);
     const blankAround = nextLine.trim() === '' || currentLine.trim() === '';
-    if (blankAround || BLOCK_START.test(nextLine) || /^\s*#{1,6}\s/.test(currentLine)) {
+    if (blankAround || BLOCK_START.test(nextLine) || HEADING.test(currentLine)) {
       blocks.push({ start: blockStart, end: match.index });
       blockStart = nextLineStart;
     }
@@ -53,16 +126,43 @@ function splitBlocks(text: string): Span[] {
   return blocks;
 }
 
-function splitBlock(text: string, from: number, to: number, out: Sentence[]): void {
+function lineSpans(text: string, from: number, to: number): Span[] {
+  const lines: Span[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '\n') {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Splits text[from, to) at sentence ends and, between letters of unspaced scripts, at spaces. */
+function splitRun(text: string, from: number, to: number, out: Sentence[]): void {
+  const quoted = quotedRegions(text, from, to);
   let sentenceStart = from;
   let i = from;
   while (i < to) {
-    if (!TERMINATORS.includes(text[i]!)) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\u3000') {
+      let after = i + 1;
+      while (after < to && /[ \t\u3000]/.test(text[after]!)) after++;
+      if (!quoted[i - from] && isUnspacedBreak(text[i - 1], text[after])) {
+        push(text, sentenceStart, i, out);
+        sentenceStart = after;
+      }
+      i = after;
+      continue;
+    }
+    if (!TERMINATOR.test(ch) || quoted[i - from]) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < to && TERMINATORS.includes(text[end]!)) end++;
+    while (end < to && TERMINATOR.test(text[end]!)) end++;
+    const attachedClosers = WIDE_TERMINATOR.test(text[end - 1]!) ? CLOSERS_AFTER_WIDE : CJK_CLOSERS;
+    while (end < to && attachedClosers.includes(text[end]!)) end++;
     end = consumeClosers(text, sentenceStart, end, to);
     if (isBoundary(text, i, end, to)) {
       push(text, sentenceStart, end, out);
@@ -71,6 +171,42 @@ function splitBlock(text: string, from: number, to: number, out: Sentence[]): vo
     i = end;
   }
   push(text, sentenceStart, to, out);
+}
+
+/** Per character of text[from, to): 1 inside a matched CJK bracket pair (「…」, （…）…) shorter than MAX_QUOTE_CHARS. */
+function quotedRegions(text: string, from: number, to: number): Uint8Array {
+  const depthChange = new Int32Array(to - from + 1);
+  const open: { at: number; closer: string }[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    const closer = CJK_PAIRS.get(ch);
+    if (closer) open.push({ at: i, closer });
+    else if (CJK_CLOSERS.includes(ch)) {
+      const k = open.map((o) => o.closer).lastIndexOf(ch);
+      if (k < 0) continue;
+      const { at } = open[k]!;
+      open.length = k;
+      if (i - at <= MAX_QUOTE_CHARS) {
+        depthChange[at + 1 - from]!++;
+        depthChange[i - from]!--;
+      }
+    }
+  }
+  const quoted = new Uint8Array(to - from);
+  let depth = 0;
+  for (let k = 0; k < quoted.length; k++) {
+    depth += depthChange[k]!;
+    quoted[k] = depth > 0 ? 1 : 0;
+  }
+  return quoted;
+}
+
+const UNSPACED_OPENING = new RegExp(`${UNSPACED_LETTER.source}|[${CJK_OPENERS}0-9０-９]`, 'u');
+const UNSPACED_CLOSING = new RegExp(`${UNSPACED_LETTER.source}|[${CJK_CLOSERS}。｡！？．、]`, 'u');
+
+/** A space between a CJK/Thai letter (or closing bracket) and a CJK/Thai letter, opening bracket or digit. */
+function isUnspacedBreak(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && UNSPACED_CLOSING.test(before) && UNSPACED_OPENING.test(after);
 }
 
 /**
@@ -83,8 +219,9 @@ function consumeClosers(text: string, sentenceStart: number, pos: number, to: nu
   for (;;) {
     let j = end;
     while (j < to && text[j] === ' ') j++;
+    // Closers are at most two characters: look no further (text without spaces has no token end nearby).
     let k = j;
-    while (k < to && !/\s/.test(text[k]!)) k++;
+    while (k < to && k < j + 3 && !/\s/.test(text[k]!)) k++;
     const token = text.slice(j, k);
     if (token === '' || !CLOSERS.has(token)) return end;
     if (AMBIGUOUS_QUOTES.has(token) && openQuotes(text.slice(sentenceStart, end), token) % 2 === 0) return end;
@@ -106,25 +243,38 @@ function openQuotes(sentence: string, mark: string): number {
   return count;
 }
 
+// The next word when it is a whole word ("The", "A new"), not the start of "T-Mobile" or "A.B.".
+const NEXT_WORD = /^\p{L}+(?![\p{L}\p{N}.'’-])/u;
+
 function isBoundary(text: string, terminatorAt: number, end: number, to: number): boolean {
   if (end >= to) return true;
-  if (!/\s/.test(text[end]!)) return false; // "3.5", "U.S.A", "e.g.x"
-  const next = text.slice(end).trimStart();
+  const following = text[end]!;
+  if (!/\s/.test(following)) {
+    // "3.5", "U.S.A", "e.g.x" continue; 。 and "!"/"?" directly before CJK or Thai text end a sentence.
+    if (WIDE_TERMINATOR.test(text[terminatorAt]!)) return !/[0-9０-９]/.test(following);
+    return /[!?]/.test(text[terminatorAt]!) && UNSPACED_LETTER.test(following);
+  }
+  const next = text.slice(end, end + 40).trimStart();
   const firstChar = next[0] ?? '';
   if (/\p{Ll}/u.test(firstChar)) return false; // continuation in lower case
   if (text[terminatorAt] === '.' && terminatorAt > 0 && text[terminatorAt - 1] !== ' ') {
     const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, terminatorAt - 12), terminatorAt))?.[1] ?? '';
     const bare = word.toLowerCase();
-    if (ABBREVIATIONS.has(bare)) return false;
-    if (/^\p{Lu}$/u.test(word)) return false; // an initial: "John F. Kennedy"
+    if (TITLES.has(bare)) return false;
+    if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word)) {
+      // An abbreviation or an initial ("John F. Kennedy") runs on unless a capitalised function word follows.
+      const nextWord = NEXT_WORD.exec(next)?.[0].toLowerCase();
+      return nextWord !== undefined && STOPWORDS.has(nextWord);
+    }
   }
   return true;
 }
 
-function push(text: string, start: number, end: number, out: Sentence[]): void {
+function push(text: string, start: number, end: number, out: Sentence[], ownLine = false): void {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+  if (e <= s) return;
+  out.push(ownLine ? { text: text.slice(s, e), start: s, end: e, ownLine } : { text: text.slice(s, e), start: s, end: e });
 }

@@ -18,6 +18,28 @@ describe('checkText', () => {
     if (!r.ok) expect(r.message).toMatch(/single sentence/);
   });
 
+  it('accepts Japanese, Chinese and unpunctuated transcripts that have several units', () => {
+    for (const text of [
+      '東京は晴れです。大阪は雨でした。名古屋は曇りでした。',
+      '今天天气很好。我们去公园散步吧！',
+      'ok so the release is friday\nwe still need the migration tested\nanna can take that',
+    ]) {
+      expect(checkText(text)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('falls back to lines, or to the sentence marks of the script, in scripts without other rules', () => {
+    expect(checkText('ᚠᚢᚦᚨᚱᚲ ᚷᚹᚺᚾ ᚠᚢᚦ\nᛁᛃᛇᛈ ᛉᛊᛏ ᚠᚢᚦ\nᚷᚹᚺᚾ ᛁᛃᛇᛈ')).toMatchObject({ ok: true, sentences: { length: 3 } });
+    expect(checkText('བོད་ཀྱི་སྐད་ཡིག་ཡིན། ད་ལྟ་མི་མང་པོས་བེད་སྤྱོད་བྱེད། ')).toMatchObject({ ok: true, sentences: { length: 2 } });
+  });
+
+  it('says why a long run without sentence ends or line breaks cannot be summarized', () => {
+    const run = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const r = checkText(run);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/No sentence ends .* or line breaks were found/);
+  });
+
   it('names the size limit for text over 5 MB', () => {
     const r = checkText('A sentence. '.repeat(Math.ceil(MAX_TEXT_BYTES / 12) + 10));
     expect(r.ok).toBe(false);

@@ -1,11 +1,15 @@
 // Checks on what the user gives the summarizer, each with a message that says what to do. Pure, so the page,
 // the worker and the tests share one set of rules.
-import { splitSentences, type Sentence } from './sentences';
+import { hasSentenceTerminator, splitSentences, type Sentence } from './sentences';
+import { wordCount } from './tokens';
 
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 export const TEXT_EXTENSIONS = ['txt', 'md', 'markdown'];
 export const ACCEPTED_FILES = '.txt,.md,.markdown,.pdf,text/plain,text/markdown,application/pdf';
+
+// An unpunctuated run this long is several sentences run together rather than one sentence.
+const MIN_WORDS_FOR_SEVERAL_SENTENCES = 40;
 
 export type TextCheck = { ok: true; sentences: Sentence[] } | { ok: false; message: string };
 
@@ -35,6 +39,14 @@ export function checkText(text: string): TextCheck {
   }
   const sentences = splitSentences(text);
   if (sentences.length < 2) {
+    if (!hasSentenceTerminator(text) && wordCount(text) >= MIN_WORDS_FOR_SEVERAL_SENTENCES) {
+      return {
+        ok: false,
+        message:
+          'No sentence ends (. ! ? 。) or line breaks were found, so the text cannot be cut into sentences to choose from. ' +
+          'Put each sentence or point on its own line, or add punctuation, and try again.',
+      };
+    }
     return { ok: false, message: 'This is a single sentence, so there is nothing to shorten. Add more text.' };
   }
   return { ok: true, sentences };

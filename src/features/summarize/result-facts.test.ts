@@ -8,6 +8,12 @@ describe('result facts', () => {
     expect(countLabel('')).toBe('0 words · 0 characters');
   });
 
+  it('counts Japanese words by dictionary segmentation, not by spaces', () => {
+    // 東京|都|は|新しい|図書館|を|開く|と|発表|した ・ 本|が|並ぶ
+    expect(countLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。')).toBe('13 words · 24 characters');
+    expect(compressionLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。', '本が並ぶ。')).toBe('3 of 13 words (23.1 %)');
+  });
+
   it('states the compression as words kept', () => {
     expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('2 of 10 words (20.0 %)');
   });
