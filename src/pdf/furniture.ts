@@ -36,36 +36,34 @@ export function runningKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
-/** Lines in the page's `BAND_ROWS` highest and lowest rows. */
-function bandLines(lines: readonly TextLine[]): Set<TextLine> {
-  const edge = (sorted: TextLine[]): TextLine[] => {
-    const picked: TextLine[] = [];
-    let rows = 0;
-    let rowStart: TextLine | undefined;
+/** The page's `BAND_ROWS` highest rows, top first, and its lowest rows, bottom first. */
+function bandRows(lines: readonly TextLine[]): { top: TextLine[][]; bottom: TextLine[][] } {
+  const edge = (sorted: TextLine[]): TextLine[][] => {
+    const rows: TextLine[][] = [];
     for (const line of sorted) {
-      if (!rowStart || Math.abs(rowStart.y - line.y) > SAME_ROW_EM * Math.min(rowStart.size, line.size)) {
-        rows++;
-        rowStart = line;
-      }
-      if (rows > BAND_ROWS) break;
-      picked.push(line);
+      const row = rows[rows.length - 1];
+      if (row && Math.abs(row[0]!.y - line.y) <= SAME_ROW_EM * Math.min(row[0]!.size, line.size)) row.push(line);
+      else if (rows.length === BAND_ROWS) break;
+      else rows.push([line]);
     }
-    return picked;
+    return rows;
   };
   const topDown = [...lines].sort((a, b) => b.y - a.y);
-  return new Set([...edge(topDown), ...edge(topDown.reverse())]);
+  return { top: edge(topDown), bottom: edge(topDown.reverse()) };
 }
 
 /**
  * Each page's lines without running headers/footers and page numbers. Pages are arrays of lines in any order; the
- * result keeps each page's order. A running line is a band line whose `runningKey` recurs, at about the same height
- * (within one line), on at least `RUNNING_SHARE` of the pages and on two or more.
+ * result keeps each page's order. Removed from a page's bands: page numbers; the whole outermost row (top or bottom)
+ * when it holds a page number ("Chapter 2: Methods ... 7", which changes by chapter); and running lines, whose
+ * `runningKey` recurs at about the same height (within one line) on at least `RUNNING_SHARE` of the pages and on
+ * two or more.
  */
 export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLine[][] {
-  const bands = pages.map(bandLines);
+  const bands = pages.map(bandRows);
   const heights = new Map<string, { page: number; y: number }[]>();
-  bands.forEach((band, page) => {
-    for (const line of band) {
+  bands.forEach(({ top, bottom }, page) => {
+    for (const line of [...top, ...bottom].flat()) {
       const key = runningKey(line.text);
       const seen = heights.get(key) ?? [];
       seen.push({ page, y: line.y });
@@ -78,5 +76,11 @@ export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLi
     const pagesNear = new Set(seen.filter((s) => Math.abs(s.y - line.y) <= line.size).map((s) => s.page));
     return pagesNear.size >= needed;
   };
-  return pages.map((lines, i) => lines.filter((line) => !bands[i]!.has(line) || (!isPageNumber(line.text) && !isRunning(line))));
+  return pages.map((lines, i) => {
+    const { top, bottom } = bands[i]!;
+    const furniture = new Set<TextLine>();
+    for (const row of [top[0], bottom[0]]) if (row?.some((line) => isPageNumber(line.text))) row.forEach((line) => furniture.add(line));
+    for (const line of [...top, ...bottom].flat()) if (isPageNumber(line.text) || isRunning(line)) furniture.add(line);
+    return lines.filter((line) => !furniture.has(line));
+  });
 }

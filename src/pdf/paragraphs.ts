@@ -5,11 +5,13 @@
  * A paragraph ends before a line when (any of):
  * - the font size changes (a heading, a caption);
  * - within one column, the baseline gap is more than `PARAGRAPH_GAP` × the usual (lower-quartile) line spacing;
- * - the line is indented more than `INDENT_EM` from its column's usual left edge;
+ * - the line is indented more than `INDENT_EM` from its column's usual left edge (the wrapped lines of a list item,
+ *   hanging right of its marker, are not indented in this sense);
+ * - the line starts with a list marker (each item is a paragraph of its own);
  * - the previous line stopped short: the next line's first word would have fitted after it, within the column's
  *   usual right edge (a line-breaking program only breaks early at a paragraph's end). This holds for ragged-right
  *   text too, since the usual (median) right edge is never beyond the measure the lines were broken at.
- * At a column or page change only the last three can be seen; without them the paragraph continues.
+ * At a column or page change the gap cannot be seen; without them the paragraph continues.
  */
 import { percentile } from '../util/percentile';
 import { SAME_ROW_EM, type TextLine } from './text-lines';
@@ -28,6 +30,9 @@ const SIZE_CHANGE = 0.15;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHEN_END = /(\p{L}+)[-\u2010]$/u;
 const FIRST_WORD = /^\p{L}+/u;
+// A list item's marker: a bullet, a number with "." or ")" ("3.", "3)"), a letter or Roman number with ")" ("b)",
+// "(iv)"). A letter with "." is left out: "a." also ends sentences.
+const LIST_MARKER = /^(?:[•●○◦▪■‣∙·*]|\(?\d{1,3}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s/u;
 
 interface Placed extends TextLine {
   page: number;
@@ -67,28 +72,29 @@ function vocabulary(lines: readonly TextLine[]): { compounds: Set<string>; words
 }
 
 /**
- * How two lines of one paragraph join. Hyphen rule: a letter + hyphen at the line end followed by a lower-case
+ * How two lines of one paragraph join: characters to drop from the end of the first, and what goes between. Hyphen rule: a letter + hyphen at the line end followed by a lower-case
  * letter is a word broken by hyphenation and is joined without the hyphen ("sum-" + "marization"), unless the
  * document writes that compound with its hyphen inside a line and never joined ("well-" + "known" stays
  * "well-known"). Before a capital or a digit the hyphen belongs to the word ("Franco-" + "German", "COVID-" + "19")
  * and stays, without a space. A dash with a space before it (" -", " –") is punctuation: a space follows. A soft
  * hyphen (U+00AD) is always a break point and is removed.
  */
-function joinPair(previous: string, next: string, vocab: ReturnType<typeof vocabulary>): string {
-  if (previous.endsWith('\u00ad')) return previous.slice(0, -1) + next;
+function joinLines(previous: string, next: string, vocab: ReturnType<typeof vocabulary>): { drop: number; separator: string } {
+  const keep = { drop: 0, separator: '' };
+  if (previous.endsWith('\u00ad')) return { drop: 1, separator: '' };
   const hyphenated = previous.match(HYPHEN_END);
   if (hyphenated) {
     const head = hyphenated[1]!.toLowerCase();
     const tail = next.match(FIRST_WORD)?.[0];
     if (tail && tail === tail.toLowerCase() && tail !== tail.toUpperCase()) {
-      const keep = vocab.compounds.has(`${head}-${tail}`) && !vocab.words.has(head + tail);
-      return keep ? previous + next : previous.slice(0, -1) + next;
+      const compound = vocab.compounds.has(`${head}-${tail}`) && !vocab.words.has(head + tail);
+      return compound ? keep : { drop: 1, separator: '' };
     }
-    if (/^[\p{Lu}\p{N}]/u.test(next)) return previous + next;
+    if (/^[\p{Lu}\p{N}]/u.test(next)) return keep;
   }
-  if (/\p{L}[—―]$/u.test(previous)) return previous + next;
-  if (CJK.test(previous.slice(-1)) || CJK.test(next.charAt(0))) return previous + next;
-  return `${previous} ${next}`;
+  if (/\p{L}[—―]$/u.test(previous)) return keep;
+  if (CJK.test(previous.slice(-1)) || CJK.test(next.charAt(0))) return keep;
+  return { drop: 0, separator: ' ' };
 }
 
 /**
@@ -120,27 +126,32 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
     seen.push(lines[i - 1]!.y - lines[i]!.y);
     drops.set(key, seen);
   }
-  const spacing = (line: TextLine): number => {
-    const seen = drops.get(Math.round(line.size * 2));
-    return seen ? percentile(seen, 25) : 1.2 * line.size;
-  };
+  const usualDrop = new Map([...drops].map(([key, seen]) => [key, percentile(seen, 25)]));
+  const spacing = (line: TextLine): number => usualDrop.get(Math.round(line.size * 2)) ?? 1.2 * line.size;
 
   const vocab = vocabulary(lines);
   const paragraphs: string[] = [];
   let current = lines[0]!.text;
+  let first = lines[0]!;
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
     const sameBlock = blockOf[i] === blockOf[i - 1];
     const space = CJK.test(b.text.charAt(0)) ? 0 : WORD_SPACE_EM * a.size;
     const stoppedShort = a.x1 + space + firstWordWidth(b) < right.get(blockOf[i - 1]!)! - FIT_SLACK_EM * a.size;
-    const indented = b.x0 > left.get(blockOf[i]!)! + INDENT_EM * b.size;
+    // "COVID-" + "19. The …" is a compound broken at its hyphen, not a list item.
+    const item = LIST_MARKER.test(b.text) && !HYPHEN_END.test(a.text);
+    // The wrapped lines of a list item hang under its text, right of the marker: that is not an indent.
+    const hanging = sameBlock && !item && LIST_MARKER.test(first.text) && b.x0 > first.x0;
+    const indented = !hanging && b.x0 > left.get(blockOf[i]!)! + INDENT_EM * b.size;
     const gap = sameBlock && a.y - b.y > PARAGRAPH_GAP * spacing(b);
-    if (!sameSize(a, b) || gap || indented || stoppedShort) {
+    if (!sameSize(a, b) || gap || indented || stoppedShort || item) {
       paragraphs.push(current);
       current = b.text;
+      first = b;
     } else {
-      current = joinPair(current, b.text, vocab);
+      const { drop, separator } = joinLines(a.text, b.text, vocab);
+      current = current.slice(0, current.length - drop) + separator + b.text;
     }
   }
   paragraphs.push(current);

@@ -63,6 +63,16 @@ describe('running headers, footers and page numbers', () => {
     expect(text).toBe(body.flat().join(' '));
   });
 
+  it('removes a header row that holds a page number, though its text changes from chapter to chapter', async () => {
+    const headers = ['Chapter 1: Introduction', 'Chapter 2: Structure handling', 'Chapter 2: Structure handling'];
+    const pages = [LEFT, RIGHT, [...LEFT].reverse()].map((lines, p) => [
+      { text: headers[p]!, x: 72, y: 750, size: 9 },
+      { text: String(p + 1), x: 530, y: 750, size: 9 },
+      ...column(lines, 72, 700),
+    ]);
+    expect(await readerText(pages)).toBe([...LEFT, ...RIGHT, ...[...LEFT].reverse()].join(' '));
+  });
+
   it.each(Object.entries(PAGE_NUMBER_FORMS))('removes page numbers written as %s', async (_, form) => {
     const pages = [LEFT, RIGHT].map((lines, p) => [...column(lines, 72, 700), { text: form(p + 1, 2), x: 300, y: 40, size: 9 }]);
     expect(await readerText(pages)).toBe([...LEFT, ...RIGHT].join(' '));
@@ -109,6 +119,40 @@ describe('lines into paragraphs', () => {
     expect(await readerText([rowByRow(left, right), next])).toBe(
       'A sentence starts in the left column and carries on at the foot of it to the top of the right column, then the page ends in the middle of the sentence, which ends here.',
     );
+  });
+
+  it('makes each list item a paragraph, with its wrapped lines hanging under its text', async () => {
+    const placed: [string, number][] = [
+      ['The main features of this library are:', 72],
+      ['• On-line structure management that needs no', 72],
+      ['generation.', 82],
+      ['• Off-line structure management with code', 72],
+      ['generation containing an array.', 82],
+      ['• Thread-safety. No global variables are used and', 72],
+      ['handles may be used in parallel.', 82],
+      ['1. Numbered items work the same way as the bullets', 72],
+      ['2. and so does a second one.', 72],
+    ];
+    const lines = placed.map(([text, x], i) => ({ text, x, y: 700 - 12 * i, size: 10 }));
+    expect(await readerText([lines.reverse()])).toBe(
+      [
+        'The main features of this library are:',
+        '• On-line structure management that needs no generation.',
+        '• Off-line structure management with code generation containing an array.',
+        '• Thread-safety. No global variables are used and handles may be used in parallel.',
+        '1. Numbered items work the same way as the bullets',
+        '2. and so does a second one.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('keeps a section number set apart from its title on the title\'s line', async () => {
+    const page = [
+      { text: '2.1', x: 72, y: 700, size: 12 },
+      { text: 'Naming', x: 100, y: 700, size: 12 },
+      ...column(['Consider this definition of names, which the parser', 'reads from the schema file.'], 72, 680),
+    ];
+    expect(await readerText([page])).toBe('2.1 Naming\n\nConsider this definition of names, which the parser reads from the schema file.');
   });
 
   it('joins CJK lines without a space and drops a Japanese page number', async () => {

@@ -32,6 +32,9 @@ export interface TextLine {
 export const COLUMN_GAP_EM = 1;
 /** Baselines closer than this many ems are one row (super- and subscripts sit about a third of an em off). */
 export const SAME_ROW_EM = 0.45;
+// A number or list marker set apart from its text ("2.1   Naming", "•   item") stays on its line up to this gap.
+const LABEL_GAP_EM = 3;
+const LABEL = /^\s*(?:[\p{N}\p{L}]{1,2}(?:[.)]|(?:\.\p{N}{1,2}){0,2}\.?)|[•●○◦▪■‣∙·*–-])\s*$/u;
 // A gap wider than this (in ems) between runs is a word space when the runs themselves carry none.
 const WORD_GAP_EM = 0.15;
 
@@ -72,7 +75,8 @@ function joinRuns(runs: Run[]): TextLine {
 
 /**
  * Lines of one page from its pdf.js text items, in no particular order. Whitespace-only items are dropped (gaps are
- * measured from positions); rotated text is placed by its origin.
+ * measured from positions); rotated text is placed by its origin. Runs on one row split where the gap exceeds
+ * `COLUMN_GAP_EM`, except after a lone label (section number, list marker) within `LABEL_GAP_EM`.
  */
 export function buildLines(items: readonly PdfTextItem[]): TextLine[] {
   const runs = items.map(toRun).filter((run): run is Run => run !== null);
@@ -89,7 +93,10 @@ export function buildLines(items: readonly PdfTextItem[]): TextLine[] {
     let current: Run[] = [row[0]!];
     let end = row[0]!.x1;
     for (const run of row.slice(1)) {
-      if (run.x0 - end > COLUMN_GAP_EM * Math.max(run.size, current[0]!.size)) {
+      const gap = run.x0 - end;
+      const em = Math.max(run.size, current[0]!.size);
+      const label = current.length === 1 && LABEL.test(current[0]!.text) && gap <= LABEL_GAP_EM * em;
+      if (gap > COLUMN_GAP_EM * em && !label) {
         lines.push(joinRuns(current));
         current = [];
       }

@@ -26,7 +26,7 @@ export const LETTER: PdfPageSize = { width: 612, height: 792 };
 const FONT_RESOURCE: Record<PdfFont, string> = { helvetica: 'F1', courier: 'F2', cjk: 'F3' };
 
 // WinAnsiEncoding bytes of the characters above Latin-1 that tests draw (PDF 32000-1, Annex D.2).
-const WIN_ANSI: Record<string, number> = { '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '…': 0x85, '€': 0x80 };
+const WIN_ANSI: Record<string, number> = { '•': 0x95, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '…': 0x85, '€': 0x80 };
 
 /** A PDF literal string in WinAnsiEncoding; throws for characters that encoding lacks. */
 export function pdfString(text: string): string {
