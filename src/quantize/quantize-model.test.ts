@@ -4,7 +4,7 @@ import { QuantizeError } from './errors';
 import { calibrationTensorNames } from './calibration';
 import { decodeModel, encodeModel, onnx } from './proto';
 import { DataType, readFloatTensor } from './tensor';
-import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
+import { buildMlp, buildSmallCnn, OnnxModelBuilder, type AttributeValue } from './testing/model-builder';
 import { attributeOf, initializerOf, inspectModel, nodesOfType } from './testing/inspect';
 import { seededNormal, randomFloats } from '../util/prng';
 import type { QuantizeProgress } from './types';
@@ -25,6 +25,10 @@ async function expectQuantizeError(promise: Promise<unknown>, code: string, mess
   expect((error as QuantizeError).code).toBe(code);
   expect((error as QuantizeError).message).toMatch(message);
 }
+
+/** Opset 10: x [1, 4] → MatMul → `op` → y [1, 3]. */
+const opset10MatMulThen = (op: string, attributes: Record<string, AttributeValue>) =>
+  new OnnxModelBuilder(10, 3).input('x', [1, 4]).output('y', [1, 3]).randomWeight('w', [4, 3]).node('MatMul', ['x', 'w'], ['z']).node(op, ['z'], ['y'], attributes).build();
 
 const relatedRanges = (bytes: Uint8Array) =>
   Object.fromEntries(calibrationTensorNames(bytes).map((name) => [name, { min: -1, max: 1 }]));
@@ -121,13 +125,7 @@ describe('opsets', () => {
   });
 
   it('raises opset 10 to 11 for static mode when only Softmax blocks opset 13, with one scale per tensor', async () => {
-    const model = new OnnxModelBuilder(10, 3)
-      .input('x', [1, 4])
-      .output('y', [1, 3])
-      .randomWeight('w', [4, 3])
-      .node('MatMul', ['x', 'w'], ['z'])
-      .node('Softmax', ['z'], ['y'], { axis: 1 })
-      .build();
+    const model = opset10MatMulThen('Softmax', { axis: 1 });
     const { bytes, report } = await quantizeModel(model, { mode: 'static', calibration: { ranges: relatedRanges(model), sampleCount: 16 } });
     expect(inspectModel(bytes).opset).toBe(11);
     expect(report.perChannel).toBe(false);
@@ -135,13 +133,7 @@ describe('opsets', () => {
   });
 
   it('refuses static mode on opset 10 only for an operator that changes meaning at 11, naming the node and the rule', async () => {
-    const model = new OnnxModelBuilder(10, 3)
-      .input('x', [1, 4])
-      .output('y', [1, 3])
-      .randomWeight('w', [4, 3])
-      .node('MatMul', ['x', 'w'], ['z'])
-      .node('Clip', ['z'], ['y'], { min: { float: -1 }, max: { float: 1 } })
-      .build();
+    const model = opset10MatMulThen('Clip', { min: { float: -1 }, max: { float: 1 } });
     await expectQuantizeError(
       quantizeModel(model, { mode: 'static', calibration: { ranges: relatedRanges(model), sampleCount: 16 } }),
       'unsupported-opset',
