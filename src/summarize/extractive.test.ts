@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexRank } from './centrality';
 import { evaluate, parseRows, truncateToWords } from './evaluation';
-import { LENGTH_PRESETS, summarizeExtractive, WORD_BUDGET_OVERRUN } from './extractive';
+import { LENGTH_PRESETS, summarizeExtractive, tokenOverlap, WORD_BUDGET_OVERRUN } from './extractive';
 import { buildTfidf } from './tfidf';
-import { wordCount } from './tokens';
+import { wordCount, words } from './tokens';
 
 const ARTICLE = [
   'The city council approved a new budget for public libraries on Monday.',
@@ -82,6 +82,8 @@ describe('summarizeExtractive', () => {
 describe('evaluation helpers', () => {
   it('cuts a lead to a word count as ROUGE counts words', () => {
     expect(truncateToWords("Paul 's team won , he said .", 3)).toBe("Paul 's team");
+    // 東京|都|は|新しい|図書館|を|開く: Japanese is cut at dictionary words, not at spaces.
+    expect(truncateToWords('東京都は新しい図書館を開く。本が並ぶ。', 5)).toBe('東京都は新しい図書館');
   });
 
   it('reports the extractive engine, both Lead baselines and the median of the systems in the rows', () => {
@@ -115,5 +117,73 @@ describe.skipIf(!existsSync(SHARED))('on the shared news rows (skipped: ../share
     expect(report.extractive.rouge1).toBeGreaterThan(report.lead_same_length.rouge1);
     expect(report.extractive.rouge2).toBeGreaterThan(report.lead_same_length.rouge2);
     expect(report.extractive.rougeL).toBeGreaterThan(report.lead_same_length.rougeL);
+  });
+
+  it('gives every Japanese article a summary of several sentences', () => {
+    const rows = parseRows(readFileSync(resolve(SHARED, 'ja/xlsum-ja-a.jsonl'), 'utf8'));
+    for (const row of rows) expect(summarizeExtractive(row.article).selected.length).toBeGreaterThan(1);
+  });
+});
+
+describe('no repeats', () => {
+  it('never chooses a sentence twice, nor one that differs from a chosen one by a word in ten', () => {
+    const repeated = 'The city council approved a new budget for public libraries on Monday.';
+    const nearly = 'The city council approved a new budget for the public libraries on Monday.';
+    const text = [repeated, repeated, ARTICLE, repeated, nearly, repeated].join(' ');
+    for (const length of ['short', 'medium', 'long', { sentences: 4 }, { sentences: 50 }] as const) {
+      const { summary } = summarizeExtractive(text, length);
+      expect((summary.match(/approved a new budget/g) ?? []).length).toBe(1);
+    }
+  });
+
+  it('measures overlap as shared tokens over the longer sentence', () => {
+    expect(tokenOverlap(['a', 'b', 'c'], ['c', 'b', 'a'])).toBe(1);
+    expect(tokenOverlap(words('one two three four five six seven eight nine ten'), words('one two three four five six seven eight nine eleven'))).toBe(0.9);
+    expect(tokenOverlap(['a', 'b'], ['a', 'b', 'c', 'd'])).toBe(0);
+  });
+});
+
+describe('summaries of other languages and layouts', () => {
+  const JAPANESE = [
+    '東京都は新しい図書館を来月開くと発表した。',
+    '図書館には二十万冊の本が並び、夜九時まで開く。',
+    '都の担当者は「若い人に使ってほしい」と話した。',
+    '建設費は約五十億円で、都の予算から支出される。',
+    '一方、近くの商店街では駐車場不足を心配する声もある。',
+    '図書館の開館式には知事も出席する予定だ。',
+    '天気は晴れの予報だ。',
+  ].join('');
+
+  it('gives a Japanese text a summary of several sentences, joined without spaces', () => {
+    const { sentences, selected, summary } = summarizeExtractive(JAPANESE, 'short');
+    expect(sentences).toHaveLength(7);
+    expect(selected.length).toBeGreaterThan(1);
+    expect(selected.length).toBeLessThan(7);
+    expect(summary).toBe(selected.map((i) => sentences[i]!.text).join(''));
+  });
+
+  it('summarizes a transcript without punctuation line by line, one line per chosen utterance', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `speaker ${i % 3} says the release of version ${i} needs the migration and the tests first`);
+    const { summary, selected } = summarizeExtractive(lines.join('\n'), 'short');
+    expect(selected.length).toBeGreaterThan(1);
+    expect(summary.split('\n')).toEqual(selected.map((i) => lines[i]));
+  });
+
+  it('keeps chosen Markdown list items on their own lines with their markers', () => {
+    const markdown = [
+      '# Quarterly report',
+      '',
+      'The team moved the library budget system to the new council servers this quarter.',
+      '',
+      '1. Migrated the library budget database to the council servers',
+      '2. Cut the budget report build time from ten minutes to two',
+      '3. Added opening hours to the library budget dashboard',
+      '',
+      '- Fixed the login of library staff on the budget dashboard',
+      '- Removed the old budget export that nobody used',
+    ].join('\n');
+    const { summary } = summarizeExtractive(markdown, { sentences: 4 });
+    for (const line of summary.split('\n').slice(1)) expect(line).toMatch(/^(?:\d\.|-) \S/);
+    expect(summary).not.toMatch(/\S (?:\d\.|-) [A-Z]/);
   });
 });
