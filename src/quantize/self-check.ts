@@ -100,7 +100,10 @@ export async function selfCheck(
   const outputs = (floatModel.graph!.output ?? []).map((o) => o.name ?? '');
   const bounds = new ErrorBound(floatBytes, report);
   const measured = bounds.measuredTensors;
-  const reference = await options.run(measured.length ? instrumentModel(floatBytes, measured) : floatBytes, samples, [...outputs, ...measured]);
+  const reference = await options.run(measured.length ? instrumentModel(floatBytes, measured) : floatBytes, samples, [...outputs, ...measured]).catch((error: Error) => {
+    const inputs = options.samples ? 'the check inputs given' : 'generated inputs (normal values, symbolic dimensions 1)';
+    throw new QuantizeError('self-check-failed', `The self-check could not run the float model${where} on ${inputs}: ${error.message}`);
+  });
   let candidate: Record<string, TensorSample>[];
   try {
     candidate = await options.run(quantizedBytes, samples, outputs);
