@@ -128,6 +128,13 @@ describe('splitSentences in other scripts and layouts', () => {
     expect(joinSentences([units[1]!, units[3]!, units[4]!])).toBe('We shipped a lot.\n2. Cut build time\n- Fixed login');
   });
 
+  it('splits a long text that merely starts with a list marker into sentences, the marker staying with the first', () => {
+    const article = `1. ${'The council met again on Monday to discuss the library budget and the opening hours. '.repeat(8)}`;
+    const units = texts(article);
+    expect(units).toHaveLength(8);
+    expect(units[0]).toMatch(/^1\. The council met/);
+  });
+
   it('joins CJK sentences without a space and other sentences with one', () => {
     expect(joinSentences(splitSentences('東京は晴れです。大阪は雨でした。'))).toBe('東京は晴れです。大阪は雨でした。');
     expect(joinSentences(splitSentences('One here.\nTwo there.'))).toBe('One here. Two there.');

@@ -4,7 +4,7 @@
 // filtered by rules for abbreviations, initials, decimals, quotes and brackets: Intl.Segmenter's own sentence breaks
 // split "Mr. | Smith", put PTB closing quotes on the next sentence and break inside Japanese 「…。…」 quotes.
 // Every unit keeps its character span in the source so the page can highlight exactly what was picked.
-import { STOPWORDS } from './tokens';
+import { STOPWORDS, wordCount } from './tokens';
 
 export interface Sentence {
   text: string;
@@ -43,6 +43,8 @@ const MAX_QUOTE_CHARS = 250;
 // Quotes and brackets that close a sentence; in PTB text they stand alone after the terminator (". ''").
 const CLOSERS = new Set(["'", "''", '"', '”', '’', ')', ']', '»', "'\"", '"\'']);
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)])\s/;
+// A list item up to this long is a bullet, one unit; a longer one is prose that happens to start with a marker.
+const MAX_LIST_ITEM_WORDS = 80;
 const HEADING = /^\s*#{1,6}\s/;
 // A transcript line: "Anna: …", "Dr. Lee: …", "[00:12] …", "00:12:31 …".
 const SPEAKER_OR_TIME = /^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?:\s)/u;
@@ -51,16 +53,20 @@ const BLOCK_START = new RegExp(`${LIST_ITEM.source}|${HEADING.source}|^\\s*>\\s|
 
 /**
  * Splits `text` into sentence units, in order, each with its span (`text.slice(start, end) === unit.text`, trimmed,
- * never empty). Whitespace-only input gives []. List items and headings are single units; a block without any
- * sentence terminator gives one unit per line; in CJK and Thai text a space between two letters ends a unit (it
- * marks a paragraph, heading or caption that lost its line break).
+ * never empty). Whitespace-only input gives []. List items (up to 80 words) and headings are single units; a
+ * block without any sentence terminator gives one unit per line; in CJK and Thai text a space between two letters
+ * ends a unit (it marks a paragraph, heading or caption that lost its line break).
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const block of splitBlocks(text)) {
     const blockText = text.slice(block.start, block.end);
-    if (LIST_ITEM.test(blockText) || HEADING.test(blockText)) {
+    const marker = LIST_ITEM.exec(blockText)?.[0].length ?? 0;
+    if (HEADING.test(blockText) || (marker > 0 && wordCount(blockText) <= MAX_LIST_ITEM_WORDS)) {
       push(text, block.start, block.end, sentences, true);
+    } else if (marker > 0) {
+      // Longer than a bullet (a whole article starting "1. …"): sentences, the marker staying with the first.
+      splitRun(text, block.start, block.end, sentences, block.start + marker);
     } else if (!TERMINATOR.test(blockText) && blockText.includes('\n')) {
       for (const line of lineSpans(text, block.start, block.end)) {
         const before = sentences.length;
@@ -138,11 +144,11 @@ function lineSpans(text: string, from: number, to: number): Span[] {
   return lines;
 }
 
-/** Splits text[from, to) at sentence ends and, between letters of unspaced scripts, at spaces. */
-function splitRun(text: string, from: number, to: number, out: Sentence[]): void {
+/** Splits text[from, to) at sentence ends and, between letters of unspaced scripts, at spaces, from `scanFrom` on. */
+function splitRun(text: string, from: number, to: number, out: Sentence[], scanFrom = from): void {
   const quoted = quotedRegions(text, from, to);
   let sentenceStart = from;
-  let i = from;
+  let i = scanFrom;
   while (i < to) {
     const ch = text[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\u3000') {
