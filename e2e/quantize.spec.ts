@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { seededRandom } from '../src/util/prng';
 import { syntheticDrawings } from '../src/features/quantize/synthetic-drawings';
 import { buildSmallCnn } from '../src/quantize/testing/model-builder';
+import { uint8Npy } from '../src/sketch/testing/npy-fixture';
 import { expect, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
@@ -159,6 +160,37 @@ test.describe('quantize lab', () => {
     await expect(row.getByTestId('accuracy')).toHaveText('—');
     await expect(resultRow(page, 'fp32 (your file)').getByTestId('agreement')).toHaveText('reference');
     expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('static int8 calibrates on imported .npy files and shows its self-check; a file that fits no input changes nothing', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openLab(page);
+    await page.getByRole('radio', { name: /Static int8/ }).check();
+    await page.getByTestId('calibration-origin').selectOption('npy');
+    const variants = page.getByTestId('variant');
+    const before = await variants.allTextContents();
+
+    // Rows of 100 values do not fit the sketch input [1, 1, 28, 28].
+    await page.getByTestId('calibration-npy').setInputFiles({ name: 'odd.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(uint8Npy([16, 100], new Uint8Array(1600))) });
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('odd.npy: a row holds 100 values', { timeout: 60_000 });
+    await expect(page.getByTestId('lab-message')).toContainText('Nothing was saved');
+    await expect(variants).toHaveText(before);
+
+    // 20 ink patterns as the Quick, Draw! numpy_bitmap files store them: uint8, one 784-pixel row per drawing.
+    const rows = Uint8Array.from({ length: 20 * 784 }, (_, i) => ((i % 784) % 28 > 6 + (i / 784 | 0) % 5 && (i % 784) % 28 < 20 && ((i % 784) / 28 | 0) % 9 < 3 ? 255 : 0));
+    await page.getByTestId('calibration-npy').setInputFiles({ name: 'sketches.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(uint8Npy([20, 784], rows)) });
+    await page.getByTestId('quantize').click();
+    const message = page.getByTestId('lab-message');
+    await expect(message).toContainText('Made static int8', { timeout: 120_000 });
+    await expect(message).toContainText(/Self-check passed on 8 inputs: largest error [\d.e+-]+ on "logits" \(int8 bound [\d.e+-]+ layer by layer/);
+    await expect(message).toContainText('calibrated from uint8 data');
+    const made = page.locator('[data-testid="variant"][data-name="static int8 (made here)"]');
+    await expect(made).toContainText('calibrated on 20 rows of sketches.npy');
+    await expect(made.getByTestId('self-check')).toContainText(/self-check: 8 inputs: largest error/);
+    const [, error, bound] = /largest error ([\d.e+-]+) on "logits" \(int8 bound ([\d.e+-]+) layer by layer/.exec((await made.getByTestId('self-check').textContent())!)!;
+    console.log(`lab self-check, static int8 of doodle-cnn calibrated on .npy: largest error ${error}, bound ${bound}`);
+    expect(Number(error)).toBeLessThanOrEqual(Number(bound));
   });
 
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {

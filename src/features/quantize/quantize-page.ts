@@ -5,7 +5,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { QuantizeError } from '../../quantize/errors';
+import type { CalibrationFile } from '../../quantize/calibration-files';
 import { modelInputs } from '../../quantize/model-info';
+import { DEFAULT_SELF_CHECK_SAMPLES, describeSelfCheck } from '../../quantize/self-check';
 import type { QuantizeMode, QuantizeProgress } from '../../quantize/types';
 import { readCachedFile } from '../../runtime/cache';
 import { notify } from '../../runtime/notices';
@@ -29,6 +31,7 @@ import type { ComparisonClasses } from './class-names';
 import { resultKey, tableRows, type VariantResult } from './comparison-table';
 import { calibrationInputs, describeSamples, ORIGIN_NAMES, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { IMPORT_FORMAT_HELP, parseLabelledDrawings } from './labelled-import';
+import { npyCalibration } from './lab-calibration';
 import { runComparison, WARM_UP_RUNS } from './lab-runner';
 import { checkSketchInput, downloadName, fp32OnnxPath, labModels, labVariants, MODE_NAMES, type LabModel, type LabVariant } from './lab-variants';
 import { quantizeInWorker } from './quantize-client';
@@ -67,6 +70,7 @@ export class QuantizePage extends LitElement {
     checked: { state: true },
     origin: { state: true },
     calibrationOrigin: { state: true },
+    npyFiles: { state: true },
     mode: { state: true },
     gameDrawings: { state: true },
     drawnHere: { state: true },
@@ -88,7 +92,9 @@ export class QuantizePage extends LitElement {
   /** Variant ids ticked for the comparison; the reference is always included. */
   declare checked: Set<string>;
   declare origin: SampleOrigin;
-  declare calibrationOrigin: SampleOrigin;
+  /** Drawings of an origin, or 'npy': the .npy files imported for calibration. */
+  declare calibrationOrigin: SampleOrigin | 'npy';
+  declare npyFiles: CalibrationFile[];
   declare mode: QuantizeMode;
   declare gameDrawings: EvalDrawing[];
   declare drawnHere: EvalDrawing[];
@@ -116,6 +122,7 @@ export class QuantizePage extends LitElement {
     this.checked = new Set();
     this.origin = 'synthetic';
     this.calibrationOrigin = 'synthetic';
+    this.npyFiles = [];
     this.mode = 'weight-only';
     this.gameDrawings = [];
     this.drawnHere = [];
@@ -236,20 +243,27 @@ export class QuantizePage extends LitElement {
     return this.withBusy(async () => {
       const model = this.model;
       if (!model) return;
-      const calibration = this.mode === 'static' ? this.drawingsOf(this.calibrationOrigin) : undefined;
-      if (calibration && calibration.length < MIN_CALIBRATION) {
+      const origin = this.calibrationOrigin;
+      const calibration = this.mode === 'static' && origin !== 'npy' ? this.drawingsOf(origin) : undefined;
+      if (calibration && origin !== 'npy' && calibration.length < MIN_CALIBRATION) {
         throw new Error(
-          `Static quantization needs at least ${MIN_CALIBRATION} calibration drawings; ${ORIGIN_NAMES[this.calibrationOrigin]} has ${calibration.length}. Draw or import more, or calibrate on another set.`,
+          `Static quantization needs at least ${MIN_CALIBRATION} calibration drawings; ${ORIGIN_NAMES[origin]} has ${calibration.length}. Draw or import more, or calibrate on another set.`,
         );
       }
+      if (this.mode === 'static' && origin === 'npy' && this.npyFiles.length === 0) throw new Error('Choose the .npy files to calibrate on first.');
       const bytes = await this.referenceBytes(model);
+      const inputName = modelInputs(bytes)[0]?.name ?? 'input';
+      const fromFiles = this.mode === 'static' && origin === 'npy' ? npyCalibration(this.npyFiles, bytes, MIN_CALIBRATION) : undefined;
+      // The self-check runs on drawings like the ones compared below (the worker generates inputs when there are none).
+      const checkOn = this.drawingsOf(this.origin).slice(0, DEFAULT_SELF_CHECK_SAMPLES);
       const facts = await probeCapabilities();
       this.status = 'Quantizing…';
       const { bytes: quantized, report } = await quantizeInWorker(
         bytes,
         {
           mode: this.mode,
-          calibrationInputs: calibration && calibrationInputs(calibration, modelInputs(bytes)[0]?.name ?? 'input'),
+          calibrationInputs: fromFiles?.inputs ?? (calibration && calibrationInputs(calibration, inputName)),
+          selfCheckInputs: checkOn.length > 0 ? calibrationInputs(checkOn, inputName) : undefined,
           minCalibrationSamples: MIN_CALIBRATION,
           threads: facts.wasmThreads,
           transfer: true,
@@ -263,14 +277,17 @@ export class QuantizePage extends LitElement {
         name: model.opened?.name ?? model.id,
         mode: this.mode,
         bytes: quantized,
-        calibratedOn: calibration && describeSamples(this.calibrationOrigin, calibration),
+        calibratedOn: fromFiles?.description ?? (calibration && origin !== 'npy' ? describeSamples(origin, calibration) : undefined),
+        selfCheck: report.selfCheck,
         createdAt: Date.now(),
       });
       const notSaved = await this.keep(variant);
       await this.refresh();
       this.checked = new Set([...this.checked, variant.id]);
       const ratio = (report.bytesBefore / report.bytesAfter).toFixed(2);
-      const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).`;
+      const checked = report.selfCheck ? ` Self-check passed on ${describeSelfCheck(report.selfCheck)}.` : '';
+      const notes = fromFiles?.notes.length ? ` Note: ${fromFiles.notes.join(' ')}` : '';
+      const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).${checked}${notes}`;
       this.message = notSaved
         ? { kind: 'error', text: `${made} It was not saved in this browser: ${notSaved} It is ticked for the comparison below; use its Download button to keep it.` }
         : { kind: 'ok', text: `${made} It is ticked for the comparison below.` };
@@ -338,6 +355,15 @@ export class QuantizePage extends LitElement {
     } catch (error) {
       this.fail(new Error(`${error instanceof Error ? error.message : String(error)} ${this.imported ? `The earlier import (${this.imported.name}) is kept.` : 'Nothing was imported.'}`));
     }
+  }
+
+  private async chooseNpy(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length === 0) return;
+    this.npyFiles = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    this.message = { kind: 'ok', text: `Calibration will read ${this.npyFiles.map((f) => f.name).join(', ')} (checked against the model's inputs when you quantize).` };
   }
 
   private addDrawing(): void {
@@ -426,6 +452,7 @@ export class QuantizePage extends LitElement {
         <input type="checkbox" .checked=${v.isReference || this.checked.has(v.id)} ?disabled=${v.isReference || this.busy} @change=${(e: Event) => this.toggle(v.id, (e.target as HTMLInputElement).checked)} />
         ${v.name}${v.isReference ? html` <span class="muted">(reference)</span>` : nothing}
         ${stored?.calibratedOn ? html`<small class="muted">calibrated on ${stored.calibratedOn}</small>` : nothing}
+        ${stored?.selfCheck ? html`<small class="muted" data-testid="self-check">self-check: ${describeSelfCheck(stored.selfCheck)}</small>` : nothing}
         ${stored && this.unsaved.includes(stored) ? html`<small class="unsaved" data-testid="not-saved">not saved in this browser: download it to keep it</small>` : nothing}
       </label>
       <span class="size">${v.bytes === undefined ? 'size after download' : formatBytes(v.bytes)}</span>
@@ -476,9 +503,14 @@ export class QuantizePage extends LitElement {
       </div>
       ${this.mode === 'static'
         ? html`<label>Calibrate on
-            <select data-testid="calibration-origin" .value=${this.calibrationOrigin} @change=${(e: Event) => (this.calibrationOrigin = (e.target as HTMLSelectElement).value as SampleOrigin)}>
+            <select data-testid="calibration-origin" .value=${this.calibrationOrigin} @change=${(e: Event) => (this.calibrationOrigin = (e.target as HTMLSelectElement).value as SampleOrigin | 'npy')}>
               ${origins.map((o) => html`<option value=${o} ?selected=${o === this.calibrationOrigin}>${ORIGIN_NAMES[o]} (${this.drawingsOf(o).length})</option>`)}
-            </select></label>`
+              <option value="npy" ?selected=${this.calibrationOrigin === 'npy'}>.npy files (${this.npyFiles.length ? this.npyFiles.map((f) => f.name).join(', ') : 'none chosen'})</option>
+            </select></label>
+            ${this.calibrationOrigin === 'npy'
+              ? html`<label class="muted">.npy files <input type="file" accept=".npy" multiple data-testid="calibration-npy" @change=${this.chooseNpy} /></label>
+                  <p class="muted">One <code>&lt;input name&gt;.npy</code> per model input, one row per sample: float32 is used as stored, uint8 is multiplied by 1/255. A one-input model also takes any .npy files of uint8 rows (e.g. Quick, Draw! bitmaps).</p>`
+              : nothing}`
         : nothing}
       <p class="row">
         <button class="primary" data-testid="quantize" ?disabled=${this.busy || !this.model} @click=${this.quantize}>Quantize ${this.model?.title ?? ''}</button>

@@ -5,7 +5,7 @@
  */
 import { entries } from 'idb-keyval';
 import { deleteEntries, idbStore, registerSpaceUsers, writeEntries } from '../../runtime/idb-store';
-import type { QuantizeMode } from '../../quantize/types';
+import type { QuantizeMode, SelfCheckResult } from '../../quantize/types';
 
 export interface StoredVariant {
   id: string;
@@ -17,6 +17,8 @@ export interface StoredVariant {
   bytes: Uint8Array;
   /** Which samples calibrated a static variant, in words. */
   calibratedOn?: string;
+  /** What the quantizer's self-check measured on this variant (max error against its int8 bound). */
+  selfCheck?: SelfCheckResult;
   createdAt: number;
 }
 
