@@ -71,7 +71,7 @@ describe('self-check', () => {
     expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: ['y (past Sqrt_2 (Sqrt))'] });
   });
 
-  it('generates signed inputs shaped like the model\'s, symbolic dimensions as 1, integers as zeros', () => {
+  it('generates signed inputs shaped like the model\'s, symbolic dimensions as 1, integers as ones', () => {
     const [sample] = generatedSamples(
       [
         { name: 'x', dims: [null, 3], elemType: DataType.FLOAT },
@@ -81,6 +81,6 @@ describe('self-check', () => {
     );
     expect(sample.x.dims).toEqual([1, 3]);
     expect(Array.from(sample.x.data as Float32Array).some((v) => v < 0)).toBe(true);
-    expect(sample.ids).toEqual({ type: 'int64', data: new BigInt64Array(2), dims: [1, 2] });
+    expect(sample.ids).toEqual({ type: 'int64', data: BigInt64Array.of(1n, 1n), dims: [1, 2] });
   });
 });

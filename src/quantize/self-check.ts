@@ -35,18 +35,19 @@ export interface SelfCheckOptions {
 
 export const DEFAULT_SELF_CHECK_SAMPLES = 8;
 
+/** Integer and bool inputs are filled with ones: a valid token id in any vocabulary, an attention mask that attends. */
 const TENSOR_TYPES: Partial<Record<number, (length: number) => TensorValue['data']>> = {
-  [DataType.UINT8]: (n) => new Uint8Array(n),
-  [DataType.INT8]: (n) => new Int8Array(n),
-  [DataType.INT32]: (n) => new Int32Array(n),
-  7: (n) => new BigInt64Array(n),
-  9: (n) => new Uint8Array(n),
+  [DataType.UINT8]: (n) => new Uint8Array(n).fill(1),
+  [DataType.INT8]: (n) => new Int8Array(n).fill(1),
+  [DataType.INT32]: (n) => new Int32Array(n).fill(1),
+  7: (n) => new BigInt64Array(n).fill(1n),
+  9: (n) => new Uint8Array(n).fill(1),
 };
 const TYPE_NAMES: Record<number, TensorValue['type']> = { [DataType.UINT8]: 'uint8', [DataType.INT8]: 'int8', [DataType.INT32]: 'int32', 7: 'int64', 9: 'bool' };
 
 /**
  * Inputs for a check when the caller has none: float inputs get standard normal values (signed, as most models
- * see after normalisation), integer and bool inputs zeros; symbolic dimensions are 1. Seeded, so reproducible.
+ * see after normalisation), integer and bool inputs ones; symbolic dimensions are 1. Seeded, so reproducible.
  */
 export function generatedSamples(inputs: readonly ModelInput[], count: number, seed = 1): TensorMap[] {
   const normal = seededNormal(seed);
