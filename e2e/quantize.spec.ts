@@ -193,6 +193,33 @@ test.describe('quantize lab', () => {
     expect(Number(error)).toBeLessThanOrEqual(Number(bound));
   });
 
+  test('a quantization whose self-check fails is not saved and the message names the output and the error', async ({ page }) => {
+    test.setTimeout(120_000);
+    // The worker's answer is replaced by the refusal its self-check gives a wrong model (issue 13 item 1's kind):
+    // the lab's part is to show it and keep nothing.
+    const refusal = 'Self-check failed: output "logits" of the quantized model differs from the float model by 9.10 on check input 1 of 8, more than the 0.700 its int8 steps allow. The quantized model is wrong, so it was not kept.';
+    await page.route('**/quantize.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const patch = `const post = self.postMessage.bind(self);
+        self.postMessage = (message, transfer) => message && message.type === 'RAW' && message.value && message.value.ok === true
+          ? post({ ...message, value: { ok: false, code: 'self-check-failed', message: ${JSON.stringify(refusal)} } })
+          : post(message, transfer);`;
+      await route.fulfill({ response, body: `${patch}\n${await response.text()}` });
+    });
+    await openLab(page);
+    const variants = page.getByTestId('variant');
+    const before = await variants.allTextContents();
+    await page.getByRole('radio', { name: /Dynamic int8/ }).check();
+    await page.getByTestId('quantize').click();
+    const message = page.getByTestId('lab-message');
+    await expect(message).toContainText(refusal, { timeout: 120_000 });
+    await expect(message).toContainText('Nothing was saved; your models are unchanged.');
+    await expect(message).toHaveAttribute('role', 'alert');
+    await expect(variants).toHaveText(before);
+    await page.reload();
+    await expect(variants).toHaveText(before);
+  });
+
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {
     test.setTimeout(180_000);
     await openLab(page);
