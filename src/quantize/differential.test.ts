@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 import { differentialRuns, type DifferentialRun } from './testing/differential';
 import { listInitializersAsInputs, namedGraph, randomGraph, type RandomGraph } from './testing/random-graphs';
 import { OnnxModelBuilder } from './testing/model-builder';
@@ -8,6 +9,8 @@ import { OnnxModelBuilder } from './testing/model-builder';
 // with its default optimizations and with none, and must stay within the int8 error bound of the float model.
 
 ort.env.logLevel = 'fatal';
+ortWeb.env.logLevel = 'fatal';
+ortWeb.env.wasm.numThreads = 1;
 
 function failures(graph: RandomGraph, runs: DifferentialRun[]): string[] {
   return runs
@@ -15,8 +18,8 @@ function failures(graph: RandomGraph, runs: DifferentialRun[]): string[] {
     .map((run) => `${graph.name} — ${run.mode} ${run.perChannel ? 'per-channel' : 'per-tensor'} (${run.failure!.level}): ${run.failure!.message}`);
 }
 
-async function check(graph: RandomGraph): Promise<string[]> {
-  return failures(graph, await differentialRuns(graph, ort));
+async function check(graph: RandomGraph, runtime: typeof ort | typeof ortWeb = ort): Promise<string[]> {
+  return failures(graph, await differentialRuns(graph, runtime));
 }
 
 /** 240 graphs with a fixed seed, in batches so a failure names its batch. */
@@ -117,5 +120,12 @@ const NAMED: RandomGraph[] = [
 describe('named cases', () => {
   it.each(NAMED.map((graph) => [graph.name, graph] as const))('%s', async (_, graph) => {
     expect(await check(graph)).toEqual([]);
+  });
+});
+
+// The browser's runtime (onnxruntime-web's WASM kernels, here in Node) must take the same models.
+describe('named cases in onnxruntime-web (WASM)', () => {
+  it.each(NAMED.map((graph) => [graph.name, graph] as const))('%s', async (_, graph) => {
+    expect(await check(graph, ortWeb)).toEqual([]);
   });
 });
