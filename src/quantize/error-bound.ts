@@ -27,7 +27,7 @@
  * `tolerance` adds what float32 arithmetic itself may differ by (reordered sums in fused kernels).
  */
 import { decodeModel, type onnx } from './proto';
-import { foldWeightTransposes } from './weights';
+import { foldWeightTransposes, WEIGHT_OPS } from './weights';
 import { attributeFloat, attributeInt, initializerMap } from './graph';
 import { readFloatTensor, tensorDims, elementCount } from './tensor';
 import type { QuantizeReport } from './types';
@@ -65,7 +65,6 @@ const LIPSCHITZ_ONE = new Set([
 ]);
 /** Outputs that carry no rounding error (integer shape computations, comparisons). */
 const EXACT_OUTPUT = new Set(['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range', 'Equal', 'Less', 'Greater', 'Not', 'ArgMax', 'ArgMin', 'NonZero']);
-const WEIGHT_OPS = new Set(['MatMul', 'Gemm', 'Conv']);
 
 /** A derived bound plus the float32 allowance, for a tensor whose float values reach `size` in magnitude. */
 function withTolerance(bound: number, size: number): number {
