@@ -2,7 +2,7 @@
 // relevance (a sentence similar to one already chosen costs), return the picks in document order. Page furniture
 // (photo captions, video prompts) and fragments are skipped while story sentences remain.
 import { documentFeatures, type DocumentFeatures } from './features';
-import { assertScorerMatchesFeatures, logit, type ScorerModel } from './scorer';
+import { assertScorerMatchesFeatures, scoreSentences, type ScorerModel } from './scorer';
 import { joinSentences, splitSentences, type Sentence } from './sentences';
 import { dotDense, toDense } from './tfidf';
 import { words as sentenceTokens } from './tokens';
@@ -99,7 +99,7 @@ export function selectByFeatures(
   const maxWords = 'words' in budget ? budget.words : Infinity;
   const maxSentences = 'sentences' in budget ? budget.sentences : sentenceCount;
   let words = 0;
-  const relevance = rows.map((row) => logit(model, row));
+  const relevance = scoreSentences(model, rows);
   const chosen: number[] = [];
   const maxSimilarity = new Float64Array(sentenceCount);
   const nothingElse = skipped.every((flag) => flag === 1);
@@ -118,8 +118,8 @@ export function selectByFeatures(
     if (best < 0) break;
     if (chosen.length > 0 && words + wordCounts[best]! > maxWords * WORD_BUDGET_OVERRUN) {
       // The best remaining sentence does not fit: a summary that is nearly full stops rather than padding
-      // itself with whatever short sentence still fits.
-      if (words >= maxWords * WORD_BUDGET_ENOUGH) break;
+      // itself with whatever short sentence still fits; one long sentence is not yet a summary.
+      if (chosen.length > 1 && words >= maxWords * WORD_BUDGET_ENOUGH) break;
       available[best] = 0;
       continue;
     }

@@ -1,11 +1,12 @@
 // Per-sentence features for the learned sentence scorer. News puts the point first, so position (in sentences and
-// in words) matters most; centrality, overlap with the opening, the first three sentences and the document
-// centroid, and shape (length, quotes, attributions, numbers, questions, pronoun openers) refine it. Features are
-// plain numbers so the scorer is a dot product.
+// in words) matters most; centrality, overlap with the opening, the first three sentences, the neighbours and the
+// document centroid, word frequency (SumBasic), novelty and shape (length, quotes, attributions, numbers,
+// questions, pronoun openers) refine it, and document-level figures (length, sentence length, the opening's length)
+// let the trees tell styles of article apart. Features are plain numbers; the scorer is a tree ensemble.
 import { lexRank } from './centrality';
 import type { Sentence } from './sentences';
-import { buildTfidf, dotDense, addScaled, toDense, type TfidfSpace } from './tfidf';
-import { wordCount } from './tokens';
+import { buildTfidf, dotDense, addScaled, toDense, sparseDot, type TfidfSpace } from './tfidf';
+import { contentWords, wordCount } from './tokens';
 
 export const FEATURE_NAMES = [
   'is_first',
@@ -30,6 +31,16 @@ export const FEATURE_NAMES = [
   'is_question',
   'has_attribution',
   'number_density',
+  'log_sentences',
+  'mean_sentence_words',
+  'log_opening_words',
+  'word_position',
+  'novelty',
+  'sumbasic',
+  'content_word_ratio',
+  'similarity_to_next',
+  'similarity_to_previous',
+  'starts_with_quote',
 ] as const;
 
 export interface DocumentFeatures {
@@ -65,6 +76,7 @@ function isSkipped(text: string, words: number): boolean {
 // Reported speech ("… , police said .") tends to carry detail rather than the point.
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b/i;
 const QUOTE = /``|''|["“”]|(?:^|\s)'\S|\S'(?:\s|$)/;
+const OPENING_QUOTE = /^\s*(?:``|"|“|')/;
 
 export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatures {
   const texts = sentences.map((s) => s.text);
@@ -79,6 +91,15 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
   for (const v of space.vectors.slice(0, 3)) addScaled(lead, v, 1);
   const leadNorm = Math.sqrt(lead.reduce((s, x) => s + x * x, 0)) || 1;
   const wordCounts = texts.map(wordCount);
+  const totalWords = wordCounts.reduce((a, b) => a + b, 0);
+  const content = texts.map(contentWords);
+  // SumBasic (Nenkova & Vanderwende 2005): a sentence's mean document probability of its content words.
+  const frequency = new Map<string, number>();
+  for (const list of content) for (const w of list) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const contentTotal = Math.max(1, content.reduce((a, list) => a + list.length, 0));
+  const seen = new Set<string>();
+  const scratch = new Float64Array(space.vocabularySize);
+  const similarity = (i: number, j: number) => (j >= 0 && j < n ? sparseDot(space.vectors[i]!, space.vectors[j]!, scratch) : 0);
   let wordsBefore = 0;
   const rows = sentences.map((sentence, i) => {
     const words = wordCounts[i]!;
@@ -87,6 +108,10 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
     const vector = space.vectors[i]!;
     const before = wordsBefore;
     wordsBefore += words;
+    const own = content[i]!;
+    const novel = own.filter((w) => !seen.has(w)).length;
+    for (const w of own) seen.add(w);
+    const sumBasic = own.reduce((a, w) => a + frequency.get(w)! / contentTotal, 0) / Math.max(1, own.length);
     return Float64Array.from([
       i === 0 ? 1 : 0,
       i === 1 ? 1 : 0,
@@ -110,6 +135,16 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
       /\?\s*(?:''|"|”|')?\s*$/.test(sentence.text) ? 1 : 0,
       ATTRIBUTION.test(sentence.text) ? 1 : 0,
       (sentence.text.match(/\d+/g) ?? []).length / Math.max(1, words),
+      Math.log(1 + n),
+      totalWords / Math.max(1, n),
+      Math.log(1 + wordCounts[0]!),
+      before / Math.max(1, totalWords),
+      own.length > 0 ? novel / own.length : 0,
+      100 * sumBasic,
+      own.length / Math.max(1, words),
+      similarity(i, i + 1),
+      similarity(i, i - 1),
+      OPENING_QUOTE.test(sentence.text) ? 1 : 0,
     ]);
   });
   const skipped = Uint8Array.from(texts, (text, i) => (isSkipped(text, wordCounts[i]!) ? 1 : 0));

@@ -71,3 +71,14 @@ export function selfDot(v: SparseVector): number {
   for (let i = 0; i < v.weights.length; i++) sum += v.weights[i]! * v.weights[i]!;
   return sum;
 }
+
+/**
+ * Dot product of two sparse vectors in O(non-zeros), through `scratch`: a zeroed dense buffer of the vocabulary's
+ * size, left zeroed again (one buffer serves every pair, so no pair costs a vocabulary-sized allocation).
+ */
+export function sparseDot(a: SparseVector, b: SparseVector, scratch: Float64Array): number {
+  addScaled(scratch, b, 1);
+  const dot = dotDense(a, scratch);
+  for (let i = 0; i < b.ids.length; i++) scratch[b.ids[i]!] = 0;
+  return dot;
+}
