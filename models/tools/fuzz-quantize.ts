@@ -1,20 +1,27 @@
 /**
  * Differential testing of the quantizer for any seed and length (the unit suite runs a fixed 240 graphs):
  *
- *   npm run fuzz:quantize -- [--seed N] [--graphs M]
+ *   npm run fuzz:quantize -- [--seed N] [--graphs M] [--runtime node|web]
  *
  * Graph i is `randomGraph(seed + i)` (src/quantize/testing/random-graphs.ts); each is quantized in every mode,
- * per channel and per tensor, run in onnxruntime-node with default optimizations and none, and compared with
+ * per channel and per tensor, run in onnxruntime-node (or onnxruntime-web's WASM kernels, the browser's runtime, with
+ * --runtime web) with default optimizations and none, and compared with
  * float within its int8 error bound. Failures are grouped by kind (mode, scales, where, message without numbers);
  * reproduce one with its seed. Exits non-zero when anything failed.
  */
 import { parseArgs } from 'node:util';
-import * as ort from 'onnxruntime-node';
+import * as ortNode from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 import { differentialRuns } from '../../src/quantize/testing/differential';
 import { randomGraph } from '../../src/quantize/testing/random-graphs';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, graphs: { type: 'string', default: '1000' } } });
+  const { values } = parseArgs({
+    options: { seed: { type: 'string', default: '1' }, graphs: { type: 'string', default: '1000' }, runtime: { type: 'string', default: 'node' } },
+  });
+  if (values.runtime !== 'node' && values.runtime !== 'web') throw new Error(`--runtime must be node or web; got "${values.runtime}".`);
+  const ort = values.runtime === 'web' ? ortWeb : ortNode;
+  if (ort === ortWeb) ortWeb.env.wasm.numThreads = 1;
   const seed = Number(values.seed);
   const graphs = Number(values.graphs);
   if (!Number.isInteger(seed) || !Number.isInteger(graphs) || graphs < 1) throw new Error('--seed and --graphs take whole numbers (graphs ≥ 1).');
@@ -33,7 +40,7 @@ async function main(): Promise<void> {
     if ((i + 1) % 100 === 0) console.log(`${i + 1} graphs, ${runs} runs, ${[...kinds.values()].reduce((n, list) => n + list.length, 0)} failures…`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${graphs} graphs (seeds ${seed}–${seed + graphs - 1}), ${runs} quantize-and-run checks in ${seconds} s: ${kinds.size === 0 ? 'no failures' : `${kinds.size} kinds of failure`}`);
+  console.log(`${graphs} graphs (seeds ${seed}–${seed + graphs - 1}), ${runs} quantize-and-run checks in onnxruntime-${values.runtime} in ${seconds} s: ${kinds.size === 0 ? 'no failures' : `${kinds.size} kinds of failure`}`);
   for (const [kind, names] of kinds) console.log(`\n${names.length}× ${kind}\n  first: ${names[0]}`);
   if (kinds.size > 0) process.exitCode = 1;
 }
