@@ -9,8 +9,9 @@ export interface QuantizeInWorkerOptions extends QuantizeWorkerOptions {
 }
 
 /**
- * Quantizes model bytes in a fresh `workers/quantize.worker.ts`, ended when done. Throws QuantizeError
- * (with its code) for models the quantizer refuses.
+ * Quantizes model bytes in a fresh `workers/quantize.worker.ts`, ended when done. The worker self-checks the result
+ * in onnxruntime-web (`report.selfCheck`). Throws QuantizeError (with its code) for models the quantizer refuses,
+ * including 'self-check-failed' for a result that does not run or strays beyond its int8 error bound.
  */
 export async function quantizeInWorker(
   bytes: Uint8Array,
