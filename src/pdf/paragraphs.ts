@@ -5,7 +5,7 @@
  * A paragraph ends before a line when (any of):
  * - the font size changes (a heading, a caption);
  * - within one column, the baseline gap is more than `PARAGRAPH_GAP` × the usual (lower-quartile) line spacing;
- * - the line is indented more than `INDENT_EM` from its column's usual left edge (the wrapped lines of a list item,
+ * - the line is indented more than `INDENT_EM` from its column's usual (10th-percentile) left edge (the wrapped lines of a list item,
  *   hanging right of its marker, are not indented in this sense);
  * - the line starts with a list marker (each item is a paragraph of its own);
  * - the previous line stopped short: the next line's first word would have fitted after it, within the column's
@@ -105,7 +105,7 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
   const lines: Placed[] = pages.flatMap((page, number) => page.map((line) => ({ ...line, page: number })));
   if (lines.length === 0) return '';
 
-  // Column blocks: maximal runs of lines that continue one another. Their median edges are the column's usual edges.
+  // Column blocks: maximal runs of lines that continue one another; their usual edges are the column's.
   const blockOf: number[] = [0];
   for (let i = 1; i < lines.length; i++) blockOf.push(blockOf[i - 1]! + (continuesBlock(lines[i - 1]!, lines[i]!) ? 0 : 1));
   const members = new Map<number, Placed[]>();
@@ -114,7 +114,8 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
     if (block) block.push(line);
     else members.set(blockOf[i]!, [line]);
   });
-  const left = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x0), 50)]));
+  // Left edge: a low quantile, since many short paragraphs make indented lines common; right edge: the median.
+  const left = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x0), 10)]));
   const right = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x1), 50)]));
   // Usual line spacing per font size (rounded to half points): the lower quartile of baseline drops inside blocks,
   // since the drops also hold the (larger) paragraph gaps.

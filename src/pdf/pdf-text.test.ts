@@ -164,20 +164,23 @@ describe('lines into paragraphs', () => {
   });
 });
 
-describe('generated documents (1–3 columns, any drawing order, header, page numbers, hyphenation)', () => {
+describe('generated documents (1–3 columns, any drawing order, header, page numbers, hyphenation, justified)', () => {
   const orders: DrawingOrder[] = ['columns', 'rows', 'reversed', 'shuffled'];
   it('reads every generated document as its source paragraphs', async () => {
-    const seen = { forms: new Set<string>(), styles: new Set<string>(), hyphenated: 0 };
+    const seen = { forms: new Set<string>(), styles: new Set<string>(), justified: new Set<boolean>(), hyphenated: 0 };
     for (let seed = 1; seed <= 36; seed++) {
       const document = randomDocument(seed, { columns: 1 + (seed % 3), order: orders[seed % 4] });
       const text = await readerText(document.pages);
-      expect(text, `seed ${seed}: ${document.columns} columns drawn by ${document.order}, ${document.style} paragraphs, page numbers "${document.pageNumberForm}"`).toBe(document.expected);
+      const justified = document.justified ? 'justified' : 'ragged';
+      expect(text, `seed ${seed}: ${document.columns} columns drawn by ${document.order}, ${justified} ${document.style} paragraphs, page numbers "${document.pageNumberForm}"`).toBe(document.expected);
       seen.forms.add(document.pageNumberForm);
       seen.styles.add(document.style);
+      seen.justified.add(document.justified);
       seen.hyphenated += document.hyphenated.length;
     }
     expect(seen.forms.size).toBe(Object.keys(PAGE_NUMBER_FORMS).length);
     expect(seen.styles.size).toBe(2);
+    expect(seen.justified.size).toBe(2);
     expect(seen.hyphenated).toBeGreaterThan(100);
   });
 });

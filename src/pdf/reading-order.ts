@@ -5,9 +5,11 @@
  * when (1) their x-ranges overlap and a is above b, or (2) a lies entirely left of b and no line between them
  * vertically overlaps both in x. The order is a topological sort of that relation. Columns need no thresholds or
  * column count: a column's lines precede the next column's by rule 2, while a full-width title, or a full-width
- * paragraph between two column sections, overlaps both columns and so separates them by rule 1.
+ * paragraph between two column sections, overlaps both columns and so separates them by rule 1. Added here: rule 2
+ * does not order two lines closer than a gutter on neighbouring rows that a line on an adjacent row overlaps both
+ * (see `sameColumn`).
  */
-import { SAME_ROW_EM, type TextLine } from './text-lines';
+import { COLUMN_GAP_EM, SAME_ROW_EM, type TextLine } from './text-lines';
 
 // Points of shared x-range needed to call two lines overlapping; touching edges are not an overlap.
 const OVERLAP_PT = 0.5;
@@ -42,6 +44,17 @@ export function orderLines(lines: readonly TextLine[]): TextLine[] {
     successors[from]!.push(to);
     indegree[to]!++;
   };
+  // Two lines on neighbouring rows, closer than a gutter, that a line on an adjacent row overlaps both belong to one
+  // column (a short last line left of the next paragraph's indented first line), whatever rule 2 says.
+  const sameColumn = (i: number, j: number): boolean => {
+    const a = sorted[i]!;
+    const b = sorted[j]!;
+    if (Math.abs(rowOf[i]! - rowOf[j]!) > 1) return false;
+    for (let r = Math.max(0, Math.min(rowOf[i]!, rowOf[j]!) - 1); r <= Math.min(rows.length - 1, Math.max(rowOf[i]!, rowOf[j]!) + 1); r++) {
+      for (const k of rows[r]!) if (k !== i && k !== j && overlapsX(sorted[k]!, a) && overlapsX(sorted[k]!, b)) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     const a = sorted[i]!;
     // Rule 1: overlapping in x, the upper first.
@@ -53,14 +66,19 @@ export function orderLines(lines: readonly TextLine[]): TextLine[] {
     }
     // Rule 2: a entirely left of b, unless a line on a row strictly between them reaches over both (its x0 left
     // of a's end and its x1 right of b's start).
-    const leftOf = (b: TextLine): boolean => a.x1 <= b.x0 + OVERLAP_PT && !overlapsX(a, b);
-    for (const j of rows[rowOf[i]!]!) if (leftOf(sorted[j]!)) edge(i, j);
+    const leftOf = (j: number): boolean => {
+      const b = sorted[j]!;
+      if (a.x1 > b.x0 + OVERLAP_PT || overlapsX(a, b)) return false;
+      // A gap narrower than a gutter may be inside one column.
+      return b.x0 - a.x1 >= COLUMN_GAP_EM * Math.min(a.size, b.size) || !sameColumn(i, j);
+    };
+    for (const j of rows[rowOf[i]!]!) if (leftOf(j)) edge(i, j);
     for (const step of [1, -1]) {
       let bridge = -Infinity;
       for (let r = rowOf[i]! + step; r >= 0 && r < rows.length; r += step) {
         for (const j of rows[r]!) {
           const b = sorted[j]!;
-          if (leftOf(b) && bridge <= b.x0 + OVERLAP_PT) edge(i, j);
+          if (bridge <= b.x0 + OVERLAP_PT && leftOf(j)) edge(i, j);
         }
         for (const k of rows[r]!) if (sorted[k]!.x0 < a.x1 - OVERLAP_PT) bridge = Math.max(bridge, sorted[k]!.x1);
       }

@@ -28,13 +28,16 @@ export interface TextLine {
   size: number;
 }
 
-/** Runs on one baseline further apart than this many ems are separate lines (column gutters are wider). */
+/** Runs on one baseline further apart than this many ems may be separate lines (column gutters are wider). */
 export const COLUMN_GAP_EM = 1;
 /** Baselines closer than this many ems are one row (super- and subscripts sit about a third of an em off). */
 export const SAME_ROW_EM = 0.45;
-// A number or list marker set apart from its text ("2.1   Naming", "•   item") stays on its line up to this gap.
+// A number or list marker set apart from its text ("2.1   Naming", "A.1   Scope", "b)   item", "•   item") stays on
+// its line up to this gap.
 const LABEL_GAP_EM = 3;
-const LABEL = /^\s*(?:[\p{N}\p{L}]{1,2}(?:[.)]|(?:\.\p{N}{1,2}){0,2}\.?)|[•●○◦▪■‣∙·*–-])\s*$/u;
+const LABEL = /^\s*(?:\p{N}{1,3}(?:\.\p{N}{1,3}){0,3}\.?|\p{Lu}(?:\.\p{N}{1,3}){0,3}\.|\(?(?:\p{L}|[ivxlc]{1,5})\)|[IVXLC]{1,5}\.|[•●○◦▪■‣∙·*–-])\s*$/u;
+// Rows above and below a wide gap that are compared with it to tell a gutter from a justified space.
+const NEIGHBOUR_ROWS = 3;
 // A gap wider than this (in ems) between runs is a word space when the runs themselves carry none.
 const WORD_GAP_EM = 0.15;
 
@@ -76,7 +79,8 @@ function joinRuns(runs: Run[]): TextLine {
 /**
  * Lines of one page from its pdf.js text items, in no particular order. Whitespace-only items are dropped (gaps are
  * measured from positions); rotated text is placed by its origin. Runs on one row split where the gap exceeds
- * `COLUMN_GAP_EM`, except after a lone label (section number, list marker) within `LABEL_GAP_EM`.
+ * `COLUMN_GAP_EM`, except after a lone label (section number, list marker) within `LABEL_GAP_EM`, and except where
+ * the rows around have text in the gap (a wide space of justified text; see `isGutter`).
  */
 export function buildLines(items: readonly PdfTextItem[]): TextLine[] {
   const runs = items.map(toRun).filter((run): run is Run => run !== null);
@@ -87,23 +91,65 @@ export function buildLines(items: readonly PdfTextItem[]): TextLine[] {
     if (row && Math.abs(row[0]!.y - run.y) <= SAME_ROW_EM * Math.max(row[0]!.size, run.size)) row.push(run);
     else rows.push([run]);
   }
+  const segments = rows.map(splitRow);
   const lines: TextLine[] = [];
-  for (const row of rows) {
-    row.sort((p, q) => p.x0 - q.x0);
-    let current: Run[] = [row[0]!];
-    let end = row[0]!.x1;
-    for (const run of row.slice(1)) {
-      const gap = run.x0 - end;
-      const em = Math.max(run.size, current[0]!.size);
-      const label = current.length === 1 && LABEL.test(current[0]!.text) && gap <= LABEL_GAP_EM * em;
-      if (gap > COLUMN_GAP_EM * em && !label) {
+  segments.forEach((row, r) => {
+    let current = row[0]!;
+    for (let k = 1; k < row.length; k++) {
+      if (isGutter(current, row[k]!, segments, r)) {
         lines.push(joinRuns(current));
-        current = [];
+        current = row[k]!;
+      } else {
+        current = [...current, ...row[k]!];
       }
-      current.push(run);
-      end = Math.max(end, run.x1);
     }
     lines.push(joinRuns(current));
-  }
+  });
   return lines.filter((line) => line.text !== '');
+}
+
+/** A row's runs, left to right, cut where the gap exceeds `COLUMN_GAP_EM` (not after a lone label). */
+function splitRow(row: Run[]): Run[][] {
+  row.sort((p, q) => p.x0 - q.x0);
+  const segments: Run[][] = [[row[0]!]];
+  let end = row[0]!.x1;
+  for (const run of row.slice(1)) {
+    const current = segments[segments.length - 1]!;
+    const gap = run.x0 - end;
+    const em = Math.max(run.size, current[0]!.size);
+    const label = current.length === 1 && LABEL.test(current[0]!.text) && gap <= LABEL_GAP_EM * em;
+    if (gap > COLUMN_GAP_EM * em && !label) segments.push([run]);
+    else current.push(run);
+    end = Math.max(end, run.x1);
+  }
+  return segments;
+}
+
+/**
+ * Whether the gap between two segments of row `r` is a gutter between columns rather than a wide space in justified
+ * text: it is a gutter unless two or more of the nearby rows with text on both sides of the gap, and more than half
+ * of them, are closed over it, i.e. leave no free stretch of `COLUMN_GAP_EM` × 0.75 inside it (a title or a running
+ * header above the columns is one closed row).
+ */
+function isGutter(left: Run[], right: Run[], rows: Run[][][], r: number): boolean {
+  const start = Math.max(...left.map((run) => run.x1));
+  const end = right[0]!.x0;
+  const wide = 0.75 * COLUMN_GAP_EM * Math.max(left[0]!.size, right[0]!.size);
+  let across = 0;
+  let closed = 0;
+  for (let k = Math.max(0, r - NEIGHBOUR_ROWS); k <= Math.min(rows.length - 1, r + NEIGHBOUR_ROWS); k++) {
+    if (k === r) continue;
+    const runs = rows[k]!.flat();
+    if (Math.min(...runs.map((run) => run.x0)) >= start || Math.max(...runs.map((run) => run.x1)) <= end) continue;
+    across++;
+    let free = 0;
+    let position = start;
+    for (const run of runs) {
+      if (run.x1 <= position || run.x0 >= end) continue;
+      free = Math.max(free, run.x0 - position);
+      position = Math.max(position, run.x1);
+    }
+    if (Math.max(free, end - position) < wide) closed++;
+  }
+  return closed < 2 || closed * 2 <= across;
 }

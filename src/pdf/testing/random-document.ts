@@ -1,8 +1,8 @@
 /**
  * Seeded random documents laid out as PDF pages, with the text a reader would take from them. Paragraphs of random
  * sentences are set in Courier (every glyph 0.6 em, so line breaking is exact) in 1–3 columns, with a full-width
- * title, a running header, a page-number footer in one of the common forms, words hyphenated at line ends, and the
- * content stream drawn column by column, row by row across the columns, reversed or shuffled.
+ * title, a running header, a page-number footer in one of the common forms, words hyphenated at line ends, lines
+ * ragged or justified (word by word, so narrow columns get wide spaces), and the content stream drawn column by column, row by row across the columns, reversed or shuffled.
  */
 import { seededRandom } from '../../util/prng';
 import { LETTER, type PlacedText } from './pdf-writer';
@@ -20,6 +20,7 @@ export interface RandomDocument {
   order: DrawingOrder;
   style: ParagraphStyle;
   pageNumberForm: string;
+  justified: boolean;
 }
 
 const WORDS = (
@@ -111,6 +112,8 @@ export interface RandomDocumentOptions {
   pages?: number;
   order?: DrawingOrder;
   style?: ParagraphStyle;
+  /** Lines spread to the full measure, word by word (wide spaces in narrow columns). */
+  justified?: boolean;
   /** A key of `PAGE_NUMBER_FORMS`. */
   pageNumberForm?: string;
 }
@@ -122,6 +125,7 @@ export function randomDocument(seed: number, options: RandomDocumentOptions = {}
   const pageCount = options.pages ?? 2 + Math.floor(random() * 3);
   const order = options.order ?? pick(['columns', 'rows', 'reversed', 'shuffled'] as const);
   const style = options.style ?? pick(['indent', 'gap'] as const);
+  const justified = options.justified ?? random() < 0.5;
   const pageNumberForm = options.pageNumberForm ?? pick(Object.keys(PAGE_NUMBER_FORMS));
   const size = pick([9, 10, 11]);
   const leading = 1.2 * size;
@@ -171,12 +175,27 @@ export function randomDocument(seed: number, options: RandomDocumentOptions = {}
     nextRow();
     // At a column top a gap cannot be seen, so there a new paragraph is shown by an indent.
     const indent = style === 'indent' || y === columnTop ? 2 : 0;
-    for (const line of breakParagraph(text.split(' '), measure, indent, random, hyphenated)) {
+    const set = breakParagraph(text.split(' '), measure, indent, random, hyphenated);
+    set.forEach((line, i) => {
       nextRow();
-      const x = MARGIN + column * (columnWidth + gutter) + line.indent * glyph;
-      page.push({ text: line.text, x, y, size, font: 'courier' });
+      const left = MARGIN + column * (columnWidth + gutter);
+      const x = left + line.indent * glyph;
+      const words = line.text.split(' ');
+      // Justified: the words spread so the line ends exactly at the measure, each drawn on its own. Like a good
+      // typesetter, a line that would need spaces over 0.95 em (TeX's glue is 0.33 em, stretching to 0.5) stays
+      // ragged: wider spaces look like column gutters (see NOTES, PDF text).
+      const space = (measure * glyph - line.indent * glyph - (line.text.length - words.length + 1) * glyph) / (words.length - 1);
+      if (justified && i < set.length - 1 && words.length > 1 && space <= 0.95 * size) {
+        let at = x;
+        for (const word of words) {
+          page.push({ text: word, x: at, y, size, font: 'courier' });
+          at += word.length * glyph + space;
+        }
+      } else {
+        page.push({ text: line.text, x, y, size, font: 'courier' });
+      }
       y -= leading;
-    }
+    });
   }
 
   const form = PAGE_NUMBER_FORMS[pageNumberForm]!;
@@ -188,7 +207,7 @@ export function randomDocument(seed: number, options: RandomDocumentOptions = {}
     pages[index] = [...drawn.slice(0, at), ...furniture, ...drawn.slice(at)];
   });
 
-  return { pages, expected: [title, ...paragraphs].join('\n\n'), hyphenated, columns, order, style, pageNumberForm };
+  return { pages, expected: [title, ...paragraphs].join('\n\n'), hyphenated, columns, order, style, pageNumberForm, justified };
 }
 
 function drawingOrder(texts: PlacedText[], order: DrawingOrder, random: () => number): PlacedText[] {
