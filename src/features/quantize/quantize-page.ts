@@ -288,8 +288,9 @@ export class QuantizePage extends LitElement {
       const checked = report.selfCheck ? ` Self-check passed on ${describeSelfCheck(report.selfCheck)}.` : '';
       const notes = fromFiles?.notes.length ? ` Note: ${fromFiles.notes.join(' ')}` : '';
       const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).${checked}${notes}`;
+      // Not stored: that comes first, with what to do; the figures and the self-check stay under the variant.
       this.message = notSaved
-        ? { kind: 'error', text: `${made} It was not saved in this browser: ${notSaved} It is ticked for the comparison below; use its Download button to keep it.` }
+        ? { kind: 'error', text: `Made ${MODE_NAMES[this.mode]}, but it could not be kept in this browser. ${notSaved} It is ticked for the comparison below; use its Download button to keep it.` }
         : { kind: 'ok', text: `${made} It is ticked for the comparison below.` };
     });
   }
