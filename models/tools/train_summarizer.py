@@ -5,7 +5,8 @@ JSON that src/summarize/scorer.ts evaluates. Called by `npm run train:summarize`
 Usage: train_summarizer.py <work dir>. Reads <work dir>/features.f32 (row-major float32, one row per sentence),
 <work dir>/job.json ({"feature_names", "labels", "weights", "groups": [{"name", "rows": [start, end], "train": bool}],
 "params"}) and writes <work dir>/<group name>.model.json for every group: a model fitted on the rows of all other
-groups marked "train" (a cross-validation fold model), or on all of them for the group named "final".
+groups marked "train" (a cross-validation fold model), or on all of them for the group named "final"; a group
+with nothing to train on gets no model.
 """
 import json
 import sys
@@ -61,7 +62,7 @@ def main(work):
         for group in groups:
             if group["train"] and (target["name"] == "final" or group["name"] != target["name"]):
                 rows[group["rows"][0]:group["rows"][1]] = True
-        if target["name"] == "final" or target["train"]:
+        if rows.any() and (target["name"] == "final" or target["train"]):
             data = xgb.DMatrix(x[rows], label=labels[rows], weight=weights[rows], feature_names=None)
             booster = xgb.train(params, data, rounds)
             with open(f"{work}/{target['name']}.model.json", "w") as out:
