@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../src/summarize/features';
 import { scoreSentences, SCORER_KIND, type RegressionTree } from '../../src/summarize/scorer';
+import { seededRandom } from '../../src/util/prng';
 
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const hasXgboost = spawnSync(PYTHON, ['-c', 'import xgboost'], { stdio: 'ignore' }).status === 0;
@@ -12,8 +13,7 @@ const hasXgboost = spawnSync(PYTHON, ['-c', 'import xgboost'], { stdio: 'ignore'
 describe.skipIf(!hasXgboost)('train_summarizer.py export (skipped: no Python 3 with xgboost; apt-get install python3-xgboost)', () => {
   it('writes trees that the TS scorer evaluates to the rule XGBoost learned', () => {
     const d = FEATURE_NAMES.length;
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = seededRandom(11);
     const rows = Array.from({ length: 3000 }, () => Array.from({ length: d }, random));
     // An interaction a single split cannot express: positive when feature 3 is high and feature 9 low.
     const labels = rows.map((r) => (r[3]! > 0.5 && r[9]! < 0.3 ? 1 : 0));

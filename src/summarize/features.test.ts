@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFeatures, FEATURE_NAMES } from './features';
 import { splitSentences } from './sentences';
 import { buildTfidf, dotDense, sparseDot, toDense } from './tfidf';
+import { seededRandom } from '../util/prng';
 
 const feature = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
 
@@ -24,8 +25,7 @@ describe('documentFeatures', () => {
 
   it('gives a finite value for every feature of any text (generated documents)', () => {
     const pieces = ['Rain', 'fell', '3', '1,200', '"', "''", '``', '?', '!', 'the', 'and', '(', 'pictured', ')', ':', 'said', '—', 'über'];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = seededRandom(7);
     for (let doc = 0; doc < 60; doc++) {
       const sentences = Array.from({ length: 1 + Math.floor(next() * 8) }, () =>
         Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join(' ') + ' .',
