@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: '/usr/bin/chromium', args: quietChromium },
     trace: 'retain-on-failure',
+    // The build registers a service worker; only e2e/offline-app.spec.ts lets it run, so other suites see the network.
+    serviceWorkers: 'block',
   },
   metadata: { hubUrl: `http://127.0.0.1:${hubPort}` },
   projects: [

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { cspPlugin } from './scripts/csp.ts';
 import { modelsPlugin } from './scripts/vite-plugin-models.ts';
+import { pwaPlugin } from './scripts/pwa.ts';
 
 /** Cross-origin isolation, so onnxruntime-web can use WASM threads (SharedArrayBuffer). */
 const isolationHeaders = {
@@ -9,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [modelsPlugin('models'), cspPlugin()],
+  plugins: [modelsPlugin('models'), cspPlugin(), pwaPlugin()],
   // .tmp holds test builds and traces: watching it would reload the dev page whenever a test runs.
   server: { headers: isolationHeaders, watch: { ignored: ['**/.tmp/**', '**/test-results/**'] } },
   preview: { headers: isolationHeaders },

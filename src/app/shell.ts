@@ -5,6 +5,7 @@ import { hrefFor, parseRoute, type Route } from './router';
 import { controlStyles } from '../ui/shared-styles';
 import './backend-badge';
 import './notice-toasts';
+import './update-banner';
 
 type PageState = { kind: 'loading' } | { kind: 'ready'; element: HTMLElement } | { kind: 'missing' } | { kind: 'failed'; message: string };
 
@@ -91,6 +92,7 @@ export class AppShell extends LitElement {
   override render() {
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>Skip to content</a>
+      <mlwb-update-banner></mlwb-update-banner>
       <header>
         <a class="brand" href=${hrefFor(pages[0]?.route ?? '')}>ML Workbench</a>
         <nav aria-label="Pages">
