@@ -255,3 +255,25 @@ test('a drawing survives a narrower window: redrawn scaled, and the model sees t
   expect(Math.abs(guessResized.percent - guessAt560.percent)).toBeLessThanOrEqual(2);
 });
 
+
+test('a canvas started fresh (as after a score) takes no ink from the stroke in progress, nor during its pause, then a new press draws', async ({ page }) => {
+  await openGame(page, '#/doodle/practice');
+  const box = (await page.getByTestId('sketch-canvas').boundingBox())!;
+  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
+  const strokeCount = () => padStrokes(page).then((strokes) => strokes.length);
+  await page.mouse.move(...at(0.2, 0.2));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.4, 0.4), { steps: 3 });
+  // What the page does when a target scores (doodle-page.ts, dispatchGame: 500 ms; longer here for a slow machine).
+  await page.locator('doodle-sketch-canvas').evaluate((el) => (el as unknown as { startFresh(ms: number): void }).startFresh(3000));
+  await page.mouse.move(...at(0.6, 0.6), { steps: 3 });
+  await page.mouse.up();
+  await page.mouse.move(...at(0.2, 0.8));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.8, 0.8), { steps: 3 });
+  await page.mouse.up();
+  expect(await strokeCount()).toBe(0);
+  await page.waitForTimeout(3100);
+  await drawRelative(page, SQUARE);
+  expect(await strokeCount()).toBe(1);
+});
