@@ -14,7 +14,7 @@
  * At a column or page change the gap cannot be seen; without them the paragraph continues.
  */
 import { percentile } from '../util/percentile';
-import { SAME_ROW_EM, type TextLine } from './text-lines';
+import { CJK, SAME_ROW_EM, type TextLine } from './text-lines';
 
 /** A baseline gap this many times the usual line spacing separates paragraphs. */
 export const PARAGRAPH_GAP = 1.3;
@@ -27,7 +27,6 @@ const WORD_SPACE_EM = 0.25;
 // Font sizes differing by more than this fraction mean a change of element (heading, body, caption).
 const SIZE_CHANGE = 0.15;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHEN_END = /(\p{L}+)[-\u2010]$/u;
 const FIRST_WORD = /^\p{L}+/u;
 // A list item's marker: a bullet, a number with "." or ")" ("3.", "3)"), a letter or Roman number with ")" ("b)",

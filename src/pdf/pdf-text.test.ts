@@ -193,6 +193,11 @@ describe('pure layout on pdf.js items', () => {
     expect(pdfPagesToText([items])).toBe('Summarization of text');
   });
 
+  it('puts no space between CJK pieces that justification spaced out', () => {
+    const items = [item('吾輩は', 72, 700, 36, 12), item('猫である。', 111, 700, 60, 12)];
+    expect(pdfPagesToText([items])).toBe('吾輩は猫である。');
+  });
+
   it('gives an empty text for pages without text', () => {
     expect(pdfPagesToText([[], [item('  ', 72, 700, 5)]])).toBe('');
   });

@@ -38,7 +38,10 @@ const LABEL_GAP_EM = 3;
 const LABEL = /^\s*(?:\p{N}{1,3}(?:\.\p{N}{1,3}){0,3}\.?|\p{Lu}(?:\.\p{N}{1,3}){0,3}\.|\(?(?:\p{L}|[ivxlc]{1,5})\)|[IVXLC]{1,5}\.|[•●○◦▪■‣∙·*–-])\s*$/u;
 // Rows above and below a wide gap that are compared with it to tell a gutter from a justified space.
 const NEIGHBOUR_ROWS = 3;
-// A gap wider than this (in ems) between runs is a word space when the runs themselves carry none.
+/** Characters of scripts written without spaces between words (Han, kana, CJK punctuation, full-width forms). */
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+// A gap wider than this (in ems) between runs is a word space when the runs themselves carry none (never between CJK
+// characters, which justified CJK text spaces out).
 const WORD_GAP_EM = 0.15;
 
 interface Run {
@@ -62,7 +65,7 @@ function joinRuns(runs: Run[]): TextLine {
     const previous = runs[i - 1]!;
     const run = runs[i]!;
     const gap = run.x0 - previous.x1;
-    const spaced = /\s$/.test(text) || /^\s/.test(run.text);
+    const spaced = /\s$/.test(text) || /^\s/.test(run.text) || (CJK.test(text.slice(-1)) && CJK.test(run.text.charAt(0)));
     text += !spaced && gap > WORD_GAP_EM * Math.max(previous.size, run.size) ? ` ${run.text}` : run.text;
   }
   // The line's baseline and size are those of its longest run, so a superscript does not move the line.
