@@ -102,3 +102,30 @@ test('two tabs: a variant made and then deleted in one quantization lab appears 
   await expect(made(page)).toHaveCount(0);
   await expect(made(other)).toHaveCount(0);
 });
+
+test('two tabs: the game drawings deleted in one Doodle Dash tab leave the other’s saved-drawings count at 0 without any action', async ({ page, context }) => {
+  await page.goto('/#/doodle/practice');
+  // Two drawings as the game stores them (src/features/doodle/drawing-store.ts).
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('mlwb-doodle-drawings');
+      request.onupgradeneeded = () => request.result.createObjectStore('labelled');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('labelled', 'readwrite');
+    for (const id of ['a', 'b']) {
+      tx.objectStore('labelled').put({ id, target: 'circle', outcome: 'recognised', guess: null, strokes: [], strokeSpace: 'sketch', bitmap: new Uint8Array(784), model: 'doodle-cnn/fp32', createdAt: Date.now() }, id);
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  const other = await context.newPage();
+  await other.goto('/#/doodle/practice');
+  await expect(other.getByTestId('saved-count')).toHaveText('2');
+  await expect(page.getByTestId('saved-count')).toHaveText('2');
+  await page.getByTestId('clear-saved').click();
+  await expect(page.getByTestId('saved-count')).toHaveText('0');
+  await expect(other.getByTestId('saved-count')).toHaveText('0');
+});
