@@ -128,6 +128,12 @@ describe('splitSentences in other scripts and layouts', () => {
     expect(joinSentences([units[1]!, units[3]!, units[4]!])).toBe('We shipped a lot.\n2. Cut build time\n- Fixed login');
   });
 
+  it('keeps a title without sentence punctuation on its own line, so it never runs into the next sentence', () => {
+    const units = splitSentences('A Study of Column Layouts\n\nThe evaluation used ten documents. It found few errors.');
+    expect(units.map((u) => u.text)).toEqual(['A Study of Column Layouts', 'The evaluation used ten documents.', 'It found few errors.']);
+    expect(joinSentences(units)).toBe('A Study of Column Layouts\nThe evaluation used ten documents. It found few errors.');
+  });
+
   it('splits a long text that merely starts with a list marker into sentences, the marker staying with the first', () => {
     const article = `1. ${'The council met again on Monday to discuss the library budget and the opening hours. '.repeat(8)}`;
     const units = texts(article);

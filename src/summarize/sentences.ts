@@ -76,8 +76,10 @@ export function splitSentences(text: string): Sentence[] {
     } else {
       const before = sentences.length;
       splitRun(text, block.start, block.end, sentences);
-      // A transcript turn that is one utterance keeps its own line, like the lines of an unpunctuated transcript.
-      if (SPEAKER_OR_TIME.test(blockText) && sentences.length === before + 1) sentences[before]!.ownLine = true;
+      // A transcript turn that is one utterance, and a block with no sentence punctuation (a title, a PDF heading),
+      // keep their own line: joined inline they would run into the next sentence ("… Layouts The evaluation …").
+      const ownLine = SPEAKER_OR_TIME.test(blockText) || !TERMINATOR.test(blockText);
+      if (ownLine && sentences.length === before + 1) sentences[before]!.ownLine = true;
     }
   }
   return sentences;
