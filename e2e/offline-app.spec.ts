@@ -103,6 +103,9 @@ test('a new version waits until the user reloads, then takes over', async ({ pag
     // The open page stays with its own version until the user chooses.
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
     await page.screenshot({ path: test.info().outputPath('update-banner.png') });
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     const reloaded = page.waitForEvent('load');
     await banner.getByRole('button', { name: 'Reload' }).click();
