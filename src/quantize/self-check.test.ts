@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { quantizeModel } from './quantize-model';
 import { QuantizeError } from './errors';
 import { ortModelRunner } from './ort-calibration';
-import { generatedSamples, selfCheck } from './self-check';
+import { describeSelfCheck, generatedSamples, selfCheck } from './self-check';
 import { decodeModel, encodeModel } from './proto';
 import { DataType, readFloatTensor, floatTensor, tensorDims } from './tensor';
 import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
@@ -82,5 +82,20 @@ describe('self-check', () => {
     expect(sample.x.dims).toEqual([1, 3]);
     expect(Array.from(sample.x.data as Float32Array).some((v) => v < 0)).toBe(true);
     expect(sample.ids).toEqual({ type: 'int64', data: BigInt64Array.of(1n, 1n), dims: [1, 2] });
+  });
+});
+
+describe('describeSelfCheck', () => {
+  it('states the tighter bound only, since a compounded end-to-end bound tells a person nothing', () => {
+    const base = { samples: 8, maxAbsError: 0.075, output: 'logits', unbounded: [] };
+    expect(describeSelfCheck({ ...base, bound: 2.1e9, layered: { maxAbsError: 0.075, bound: 1.85 } })).toBe(
+      '8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)',
+    );
+    expect(describeSelfCheck({ ...base, bound: 0.5, layered: { maxAbsError: 0.075, bound: 0.9 } })).toBe(
+      '8 inputs: largest error 0.0750 on "logits" (int8 bound 0.500 end to end)',
+    );
+    expect(describeSelfCheck({ ...base, bound: Infinity, unbounded: ['logits'] })).toBe(
+      '8 inputs: largest error 0.0750 on "logits" (no bound derivable; checked that it runs); checked for running only: logits',
+    );
   });
 });
