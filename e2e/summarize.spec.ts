@@ -56,11 +56,13 @@ test.describe('summarize page', () => {
   });
 
   test('markup in the text is shown as text, never run as HTML', async ({ page }) => {
-    const hostile = `<img src=x onerror="document.title='owned'"> starts here. <b>Bold</b> claims follow in this sentence. ${ARTICLE}`;
+    // The markup sits inside the opening sentence, which any sensible summary of this article keeps.
+    const hostile = ARTICLE.replace('approved a new budget', `approved <img src=x onerror="document.title='owned'"> a new <b>budget</b>`);
     await page.getByTestId('source-text').fill(hostile);
     await page.getByTestId('length').selectOption('long');
     await page.getByTestId('summarize').click();
     await expect(page.getByTestId('summary')).toContainText('<img src=x');
+    await expect(page.getByTestId('summary')).toContainText('<b>budget</b>');
     expect(await page.locator('summarize-page').locator('img, b').count()).toBe(0);
     expect(await page.title()).not.toBe('owned');
   });
