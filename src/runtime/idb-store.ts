@@ -5,7 +5,7 @@
  * Reads stay plain idb-keyval calls on `store.use`.
  */
 import { clear, createStore, delMany, setMany, type UseStore } from 'idb-keyval';
-import { formatBytes } from '../ui/format';
+import { formatBytes } from '../util/format-bytes';
 
 export interface IdbStore {
   /** Database name; change announcements carry it. */

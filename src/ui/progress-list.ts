@@ -1,7 +1,8 @@
 /** Per-file download progress: name, bytes, percent, and whether it came from the cache. */
 import { LitElement, css, html } from 'lit';
 import type { FileProgress } from '../runtime/protocol';
-import { formatBytes, formatPercent } from './format';
+import { formatBytes } from '../util/format-bytes';
+import { formatPercent } from './format';
 
 export class ProgressList extends LitElement {
   static override properties = { files: { attribute: false } };

@@ -19,7 +19,7 @@ import { getSettings, onSettingsChange } from '../../runtime/settings';
 import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { seededRandom } from '../../util/prng';
 import { controlStyles } from '../../ui/shared-styles';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../util/format-bytes';
 import { DRAWINGS_DB, listLabelledDrawings } from '../doodle/drawing-store';
 import { onStoreChange } from '../../runtime/idb-store';
 import { toQuickDrawStrokes } from '../doodle/sketchpad';
