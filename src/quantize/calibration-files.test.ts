@@ -3,7 +3,7 @@ import { calibrationSamplesFromNpy } from './calibration-files';
 import { typedNpy, uint8Npy } from '../sketch/testing/npy-fixture';
 import { DataType } from './tensor';
 import type { ModelInput } from './model-info';
-import type { TensorValue } from '../runtime/protocol';
+import type { TensorValue } from '../types/tensor';
 
 /** The float32 values of a sample's tensor. */
 const values = (tensor: TensorValue): number[] => Array.from(tensor.data as Float32Array);

@@ -4,7 +4,7 @@
  * are all samples of that input (e.g. Quick, Draw! bitmaps, one file per class).
  */
 import { parseNpy, type NpyArray } from '../sketch/npy';
-import type { TensorMap } from '../runtime/protocol';
+import type { TensorMap } from '../types/tensor';
 import { QuantizeError } from './errors';
 import type { ModelInput } from './model-info';
 import { DataType } from './tensor';

@@ -1,5 +1,5 @@
 import type { CalibrationRunner, TensorValues } from './types';
-import type { TensorData, TensorType } from '../runtime/protocol';
+import type { TensorData, TensorType } from '../types/tensor';
 import type { TensorSample } from './error-bound';
 import type { ModelRunner } from './self-check';
 

@@ -3,7 +3,7 @@
  * when it does not run or strays further than its int8 steps allow (`ErrorBound`). The runtime is injected
  * (`ModelRunner`), so the same check serves onnxruntime-node (CLI, tests) and onnxruntime-web (the worker).
  */
-import type { TensorMap, TensorValue } from '../runtime/protocol';
+import type { TensorMap, TensorValue } from '../types/tensor';
 import { ErrorBound, type TensorSample } from './error-bound';
 import { QuantizeError } from './errors';
 import { instrumentModel } from './calibration';

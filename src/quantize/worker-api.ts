@@ -1,5 +1,5 @@
 /** The message protocol of `workers/quantize.worker.ts` (used through comlink). */
-import type { TensorMap } from '../runtime/protocol';
+import type { TensorMap } from '../types/tensor';
 import type { QuantizeErrorCode } from './errors';
 import type { QuantizeMode, QuantizeProgress, QuantizeReport } from './types';
 

@@ -5,16 +5,8 @@ export type Dtype = 'fp32' | 'int8' | 'fp16' | 'q4';
 export type Device = 'webgpu' | 'wasm';
 export type ModelSource = 'bundled' | 'hub';
 
-export type TensorType = 'float32' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool';
-export type TensorData = Float32Array | Int32Array | BigInt64Array | Uint8Array | Int8Array;
-
-/** A tensor as it crosses the worker boundary: a typed array plus its shape. */
-export interface TensorValue {
-  type: TensorType;
-  data: TensorData;
-  dims: number[];
-}
-export type TensorMap = Record<string, TensorValue>;
+export type { TensorData, TensorMap, TensorType, TensorValue } from '../types/tensor';
+import type { TensorMap } from '../types/tensor';
 
 /** What the worker needs to load one model; the client fills it from the catalog and the settings. */
 export interface LoadSpec {
@@ -78,16 +70,8 @@ export interface LoadedInfo {
   loadMs: number;
 }
 
-export interface SummarizeOptions {
-  maxNewTokens?: number;
-  minNewTokens?: number;
-}
-
-/** Where a long document's map-reduce summarization is: one chunk of a round, or combining the chunk summaries. */
-export type SummarizeProgress = { stage: 'chunk'; index: number; total: number; round: number } | { stage: 'combine'; round: number };
-
-/** What a running summary reports, in order on one channel: streamed text, or a new map-reduce stage. */
-export type SummarizeEvent = { kind: 'token'; text: string } | { kind: 'progress'; progress: SummarizeProgress };
+export type { SummarizeEvent, SummarizeOptions, SummarizeProgress } from '../summarize/events';
+import type { SummarizeEvent, SummarizeOptions } from '../summarize/events';
 
 /** Pixels for `classifyImage()`: row-major, `channels` values per pixel (1 grey, 3 RGB, 4 RGBA). */
 export interface ImagePixels {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { env, pipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_SUMMARIZER_NEW_TOKENS, tinySummarizerFiles } from '../../e2e/fixtures/tiny-summarizer';
-import type { SummarizeEvent, SummarizeProgress } from '../runtime/protocol';
+import type { SummarizeEvent, SummarizeProgress } from './events';
 import { createAbstractiveSummarizer } from './abstractive';
 
 const MODEL_ID = 'fixtures/tiny-summarizer';

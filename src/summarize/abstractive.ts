@@ -2,7 +2,7 @@
 // tokens stream out through a TextStreamer, Stop interrupts generation between tokens, and documents longer than
 // the model's input are summarized chunk by chunk, then the chunk summaries are summarized (map-reduce).
 import { InterruptableStoppingCriteria, TextStreamer } from '@huggingface/transformers';
-import type { SummarizeEvent, SummarizeOptions } from '../runtime/protocol';
+import type { SummarizeEvent, SummarizeOptions } from './events';
 import { chunkByTokens } from './chunking';
 
 interface Tokenizer {

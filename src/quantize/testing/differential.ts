@@ -6,7 +6,7 @@ import { quantizeModel } from '../quantize-model';
 import { QuantizeError } from '../errors';
 import { ortCalibration, ortModelRunner, type OrtWithTensor } from '../ort-calibration';
 import { selfCheck } from '../self-check';
-import type { TensorMap } from '../../runtime/protocol';
+import type { TensorMap } from '../../types/tensor';
 import type { QuantizeMode } from '../types';
 import type { RandomGraph } from './random-graphs';
 

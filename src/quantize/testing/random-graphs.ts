@@ -5,7 +5,7 @@
  * nodes in different layouts, symbolic dimensions, opsets 10–21, weights also listed as graph inputs, weights
  * reaching MatMul/Gemm through Transpose, and signed or non-negative inputs.
  */
-import type { TensorMap } from '../../runtime/protocol';
+import type { TensorMap } from '../../types/tensor';
 import { seededNormal, seededRandom } from '../../util/prng';
 import { elementCount } from '../tensor';
 import { decodeModel, encodeModel, onnx } from '../proto';
