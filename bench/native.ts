@@ -7,7 +7,7 @@ import { findModel, type CatalogFile } from '../src/runtime/catalog';
 import type { Dtype } from '../src/runtime/protocol';
 import { toQuickDrawStrokes } from '../src/features/doodle/sketchpad';
 import { fullPenDrawing } from '../src/features/bench/synthetic-pen';
-import { summarizeLatencies } from '../src/features/quantize/metrics';
+import { summarizeLatencies } from '../src/util/percentile';
 import type { Measurement } from '../src/features/bench/results';
 import { SKETCH_DTYPES, SKETCH_MODEL, type BenchSetting } from '../src/features/bench/settings';
 import { figureOf } from '../src/features/bench/stats';

@@ -10,7 +10,7 @@ import { rasteriseStrokes, type Stroke } from '../../src/sketch/rasterise';
 import { loadBitmapFolder } from './sketch-data';
 import { classifyBatch, loadSketchModel } from './sketch-onnx';
 import { scoreLogits } from './sketch-scores';
-import { top1Agreement } from '../../src/features/quantize/metrics';
+import { top1Agreement } from '../../src/quantize/metrics';
 
 const MODEL_DIR = resolve(__dirname, '../doodle-cnn');
 const QUICKDRAW = resolve(__dirname, '../../../shared/data/quickdraw');

@@ -22,7 +22,7 @@ import { parseCatalog } from '../../src/runtime/catalog';
 import { loadBitmapFolder } from './sketch-data';
 import { classifyBatch, loadSketchModel, medianSingleInferenceMs, type LoadedSketchModel } from './sketch-onnx';
 import { scoreLogits, type SketchScores } from './sketch-scores';
-import { top1Agreement } from '../../src/features/quantize/metrics';
+import { top1Agreement } from '../../src/quantize/metrics';
 
 const PIXELS = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
 

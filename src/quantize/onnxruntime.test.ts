@@ -4,7 +4,7 @@ import { quantizeModel } from './quantize-model';
 import { ortCalibration } from './ort-calibration';
 import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
 import { seededRandom } from '../util/prng';
-import { top1Agreement } from '../features/quantize/metrics';
+import { top1Agreement } from './metrics';
 import type { QuantizeMode, QuantizeOptions } from './types';
 
 // The quantized models must run in a real ONNX runtime and compute nearly what the float model computes.

@@ -8,3 +8,14 @@ export function percentile(values: readonly number[], p: number): number {
   const high = Math.ceil(rank);
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+/** Latency figures of `milliseconds` (one entry per run): median and 95th percentile, in ms. */
+export function summarizeLatencies(milliseconds: readonly number[]): LatencySummary {
+  return { p50: percentile(milliseconds, 50), p95: percentile(milliseconds, 95), runs: milliseconds.length };
+}

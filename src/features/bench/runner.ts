@@ -14,7 +14,7 @@ import { toQuickDrawStrokes } from '../doodle/sketchpad';
 import { wordCount } from '../../summarize/tokens';
 import { ExtractiveClient } from '../summarize/extractive-client';
 import { SummarizeClient } from '../summarize/summarize-client';
-import { summarizeLatencies } from '../quantize/metrics';
+import { summarizeLatencies } from '../../util/percentile';
 import { quantizeInWorker } from '../quantize/quantize-client';
 import { syntheticDrawings } from '../quantize/synthetic-drawings';
 import { generateArticle } from './article';

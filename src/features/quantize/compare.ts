@@ -1,4 +1,5 @@
-import { accuracy, meanKlDivergence, summarizeLatencies, top1Agreement, type LatencySummary, type Logits } from './metrics';
+import { accuracy, meanKlDivergence, top1Agreement, type Logits } from '../../quantize/metrics';
+import { summarizeLatencies, type LatencySummary } from '../../util/percentile';
 
 /** Runs one model on one input and resolves with its logits (e.g. an InferenceClient in a worker). */
 export type LogitsRunner = (input: Float32Array) => Promise<Logits>;

@@ -1,6 +1,7 @@
 /** The lab's results, one per model variant and backend, and how the comparison table shows them. */
 import type { Device } from '../../runtime/protocol';
-import type { ClassAccuracy, LatencySummary } from './metrics';
+import type { ClassAccuracy } from '../../quantize/metrics';
+import type { LatencySummary } from '../../util/percentile';
 
 export type LoadSource = 'network' | 'cache' | 'bytes';
 

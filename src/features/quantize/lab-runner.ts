@@ -10,7 +10,8 @@ import { compareModels, type LogitsRunner } from './compare';
 import type { VariantResult, LoadSource } from './comparison-table';
 import { toModelSamples, type EvalDrawing } from './eval-samples';
 import { checkSketchInput, type LabModel, type LabVariant } from './lab-variants';
-import { perClassAccuracy, summarizeLatencies, type Logits } from './metrics';
+import { perClassAccuracy, type Logits } from '../../quantize/metrics';
+import { summarizeLatencies } from '../../util/percentile';
 
 export interface LoadedVariant {
   variant: LabVariant;

@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../util/prng';
 import { labelsFromConfig, strokesToInput } from '../../sketch';
-import { argmax } from './metrics';
+import { argmax } from '../../quantize/metrics';
 import { SYNTHETIC_LABELS, syntheticDrawings } from './synthetic-drawings';
 
 const MODEL = 'models/doodle-cnn/onnx/model.onnx';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, argmax, meanKlDivergence, percentile, perClassAccuracy, softmax, summarizeLatencies, top1Agreement } from './metrics';
+import { softmax } from '../util/softmax';
+import { accuracy, argmax, meanKlDivergence, perClassAccuracy, top1Agreement } from './metrics';
 
 describe('top-1 agreement', () => {
   it('counts samples whose best class matches', () => {
@@ -43,26 +44,6 @@ describe('softmax and argmax', () => {
 describe('accuracy', () => {
   it('is the share of samples whose best class is the label', () => {
     expect(accuracy([[0, 1], [1, 0], [0, 1], [0.2, 0.1]], [1, 1, 1, 0])).toBe(0.75);
-  });
-});
-
-describe('percentiles', () => {
-  it('interpolates between ranks like NumPy', () => {
-    const values = [15, 20, 35, 40, 50];
-    expect(percentile(values, 50)).toBe(35);
-    expect(percentile(values, 95)).toBeCloseTo(48, 12); // rank 3.8 → 40 + 0.8 × 10
-    expect(percentile(values, 0)).toBe(15);
-    expect(percentile(values, 100)).toBe(50);
-    expect(percentile([3, 1, 2], 25)).toBe(1.5);
-  });
-
-  it('summarises latencies as p50 and p95', () => {
-    const runs = Array.from({ length: 101 }, (_, i) => 100 - i);
-    expect(summarizeLatencies(runs)).toEqual({ p50: 50, p95: 95, runs: 101 });
-  });
-
-  it('refuses an empty list', () => {
-    expect(() => percentile([], 50)).toThrow(/no values/);
   });
 });
 

@@ -1,9 +1,6 @@
 /** Numbers the quantization lab shows when it compares a float model with its int8 version. */
 
-import { percentile } from '../../util/percentile';
-import { softmax } from '../../util/softmax';
-
-export { percentile, softmax };
+import { softmax } from '../util/softmax';
 
 export type Logits = ArrayLike<number>;
 
@@ -52,16 +49,6 @@ export function accuracy(outputs: readonly Logits[], labels: readonly number[]):
   let correct = 0;
   for (let i = 0; i < outputs.length; i++) if (argmax(outputs[i]) === labels[i]) correct++;
   return correct / outputs.length;
-}
-
-export interface LatencySummary {
-  p50: number;
-  p95: number;
-  runs: number;
-}
-
-export function summarizeLatencies(milliseconds: readonly number[]): LatencySummary {
-  return { p50: percentile(milliseconds, 50), p95: percentile(milliseconds, 95), runs: milliseconds.length };
 }
 
 export interface ClassAccuracy {
