@@ -24,8 +24,8 @@ async function expectPage(page: Page, route: string, title: string): Promise<voi
   await expect(page.getByText('This page could not start')).toHaveCount(0);
 }
 
-test('after one online visit, every page, the game and the summarizer work offline, still cross-origin isolated', async ({ page, context, watch }) => {
-  test.setTimeout(180_000);
+test('after one online visit, every page, the game, the summarizer and the lab work offline, still cross-origin isolated', async ({ page, context, watch }) => {
+  test.setTimeout(300_000);
   await page.goto('/#/models');
   await expect(page.getByTestId('model-row').first()).toBeVisible();
   await waitForOfflineReady(page);
@@ -58,6 +58,12 @@ test('after one online visit, every page, the game and the summarizer work offli
   );
   await page.getByTestId('summarize').click();
   await expect(page.getByTestId('summary')).toContainText('budget');
+
+  // The lab quantizes the bundled model (read from the precache) in its worker.
+  await page.goto('/#/quantize');
+  await page.reload();
+  await page.getByTestId('quantize').click();
+  await expect(page.getByTestId('lab-message')).toContainText(/^Made .*× smaller/, { timeout: 120_000 });
 
   expect(watch.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   expect(watch.externalRequests).toEqual([]);
