@@ -5,7 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { bitmapToInput, rasteriseStrokes, sketchInputShape } from '../src/sketch';
 import { findModel, type CatalogFile } from '../src/runtime/catalog';
 import type { Dtype } from '../src/runtime/protocol';
-import { toQuickDrawStrokes } from '../src/features/doodle/sketchpad';
+import { toQuickDrawStrokes } from '../src/sketch/sketchpad';
 import { fullPenDrawing } from '../src/features/bench/synthetic-pen';
 import { summarizeLatencies } from '../src/util/percentile';
 import type { Measurement } from '../src/features/bench/results';

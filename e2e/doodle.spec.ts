@@ -1,6 +1,6 @@
 // Doodle Dash in a real browser: real mouse strokes on the canvas, the bundled model guessing in the worker.
 import type { Page } from '@playwright/test';
-import type { Point } from '../src/features/doodle/sketchpad';
+import type { Point } from '../src/sketch/sketchpad';
 import { drawingsOf, drawOnCanvas, SHAPES } from './doodle-drawings';
 import { expect, test } from './helpers';
 

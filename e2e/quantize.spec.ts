@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import type { Page } from '@playwright/test';
 import { seededRandom } from '../src/util/prng';
-import { syntheticDrawings } from '../src/features/quantize/synthetic-drawings';
+import { syntheticDrawings } from '../src/sketch/synthetic-drawings';
 import { buildSmallCnn } from '../src/quantize/testing/model-builder';
 import { uint8Npy } from '../src/sketch/testing/npy-fixture';
 import { expect, test } from './helpers';

@@ -6,8 +6,6 @@
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 
-/** onnxruntime-web's asyncify build (WebGPU backend, 27 MB): cached when a WebGPU load first fetches it, not before. */
-const ASYNCIFY_RUNTIME = /\/assets\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.(?:wasm|mjs)$/;
 
 /** Largest precached file: the plain SIMD onnxruntime build (~14 MB) must fit; Workbox's default is 2 MiB. */
 const MAX_PRECACHED_BYTES = 32 * 1024 * 1024;
@@ -40,7 +38,9 @@ export function pwaPlugin(): Plugin[] {
       navigateFallbackDenylist: [/^\/models\//],
       runtimeCaching: [
         {
-          urlPattern: ({ url, sameOrigin }) => sameOrigin && ASYNCIFY_RUNTIME.test(url.pathname),
+          // onnxruntime-web's asyncify build (WebGPU backend, 27 MB): kept when a WebGPU load first fetches it. A
+          // literal, since Workbox copies it into sw.js as source text (a named constant would not exist there).
+          urlPattern: /\/assets\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.(?:wasm|mjs)$/,
           handler: 'CacheFirst',
           options: { cacheName: 'mlwb-ort-webgpu-runtime', expiration: { maxEntries: 2 } },
         },

@@ -2,8 +2,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { controlStyles } from '../../ui/shared-styles';
 import type { Guess } from '../doodle/game';
-import '../doodle/guess-list';
-import '../quantize/lab-chart';
+import '../../ui/guess-list';
+import '../../ui/lab-chart';
 import { barChart } from './chart-data';
 import { METRICS, backendLabel, comparisons, formatFigure, formatSpread, markdownReport, type BenchReport } from './results';
 import { runBenchmarks } from './runner';

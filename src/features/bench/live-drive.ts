@@ -1,7 +1,7 @@
 // End-to-end predictions/s the way the game makes them: a pen that keeps drawing, the game's LivePredictor
 // (rasterise → model → top-5, latest wins), every answer handed to the page to render.
-import { Sketchpad } from '../doodle/sketchpad';
-import { LivePredictor, type SketchClassifier } from '../doodle/live-predictor';
+import { Sketchpad } from '../../sketch/sketchpad';
+import { LivePredictor, type SketchClassifier } from '../../sketch/live-predictor';
 import type { Guess } from '../doodle/game';
 import { SyntheticPen, DEFAULT_PEN, type PenOptions } from './synthetic-pen';
 

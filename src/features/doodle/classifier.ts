@@ -4,8 +4,8 @@ import { bitmapToInput, labelsFromConfig, renderSketchImage, sketchInputShape } 
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
 import { ImageClassifyClient } from './image-classify-client';
-import { bitmapPredictStep, type PredictStep } from './live-predictor';
-import { toQuickDrawStrokes } from './sketchpad';
+import { bitmapPredictStep, type PredictStep } from '../../sketch/live-predictor';
+import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {

@@ -22,13 +22,13 @@ import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledD
 import { onStoreChange } from '../../runtime/idb-store';
 import { doodlePageStyles } from './doodle-page.styles';
 import { gameReducer, initialGame, msLeft, type GameEvent, type GameState, type Guess, type Turn } from './game';
-import { LivePredictor } from './live-predictor';
-import { toQuickDrawStrokes, type Stroke } from './sketchpad';
+import { LivePredictor } from '../../sketch/live-predictor';
+import { toQuickDrawStrokes, type Stroke } from '../../sketch/sketchpad';
 import { fairTargets, makeDeck, withArticle } from './targets';
 import './drawing-thumbnail';
-import './guess-list';
-import './sketch-canvas';
-import type { SketchCanvas } from './sketch-canvas';
+import '../../ui/guess-list';
+import '../../ui/sketch-canvas';
+import type { SketchCanvas } from '../../ui/sketch-canvas';
 import { withFileProgress } from '../../ui/file-progress';
 
 type ModelState =

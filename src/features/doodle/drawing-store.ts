@@ -3,7 +3,7 @@
 import { entries } from 'idb-keyval';
 import { clearEntries, idbStore, writeEntries } from '../../runtime/idb-store';
 import type { Guess, TurnOutcome } from './game';
-import type { Stroke } from './sketchpad';
+import type { Stroke } from '../../sketch/sketchpad';
 
 export interface LabelledDrawing {
   id: string;
@@ -15,7 +15,7 @@ export interface LabelledDrawing {
   /** As drawn, in `strokeSpace` coordinates. */
   strokes: Stroke[];
   /**
-   * 'sketch': units of the canvas's SKETCH_SIDE square (src/features/doodle/sketchpad.ts); 'css-px': CSS pixels of
+   * 'sketch': units of the canvas's SKETCH_SIDE square (src/sketch/sketchpad.ts); 'css-px': CSS pixels of
    * the canvas at the time, as versions before sketch units stored them (records without the field). The bitmap
    * and the model input are the same either way: rasterising crops to the ink and scales.
    */

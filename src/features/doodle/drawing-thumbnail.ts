@@ -1,7 +1,7 @@
 // A drawing rendered small with the same ink as the canvas, framed around the ink (for the end-screen gallery).
 import { LitElement, css, html, svg } from 'lit';
-import { inkViewBox, strokeOutlinePath } from './ink';
-import type { Stroke } from './sketchpad';
+import { inkViewBox, strokeOutlinePath } from '../../ui/ink';
+import type { Stroke } from '../../sketch/sketchpad';
 
 export class DrawingThumbnail extends LitElement {
   static properties = { strokes: { attribute: false } };

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../util/prng';
-import { labelsFromConfig, strokesToInput } from '../../sketch';
-import { argmax } from '../../quantize/metrics';
+import { seededRandom } from '../util/prng';
+import { strokesToInput } from './model-input';
+import { labelsFromConfig } from './predictions';
+import { argmax } from '../quantize/metrics';
 import { SYNTHETIC_LABELS, syntheticDrawings } from './synthetic-drawings';
 
 const MODEL = 'models/doodle-cnn/onnx/model.onnx';

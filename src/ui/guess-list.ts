@@ -1,6 +1,6 @@
 // The model's live top guesses with confidence bars; the target (when there is one) is highlighted.
 import { LitElement, css, html } from 'lit';
-import type { Guess } from './game';
+import type { SketchPrediction as Guess } from '../sketch/predictions';
 
 export class GuessList extends LitElement {
   static properties = { guesses: { attribute: false }, target: {} };

@@ -1,7 +1,7 @@
 // How strokes look: smooth, pressure-free outlines from perfect-freehand as SVG path data, used both by
 // the drawing canvas (Path2D) and the gallery thumbnails (SVG), so a drawing looks the same in both.
 import { getStroke } from 'perfect-freehand';
-import type { Stroke } from './sketchpad';
+import type { Stroke } from '../sketch/sketchpad';
 
 // size in sketch units (SKETCH_SIDE = 1000 across the canvas): 10 CSS px on a 560 px canvas, scaling with it.
 const INK_OPTIONS = { size: 18, thinning: 0, smoothing: 0.6, streamline: 0.4, simulatePressure: false };

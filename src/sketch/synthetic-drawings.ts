@@ -2,7 +2,7 @@
  * Procedural drawings of classes the sketch model knows (circle, square, star, …), generated at run time with
  * hand-like wobble so the lab always has labelled inputs to compare on, even before the user has drawn anything.
  */
-import type { Stroke } from '../../sketch';
+import type { Stroke } from './rasterise';
 
 export interface SyntheticDrawing {
   label: string;

@@ -2,10 +2,10 @@
 // becomes the same 28×28 input as the same drawing in Quick, Draw! coordinates.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rasteriseStrokes, type Stroke as QuickDrawStroke } from '../../sketch/rasterise';
+import { rasteriseStrokes, type Stroke as QuickDrawStroke } from './rasterise';
 import { toQuickDrawStrokes, type Stroke } from './sketchpad';
 
-const STROKES_DIR = new URL('../../../../shared/data/quickdraw/strokes/', import.meta.url);
+const STROKES_DIR = new URL('../../../shared/data/quickdraw/strokes/', import.meta.url);
 const haveData = existsSync(STROKES_DIR);
 
 function firstDrawings(className: string, n: number): QuickDrawStroke[][] {

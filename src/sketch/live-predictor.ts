@@ -1,9 +1,9 @@
 // Live guessing while the pen moves: rasterise the newest drawing to the model's input, classify it with
 // latest-wins scheduling (never a queue), drop answers for a drawing that was cleared, count predictions/s.
-import { rasteriseStrokes, topPredictions } from '../../sketch';
-import type { Guess } from './game';
-import { LatestWins } from './latest-wins';
-import { RateMeter } from './rate-meter';
+import { topPredictions, type SketchPrediction as Guess } from './predictions';
+import { rasteriseStrokes } from './rasterise';
+import { LatestWins } from '../util/latest-wins';
+import { RateMeter } from '../util/rate-meter';
 import { toQuickDrawStrokes, type Stroke } from './sketchpad';
 
 /** Anything that turns a 28×28 ink-high bitmap into one score (logit) per label. */

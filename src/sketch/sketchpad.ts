@@ -2,7 +2,7 @@
 // stroke, clear empties it. `version` changes on every edit so stale predictions can be recognised.
 // Points are in sketch units: a SKETCH_SIDE × SKETCH_SIDE square spanning the canvas, whatever its CSS size or
 // devicePixelRatio, so a resize redraws the same drawing and the model input does not change.
-import type { Stroke as QuickDrawStroke } from '../../sketch/rasterise';
+import type { Stroke as QuickDrawStroke } from './rasterise';
 
 /** Side of the logical square the canvas spans, in sketch units (x right, y down, origin top left). */
 export const SKETCH_SIDE = 1000;

@@ -3,7 +3,7 @@
 // units (SKETCH_SIDE square over the canvas), so any CSS size or devicePixelRatio redraws the same drawing.
 import { LitElement, css, html } from 'lit';
 import { strokeOutlinePath } from './ink';
-import { SKETCH_SIDE, Sketchpad, type Point, type Stroke } from './sketchpad';
+import { SKETCH_SIDE, Sketchpad, type Point, type Stroke } from '../sketch/sketchpad';
 
 export class SketchCanvas extends LitElement {
   static styles = css`
