@@ -3,7 +3,7 @@
 import { bitmapToInput, labelsFromConfig, renderSketchImage, sketchInputShape } from '../../sketch';
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
-import { ImageClassifyClient } from './image-classify-client';
+import { ImageClassifyClient } from '../../runtime/image-classify-client';
 import { bitmapPredictStep, type PredictStep } from '../../sketch/live-predictor';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import type { ClassQuality } from './targets';

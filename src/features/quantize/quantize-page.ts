@@ -34,7 +34,7 @@ import { IMPORT_FORMAT_HELP, parseLabelledDrawings } from './labelled-import';
 import { npyCalibration } from './lab-calibration';
 import { runComparison, WARM_UP_RUNS } from './lab-runner';
 import { checkSketchInput, downloadName, fp32OnnxPath, labModels, labVariants, MODE_NAMES, type LabModel, type LabVariant } from './lab-variants';
-import { quantizeInWorker } from './quantize-client';
+import { quantizeInWorker } from '../../runtime/quantize-client';
 import { quantizePageStyles } from './quantize-page.styles';
 import { syntheticDrawings } from '../../sketch/synthetic-drawings';
 import { deleteVariant, listVariants, newVariant, saveVariant, VARIANTS_DB, type StoredVariant } from './variant-store';

@@ -7,7 +7,7 @@ import { catalog } from '../../runtime/catalog';
 import { parseHubId } from '../../runtime/hub-id';
 import { checkText } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
-import { SummarizeClient } from '../summarize/summarize-client';
+import { SummarizeClient } from '../../runtime/summarize-client';
 import { formatMs } from './comparison-table';
 import { formatRouge, summaryOverlap, tokensPerSecond, type SummaryRun } from './summary-stats';
 

@@ -12,9 +12,9 @@ import '../../ui/progress-list';
 import { loadDraft, saveDraft } from './draft-store';
 import { parseHubId } from '../../runtime/hub-id';
 import { EXTRACTIVE, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
-import { ExtractiveClient } from './extractive-client';
+import { ExtractiveClient } from '../../runtime/extractive-client';
 import { compressionLabel, countLabel, durationLabel, highlightPieces, type SourcePiece } from './result-facts';
-import { SummarizeClient } from './summarize-client';
+import { SummarizeClient } from '../../runtime/summarize-client';
 import { withFileProgress } from '../../ui/file-progress';
 
 type LengthChoice = 'short' | 'medium' | 'long' | 'sentences';

@@ -1,7 +1,7 @@
 // The inference worker client with the summarization methods (workers/inference.worker.ts exposes them).
 import * as Comlink from 'comlink';
-import type { SummarizeEvent, SummarizeOptions } from '../../runtime/protocol';
-import { InferenceClient } from '../../runtime/worker-client';
+import type { SummarizeEvent, SummarizeOptions } from './protocol';
+import { InferenceClient } from './worker-client';
 
 export class SummarizeClient extends InferenceClient {
   summarize(text: string, options: SummarizeOptions, onEvent: (event: SummarizeEvent) => void): Promise<string> {

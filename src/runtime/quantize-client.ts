@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
-import { QuantizeError } from '../../quantize/errors';
-import type { QuantizeProgress, QuantizeResult } from '../../quantize/types';
-import type { QuantizeWorkerApi, QuantizeWorkerOptions } from '../../quantize/worker-api';
+import { QuantizeError } from '../quantize/errors';
+import type { QuantizeProgress, QuantizeResult } from '../quantize/types';
+import type { QuantizeWorkerApi, QuantizeWorkerOptions } from '../quantize/worker-api';
 
 export interface QuantizeInWorkerOptions extends QuantizeWorkerOptions {
   /** Hand `bytes` to the worker instead of copying them (the caller's array becomes empty). */
@@ -18,7 +18,7 @@ export async function quantizeInWorker(
   options: QuantizeInWorkerOptions,
   onProgress: (progress: QuantizeProgress) => void = () => {},
 ): Promise<QuantizeResult> {
-  const worker = new Worker(new URL('../../../workers/quantize.worker.ts', import.meta.url), { type: 'module', name: 'quantize' });
+  const worker = new Worker(new URL('../../workers/quantize.worker.ts', import.meta.url), { type: 'module', name: 'quantize' });
   try {
     const api = Comlink.wrap<QuantizeWorkerApi>(worker);
     const { transfer, ...workerOptions } = options;

@@ -1,6 +1,6 @@
 // The inference client with in-worker timing, so raw model latency is measured without the message round trip.
-import type { TensorMap } from '../../runtime/protocol';
-import { InferenceClient } from '../../runtime/worker-client';
+import type { TensorMap } from './protocol';
+import { InferenceClient } from './worker-client';
 
 export class BenchClient extends InferenceClient {
   /** Milliseconds of each of `runs` back-to-back runs of the loaded model, timed inside the worker. */

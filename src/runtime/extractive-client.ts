@@ -1,8 +1,8 @@
 // The page's handle on workers/summarize.worker.ts (input checks + extractive engine): one worker for the page's
 // lifetime, started ahead of need.
 import * as Comlink from 'comlink';
-import type { LengthSetting } from '../../summarize/extractive';
-import type { ExtractiveOutcome, SummarizeWorkerApi } from '../../summarize/worker-api';
+import type { LengthSetting } from '../summarize/extractive';
+import type { ExtractiveOutcome, SummarizeWorkerApi } from '../summarize/worker-api';
 
 export class ExtractiveClient {
   private worker: Worker | undefined;
@@ -10,7 +10,7 @@ export class ExtractiveClient {
 
   private remote(): Comlink.Remote<SummarizeWorkerApi> {
     if (!this.api) {
-      this.worker = new Worker(new URL('../../../workers/summarize.worker.ts', import.meta.url), { type: 'module', name: 'summarize' });
+      this.worker = new Worker(new URL('../../workers/summarize.worker.ts', import.meta.url), { type: 'module', name: 'summarize' });
       this.api = Comlink.wrap<SummarizeWorkerApi>(this.worker);
     }
     return this.api;
