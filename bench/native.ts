@@ -6,11 +6,11 @@ import { bitmapToInput, rasteriseStrokes, sketchInputShape } from '../src/sketch
 import { findModel, type CatalogFile } from '../src/runtime/catalog';
 import type { Dtype } from '../src/runtime/protocol';
 import { toQuickDrawStrokes } from '../src/sketch/sketchpad';
-import { fullPenDrawing } from '../src/features/bench/synthetic-pen';
+import { fullPenDrawing } from '../src/bench/synthetic-pen';
 import { summarizeLatencies } from '../src/util/percentile';
-import type { Measurement } from '../src/features/bench/results';
-import { SKETCH_DTYPES, SKETCH_MODEL, type BenchSetting } from '../src/features/bench/settings';
-import { figureOf } from '../src/features/bench/stats';
+import type { Measurement } from '../src/bench/results';
+import { SKETCH_DTYPES, SKETCH_MODEL, type BenchSetting } from '../src/bench/settings';
+import { figureOf } from '../src/bench/stats';
 
 
 function modelFile(dtype: Dtype): CatalogFile {

@@ -1,9 +1,9 @@
 // Drives #/bench in a Playwright page like a person would (choose a setting, press Run, read the JSON) and counts
 // the requests for model files made during the loads the page announces (src/features/bench/phases.ts).
 import type { Page } from '@playwright/test';
-import { PHASE_EVENT, type PhaseDetail } from '../src/features/bench/phases';
-import type { BenchReport } from '../src/features/bench/results';
-import type { BackendChoice, BenchSetting } from '../src/features/bench/settings';
+import { PHASE_EVENT, type PhaseDetail } from '../src/bench/phases';
+import type { BenchReport } from '../src/bench/results';
+import type { BackendChoice, BenchSetting } from '../src/bench/settings';
 
 export interface PhaseRequests {
   /** Requests for files under /models/ while a warm load (model in the IndexedDB cache) ran. */

@@ -7,8 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
-import { HEADLINE_KEYS, headlineFigures, markdownReport, type BenchReport, type HeadlineKey } from '../src/features/bench/results';
-import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/features/bench/settings';
+import { HEADLINE_KEYS, headlineFigures, markdownReport, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/bench/settings';
 import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
 import { int8SizeRatio, measureNative } from './native';
 

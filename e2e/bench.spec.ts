@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { countPhaseRequests, runBenchPage } from '../bench/page-driver';
-import { HEADLINE_KEYS, headlineFigures } from '../src/features/bench/results';
-import type { Measurement } from '../src/features/bench/results';
+import { HEADLINE_KEYS, headlineFigures } from '../src/bench/results';
+import type { Measurement } from '../src/bench/results';
 import { appPort, expect, test } from './helpers';
 
 test('the benchmark page measures every WASM backend and dtype and writes well-formed results', async ({ page, watch }) => {

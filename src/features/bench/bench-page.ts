@@ -1,13 +1,13 @@
 /** #/bench — measures this browser and hardware: sketch model loads, latency and live predictions/s per backend. */
 import { LitElement, css, html, nothing } from 'lit';
 import { controlStyles } from '../../ui/shared-styles';
-import type { Guess } from '../doodle/game';
+import type { SketchPrediction as Guess } from '../../sketch/predictions';
 import '../../ui/guess-list';
 import '../../ui/lab-chart';
-import { barChart } from './chart-data';
-import { METRICS, backendLabel, comparisons, formatFigure, formatSpread, markdownReport, type BenchReport } from './results';
-import { runBenchmarks } from './runner';
-import { BACKEND_CHOICES, BENCH_SETTINGS, type BackendChoice, type BenchSetting } from './settings';
+import { barChart } from '../../bench/chart-data';
+import { METRICS, backendLabel, comparisons, formatFigure, formatSpread, markdownReport, type BenchReport } from '../../bench/results';
+import { runBenchmarks } from '../../bench/runner';
+import { BACKEND_CHOICES, BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../../bench/settings';
 
 export class BenchPage extends LitElement {
   static override properties = {

@@ -1,8 +1,8 @@
 // End-to-end predictions/s the way the game makes them: a pen that keeps drawing, the game's LivePredictor
 // (rasterise → model → top-5, latest wins), every answer handed to the page to render.
-import { Sketchpad } from '../../sketch/sketchpad';
-import { LivePredictor, type SketchClassifier } from '../../sketch/live-predictor';
-import type { Guess } from '../doodle/game';
+import { Sketchpad } from '../sketch/sketchpad';
+import { LivePredictor, type SketchClassifier } from '../sketch/live-predictor';
+import type { SketchPrediction as Guess } from '../sketch/predictions';
 import { SyntheticPen, DEFAULT_PEN, type PenOptions } from './synthetic-pen';
 
 export interface LiveDriveResult {

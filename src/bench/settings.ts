@@ -1,7 +1,7 @@
 // How much a benchmark run measures: "quick" checks that everything runs (tests use it), "standard" is the
 // setting whose figures we publish.
 
-import type { Dtype } from '../../runtime/protocol';
+import type { Dtype } from '../runtime/protocol';
 
 /** The model every sketch figure is about: the bundled classifier, in each dtype it ships. */
 export const SKETCH_MODEL = 'doodle-cnn';

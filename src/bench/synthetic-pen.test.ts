@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Sketchpad } from '../../sketch/sketchpad';
+import { Sketchpad } from '../sketch/sketchpad';
 import { SyntheticPen, fullPenDrawing, type PenOptions } from './synthetic-pen';
 
 const options: PenOptions = { pointsPerSecond: 1000, pointsPerStroke: 10, strokesPerDrawing: 2, size: 100 };

@@ -1,5 +1,5 @@
 // A benchmark figure: the median of several repetitions with their spread, so one noisy run cannot pass for a result.
-import { percentile } from '../../util/percentile';
+import { percentile } from '../util/percentile';
 
 export interface Figure {
   median: number;

@@ -1,6 +1,6 @@
 // A pen that draws by itself at a steady rate, for measuring live predictions without a person: it adds points
 // along a few strokes (circle, lines, a wave), then clears and starts the drawing again.
-import { Sketchpad, type Point } from '../../sketch/sketchpad';
+import { Sketchpad, type Point } from '../sketch/sketchpad';
 
 export interface PenOptions {
   pointsPerSecond: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SketchClassifier } from '../../sketch/live-predictor';
+import type { SketchClassifier } from '../sketch/live-predictor';
 import { driveLivePredictions } from './live-drive';
 
 const labels = ['cat', 'dog', 'sun', 'car', 'cup', 'hat'];

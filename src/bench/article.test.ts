@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../summarize/validation';
-import { wordCount } from '../../summarize/tokens';
+import { checkText } from '../summarize/validation';
+import { wordCount } from '../summarize/tokens';
 import { generateArticle } from './article';
 
 describe('generateArticle', () => {

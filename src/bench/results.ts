@@ -1,6 +1,6 @@
 // What a benchmark run produces, shared by the page and `npm run bench`: measurements (median + spread),
 // the Markdown table, "N× faster" comparisons and the headline figures of `npm run bench -- --json`.
-import type { Dtype } from '../../runtime/protocol';
+import type { Dtype } from '../runtime/protocol';
 import type { Figure } from './stats';
 
 export type MetricId =
