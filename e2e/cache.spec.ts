@@ -105,7 +105,7 @@ test('two tabs: a variant made and then deleted in one quantization lab appears 
 
 test('two tabs: the game drawings deleted in one Doodle Dash tab leave the other’s saved-drawings count at 0 without any action', async ({ page, context }) => {
   await page.goto('/#/doodle/practice');
-  // Two drawings as the game stores them (src/features/doodle/drawing-store.ts).
+  // Two drawings as the game stores them (src/runtime/drawing-store.ts).
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('mlwb-doodle-drawings');

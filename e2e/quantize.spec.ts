@@ -117,7 +117,7 @@ test.describe('quantize lab', () => {
   test('static int8 calibrates on the player’s Doodle Dash drawings', async ({ page }) => {
     test.setTimeout(180_000);
     await openLab(page);
-    // The game's store (src/features/doodle/drawing-store.ts): records with the target word and the 28×28 bitmap.
+    // The game's store (src/runtime/drawing-store.ts): records with the target word and the 28×28 bitmap.
     const records = syntheticDrawings(2, seededRandom(8)).map(({ label }, i) => ({ id: `d${i}`, target: label, bitmap: Array.from({ length: 784 }, (_, p) => ((p + i) % 9 === 0 ? 255 : 0)) }));
     await page.evaluate(async (drawings) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -18,7 +18,7 @@ import {
   type LoadedSketchClassifier,
   type SketchModelChoice,
 } from './classifier';
-import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
+import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledDrawing } from '../../runtime/drawing-store';
 import { onStoreChange } from '../../runtime/idb-store';
 import { doodlePageStyles } from './doodle-page.styles';
 import { gameReducer, initialGame, msLeft, type GameEvent, type GameState, type Guess, type Turn } from './game';

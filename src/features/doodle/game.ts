@@ -2,10 +2,9 @@
 // monotonic clock), so the page injects its clock and tests drive time by hand.
 
 import type { SketchPrediction } from '../../sketch';
+import type { TurnOutcome } from '../../sketch/labelled-drawing';
 
 export type Guess = SketchPrediction;
-
-export type TurnOutcome = 'recognised' | 'skipped' | 'timed-out';
 
 /** One target of the round, closed by recognition, skip or the end of the round. `D` is the drawing snapshot. */
 export interface Turn<D> {

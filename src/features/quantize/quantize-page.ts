@@ -20,7 +20,7 @@ import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { seededRandom } from '../../util/prng';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../util/format-bytes';
-import { DRAWINGS_DB, listLabelledDrawings } from '../doodle/drawing-store';
+import { DRAWINGS_DB, listLabelledDrawings } from '../../runtime/drawing-store';
 import { onStoreChange } from '../../runtime/idb-store';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import type { SketchCanvas } from '../../ui/sketch-canvas';

@@ -1,31 +1,8 @@
 // The round's drawings with their targets, kept in IndexedDB as labelled data for the quantization lab
 // (calibration and accuracy samples). The label is the target the player was asked to draw.
 import { entries } from 'idb-keyval';
-import { clearEntries, idbStore, writeEntries } from '../../runtime/idb-store';
-import type { Guess, TurnOutcome } from './game';
-import type { Stroke } from '../../sketch/sketchpad';
-
-export interface LabelledDrawing {
-  id: string;
-  /** What the player was asked to draw: the label. */
-  target: string;
-  /** Recognised drawings are the trustworthy labels; skipped or timed-out ones may be unfinished. */
-  outcome: TurnOutcome;
-  guess: Guess | null;
-  /** As drawn, in `strokeSpace` coordinates. */
-  strokes: Stroke[];
-  /**
-   * 'sketch': units of the canvas's SKETCH_SIDE square (src/sketch/sketchpad.ts); 'css-px': CSS pixels of
-   * the canvas at the time, as versions before sketch units stored them (records without the field). The bitmap
-   * and the model input are the same either way: rasterising crops to the ink and scales.
-   */
-  strokeSpace: 'sketch' | 'css-px';
-  /** The model input as 28×28 uint8, row-major, ink high (255) on 0, the training data's polarity. */
-  bitmap: Uint8Array;
-  /** Model that guessed, e.g. "doodle-cnn/int8". */
-  model: string;
-  createdAt: number;
-}
+import { clearEntries, idbStore, writeEntries } from './idb-store';
+import type { LabelledDrawing } from '../sketch/labelled-drawing';
 
 export const DRAWINGS_DB = 'mlwb-doodle-drawings';
 const drawings = idbStore(DRAWINGS_DB, 'labelled');

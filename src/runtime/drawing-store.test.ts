@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setMany } from 'idb-keyval';
-import { idbStore, StorageFullError } from '../../runtime/idb-store';
-import { rasteriseStrokes } from '../../sketch';
-import { toQuickDrawStrokes } from '../../sketch/sketchpad';
+import { idbStore, StorageFullError } from './idb-store';
+import { rasteriseStrokes } from '../sketch';
+import { toQuickDrawStrokes } from '../sketch/sketchpad';
 import { clearLabelledDrawings, DRAWINGS_DB, listLabelledDrawings, saveLabelledDrawing } from './drawing-store';
 
 const drawing = (target: string, createdAt: number) => ({
