@@ -1,6 +1,6 @@
 // The installable offline app: after one online visit the service worker serves every page, the models and the
 // WASM runtime with the network off, keeps cross-origin isolation, and offers a new version without mixing versions.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
 import { pages } from '../src/app/pages';
@@ -10,7 +10,8 @@ import { appPort, expect, test } from './helpers';
 test.use({ serviceWorkers: 'allow' });
 
 /** Where playwright.config.ts builds the app this suite's preview server serves. */
-const SW_FILE = `.tmp/dist-${appPort}/sw.js`;
+const DIST = `.tmp/dist-${appPort}`;
+const SW_FILE = `${DIST}/sw.js`;
 
 /** Waits until the service worker is active, which Workbox allows only once the whole precache is stored. */
 async function waitForOfflineReady(page: Page): Promise<void> {
@@ -67,6 +68,35 @@ test('after one online visit, every page, the game, the summarizer and the lab w
 
   expect(watch.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   expect(watch.externalRequests).toEqual([]);
+});
+
+test('the WebGPU runtime is not precached; once a load fetches it, it is kept for offline use', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForOfflineReady(page);
+  await page.reload();
+  const asyncify = readdirSync(`${DIST}/assets`)
+    .filter((name) => /^ort-wasm-simd-threaded\.asyncify-.*\.(wasm|mjs)$/.test(name))
+    .map((name) => `/assets/${name}`);
+  expect(asyncify).toHaveLength(2);
+  const cachedPaths = () =>
+    page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      }
+      return paths;
+    });
+  const before = await cachedPaths();
+  expect(before.some((path) => /\/ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(path))).toBe(true);
+  expect(before.filter((path) => asyncify.includes(path))).toEqual([]);
+
+  const bytes = (url: string) => page.evaluate((u) => fetch(u).then((r) => r.arrayBuffer()).then((b) => b.byteLength, () => 'failed'), url);
+  const sizes = asyncify.map((url) => statSync(`${DIST}${url}`).size);
+  for (const url of asyncify) await bytes(url);
+  // The worker stores the response after handing it over: wait for the write before cutting the network.
+  await expect.poll(async () => (await cachedPaths()).filter((path) => asyncify.includes(path)).length).toBe(2);
+  await context.setOffline(true);
+  for (const [i, url] of asyncify.entries()) expect(await bytes(url)).toBe(sizes[i]);
 });
 
 test('Chromium finds the app installable: manifest, icon and service worker', async ({ baseURL }) => {

@@ -6,7 +6,6 @@
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 
-
 /** Largest precached file: the plain SIMD onnxruntime build (~14 MB) must fit; Workbox's default is 2 MiB. */
 const MAX_PRECACHED_BYTES = 32 * 1024 * 1024;
 
