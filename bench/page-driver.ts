@@ -1,5 +1,5 @@
 // Drives #/bench in a Playwright page like a person would (choose a setting, press Run, read the JSON) and counts
-// the requests for model files made during the loads the page announces (src/features/bench/phases.ts).
+// the requests for model files made during the loads the page announces (src/bench/phases.ts).
 import type { Page } from '@playwright/test';
 import { PHASE_EVENT, type PhaseDetail } from '../src/bench/phases';
 import type { BenchReport } from '../src/bench/results';
