@@ -53,7 +53,8 @@ async function runInChromium(
 ): Promise<{ report: BenchReport; requests: PhaseRequests }> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietChromium, ...extraFlags] });
   try {
-    const context = await browser.newContext();
+    // No service worker: its background precache (19 MB) would compete with the timed loads and count as model requests.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     // Offline by design: anything not on this machine is refused.
     await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'), (route) => route.abort());
     const page = await context.newPage();
