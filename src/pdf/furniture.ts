@@ -7,7 +7,10 @@ import { SAME_ROW_EM, type TextLine } from './text-lines';
 
 /** Rows at the top and at the bottom of a page where headers, footers and page numbers live. */
 export const BAND_ROWS = 2;
-/** A band line repeated (digits aside, same height) on this share of the pages, and on two or more, is running. */
+/**
+ * A band line repeated at the same height on this share of the pages, and on two or more, is running, when its text
+ * is the same on those pages or differs only in numbers that step with the page number.
+ */
 export const RUNNING_SHARE = 0.4;
 
 // Page numbers in their common forms: "3", "- 3 -", "3 / 9", "page 3", "Page 3 of 9", "p. 3", Roman "iv", "3ページ", "第3页".
@@ -52,35 +55,53 @@ function bandRows(lines: readonly TextLine[]): { top: TextLine[][]; bottom: Text
   return { top: edge(topDown), bottom: edge(topDown.reverse()) };
 }
 
+/** The numbers written in `text`, in order (the digit runs `runningKey` replaces). */
+function numbersIn(text: string): number[] {
+  return (text.match(/\d+/g) ?? []).map(Number);
+}
+
+/**
+ * True when two band lines with one `runningKey`, on pages `pageA` and `pageB`, read as the same running line: each
+ * number is the same on both, or keeps its offset from the page index (a page number, "Vol. 3 — 1043"). Numbers
+ * that vary otherwise (an invoice's amounts, a numbered list) are body text.
+ */
+function sameRunningLine(a: string, pageA: number, b: string, pageB: number): boolean {
+  const numbersB = numbersIn(b);
+  return numbersIn(a).every((n, k) => n === numbersB[k] || n - pageA === numbersB[k]! - pageB);
+}
+
 /**
  * Each page's lines without running headers/footers and page numbers. Pages are arrays of lines in any order; the
  * result keeps each page's order. Removed from a page's bands: page numbers; the whole outermost row (top or bottom)
- * when it holds a page number ("Chapter 2: Methods ... 7", which changes by chapter); and running lines, whose
- * `runningKey` recurs at about the same height (within one line) on at least `RUNNING_SHARE` of the pages and on
- * two or more.
+ * when it holds a page number ("Chapter 2: Methods ... 7", which changes by chapter); and running lines, which recur
+ * at about the same height (within one line) on at least `RUNNING_SHARE` of the pages and on two or more, with the
+ * same text or numbers stepping with the page (see `sameRunningLine`). When that would leave no text at all, the
+ * pages are returned whole: a document is never emptied by this guess.
  */
 export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLine[][] {
   const bands = pages.map(bandRows);
-  const heights = new Map<string, { page: number; y: number }[]>();
+  const seenByKey = new Map<string, { page: number; y: number; text: string }[]>();
   bands.forEach(({ top, bottom }, page) => {
     for (const line of [...top, ...bottom].flat()) {
       const key = runningKey(line.text);
-      const seen = heights.get(key) ?? [];
-      seen.push({ page, y: line.y });
-      heights.set(key, seen);
+      const seen = seenByKey.get(key) ?? [];
+      seen.push({ page, y: line.y, text: line.text });
+      seenByKey.set(key, seen);
     }
   });
   const needed = Math.max(2, Math.ceil(RUNNING_SHARE * pages.length));
-  const isRunning = (line: TextLine): boolean => {
-    const seen = heights.get(runningKey(line.text)) ?? [];
-    const pagesNear = new Set(seen.filter((s) => Math.abs(s.y - line.y) <= line.size).map((s) => s.page));
-    return pagesNear.size >= needed;
+  const isRunning = (line: TextLine, page: number): boolean => {
+    const seen = seenByKey.get(runningKey(line.text)) ?? [];
+    const alike = seen.filter((s) => Math.abs(s.y - line.y) <= line.size && sameRunningLine(line.text, page, s.text, s.page));
+    return new Set(alike.map((s) => s.page)).size >= needed;
   };
-  return pages.map((lines, i) => {
+  const kept = pages.map((lines, i) => {
     const { top, bottom } = bands[i]!;
     const furniture = new Set<TextLine>();
     for (const row of [top[0], bottom[0]]) if (row?.some((line) => isPageNumber(line.text))) row.forEach((line) => furniture.add(line));
-    for (const line of [...top, ...bottom].flat()) if (isPageNumber(line.text) || isRunning(line)) furniture.add(line);
+    for (const line of [...top, ...bottom].flat()) if (isPageNumber(line.text) || isRunning(line, i)) furniture.add(line);
     return lines.filter((line) => !furniture.has(line));
   });
+  const hasText = (ls: readonly (readonly TextLine[])[]): boolean => ls.some((lines) => lines.some((line) => line.text.trim() !== ''));
+  return hasText(kept) || !hasText(pages) ? kept : pages.map((lines) => [...lines]);
 }

@@ -11,6 +11,8 @@
  * - the previous line stopped short: the next line's first word would have fitted after it, within the column's
  *   usual right edge (a line-breaking program only breaks early at a paragraph's end). This holds for ragged-right
  *   text too, since the usual (median) right edge is never beyond the measure the lines were broken at.
+ * Except for a size change, none of these holds after a line ending in a word's hyphen ("two-" / "factor"): the word,
+ * and so the paragraph, goes on.
  * At a column or page change the gap cannot be seen; without them the paragraph continues.
  */
 import { percentile } from '../util/percentile';
@@ -28,6 +30,10 @@ const WORD_SPACE_EM = 0.25;
 const SIZE_CHANGE = 0.15;
 
 const HYPHEN_END = /(\p{L}+)[-\u2010]$/u;
+// A line ending in a hyphen (or soft hyphen) right after a letter or digit: the word goes on in the next line.
+const WORD_BREAK_END = /[\p{L}\p{N}][-\u2010\u00ad]$/u;
+// A compound whose earlier parts already carry hyphens ("state-of-the-"): its hyphen at the line end is its own.
+const COMPOUND_END = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)+[-\u2010]$/u;
 const FIRST_WORD = /^\p{L}+/u;
 // A list item's marker: a bullet, a number with "." or ")" ("3.", "3)"), a letter or Roman number with ")" ("b)",
 // "(iv)"). A letter with "." is left out: "a." also ends sentences.
@@ -75,12 +81,14 @@ function vocabulary(lines: readonly TextLine[]): { compounds: Set<string>; words
  * letter is a word broken by hyphenation and is joined without the hyphen ("sum-" + "marization"), unless the
  * document writes that compound with its hyphen inside a line and never joined ("well-" + "known" stays
  * "well-known"). Before a capital or a digit the hyphen belongs to the word ("Franco-" + "German", "COVID-" + "19")
- * and stays, without a space. A dash with a space before it (" -", " –") is punctuation: a space follows. A soft
+ * and stays, without a space; so does the last hyphen of a compound already hyphenated before it ("state-of-the-" +
+ * "art") and a hyphen between digits ("2019-" + "2024", a range). A dash with a space before it (" -", " –") is punctuation: a space follows. A soft
  * hyphen (U+00AD) is always a break point and is removed.
  */
 function joinLines(previous: string, next: string, vocab: ReturnType<typeof vocabulary>): { drop: number; separator: string } {
   const keep = { drop: 0, separator: '' };
   if (previous.endsWith('\u00ad')) return { drop: 1, separator: '' };
+  if (COMPOUND_END.test(previous) || (/\p{N}[-\u2010]$/u.test(previous) && /^\p{N}/u.test(next))) return keep;
   const hyphenated = previous.match(HYPHEN_END);
   if (hyphenated) {
     const head = hyphenated[1]!.toLowerCase();
@@ -141,11 +149,12 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
     const stoppedShort = a.x1 + space + firstWordWidth(b) < right.get(blockOf[i - 1]!)! - FIT_SLACK_EM * a.size;
     // "COVID-" + "19. The …" is a compound broken at its hyphen, not a list item.
     const item = LIST_MARKER.test(b.text) && !HYPHEN_END.test(a.text);
+    const wordGoesOn = WORD_BREAK_END.test(a.text);
     // The wrapped lines of a list item hang under its text, right of the marker: that is not an indent.
     const hanging = sameBlock && !item && LIST_MARKER.test(first.text) && b.x0 > first.x0;
     const indented = !hanging && b.x0 > left.get(blockOf[i]!)! + INDENT_EM * b.size;
     const gap = sameBlock && a.y - b.y > PARAGRAPH_GAP * spacing(b);
-    if (!sameSize(a, b) || gap || indented || stoppedShort || item) {
+    if (!sameSize(a, b) || (!wordGoesOn && (gap || indented || stoppedShort || item))) {
       paragraphs.push(current);
       current = b.text;
       first = b;

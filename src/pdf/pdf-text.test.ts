@@ -83,6 +83,32 @@ describe('running headers, footers and page numbers', () => {
     for (const text of ['Table 3', 'civil', '2023 results', 'Chapter 3', 'page three', '3.5 million']) expect(isPageNumber(text), text).toBe(false);
   });
 
+  it('keeps lines at the top and bottom of pages that share a layout but whose numbers vary, not stepping with the page', async () => {
+    // Invoices: one layout per page, each line differing only in its numbers (amounts, dates, invoice numbers).
+    for (const count of [2, 3, 5]) {
+      const pages = Array.from({ length: count }, (_, p) => [
+        { text: `Invoice ${1040 + 7 * p * p}`, x: 72, y: 740, size: 16 },
+        ...column([`Customer number ${5521 + p * 13} ordered ${3 + p} boxes of paper.`, `The total due is ${120 + p * 45} dollars by March ${10 + p}.`, `Please pay within ${30 + 2 * p} days to avoid a late fee.`], 72, 700, { leading: 16 }),
+      ]);
+      const text = await readerText(pages);
+      expect(text.replace(/\n\n/g, ' '), `${count} invoices`).toBe(pages.flat().map((line) => line.text).join(' '));
+    }
+  });
+
+  it('keeps a numbered list that runs over pages, its numbers at the same place on each page', async () => {
+    const items = Array.from({ length: 30 }, (_, n) => `${n + 1}. Water the ${['roses', 'tomatoes', 'beans', 'herbs', 'carrots'][n % 5]} early in the morning.`);
+    const pages = Array.from({ length: 6 }, (_, p) => column(items.slice(5 * p, 5 * p + 5), 72, 720, { leading: 16 }));
+    expect(await readerText(pages)).toBe(items.join('\n\n'));
+  });
+
+  it('removes a header whose number steps with the page, and keeps the text when removal would leave none', async () => {
+    const stepping = [LEFT, RIGHT, [...LEFT].reverse()].map((lines, p) => [{ text: `Proceedings of the Board, Vol. 3, 2026, p. ${1043 + p}`, x: 72, y: 750, size: 9 }, ...column(lines, 72, 700)]);
+    expect(await readerText(stepping)).toBe([...LEFT, ...RIGHT, ...[...LEFT].reverse()].join(' '));
+    // Every page holds only the same line: it looks running, but it is all the text there is.
+    const alike = [0, 1, 2].map(() => [{ text: 'Minutes of the annual meeting of the library board', x: 72, y: 700, size: 10 }]);
+    expect((await readerText(alike)).match(/Minutes of the annual meeting/g)).toHaveLength(3);
+  });
+
   it('keeps a repeated line that is not at the top or bottom of its pages', async () => {
     const pages = [LEFT, RIGHT, [...LEFT].reverse()].map((lines) => column([...lines.slice(0, 2), 'Results are shown below.', ...lines.slice(2)], 72, 700, { leading: 40 }));
     expect((await readerText(pages)).match(/Results are shown below\./g)).toHaveLength(3);
@@ -98,6 +124,26 @@ describe('lines into paragraphs', () => {
   it('keeps the hyphen of compounds: before a capital or a digit, or a compound the document writes elsewhere', async () => {
     const lines = ['The Franco-', 'German treaty and COVID-', '19 rules were well-', 'known, as the well-known', 'saying goes - really -', 'everywhere.'];
     expect(await readerText([column(lines, 72, 700, { size: 10, leading: 12 })])).toBe('The Franco-German treaty and COVID-19 rules were well-known, as the well-known saying goes - really - everywhere.');
+  });
+
+  it('keeps the last hyphen of an already hyphenated compound and a hyphen between numbers', async () => {
+    const lines = ['A state-of-the-', 'art data centre opened in Leeds and sales', 'from 2019-', '2024 grew steadily with the non-', 'English market.'];
+    expect(await readerText([column(lines, 72, 700)])).toBe('A state-of-the-art data centre opened in Leeds and sales from 2019-2024 grew steadily with the non-English market.');
+  });
+
+  it('never ends a paragraph at a line ending in a hyphen, however short the line', async () => {
+    const breaks: [string, string, string][] = [
+      ['e-', 'mail', 'email'],
+      ['re-', 'organised', 'reorganised'],
+      ['state-of-the-', 'art', 'state-of-the-art'],
+      ['2019-', '2024', '2019-2024'],
+      ['COVID-', '19', 'COVID-19'],
+    ];
+    for (const [head, tail, word] of breaks) {
+      const lines = ['The office replaced its old systems last year, and the', `new ${head}`, `${tail} setup was finished by the end of the spring term.`];
+      const text = await readerText([column(lines, 72, 700)]);
+      expect(text, head).toBe(`The office replaced its old systems last year, and the new ${word} setup was finished by the end of the spring term.`);
+    }
   });
 
   it('separates paragraphs by a larger gap, an indent or a line that stopped short', async () => {
