@@ -70,6 +70,47 @@ describe('npm run quantize', () => {
     expect(result.stderr).toMatch(/warning: "x" calibrated from uint8 data: values in \[0, 1\] only/);
   });
 
+  it('says how many rows --calibration-rows left out, and how to use them all', async () => {
+    const out = join(dir, 'two-inputs.capped.onnx');
+    const result = await quantize('--in', join(dir, 'two-inputs.onnx'), '--out', out, '--mode', 'static', '--calibration', join(dir, 'float'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/16 calibration samples/);
+    expect(result.stdout).toMatch(/note: used 16 of 20 rows in a\.npy, 16 of 20 rows in b\.npy \(--calibration-rows 16\); give --calibration-rows 20 to use them all/);
+  });
+
+  it('says --calibration serves only the self-check outside static mode', async () => {
+    const out = join(dir, 'two-inputs.dynamic.onnx');
+    const result = await quantize('--in', join(dir, 'two-inputs.onnx'), '--out', out, '--mode', 'dynamic', '--calibration', join(dir, 'float'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/note: --mode dynamic .*--calibration serves only the self-check; use --mode static/);
+  });
+
+  it('says "larger" when the quantized model outgrows the float one', async () => {
+    const out = join(dir, 'one-input.dynamic.onnx');
+    const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out);
+    expect(result.code).toBe(0);
+    const [, before, after, factor, direction] = /([\d,]+) → ([\d,]+) bytes \(([\d.]+)× (smaller|larger)\)/.exec(result.stdout)!;
+    const [b, a] = [before, after].map((text) => Number(text!.replaceAll(',', '')));
+    expect(a).toBeGreaterThan(b!);
+    expect(direction).toBe('larger');
+    expect(Number(factor)).toBeCloseTo(a! / b!, 2);
+  });
+
+  it('prints its usage for --help and exits 0', async () => {
+    const result = await quantize('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^usage: npm run quantize -- --in .* --out /);
+    expect(result.stdout).toMatch(/--calibration-rows N/);
+  });
+
+  it('refuses an --out in a missing folder before quantizing, and writes nothing', async () => {
+    const out = join(dir, 'no-such-folder', 'm.onnx');
+    const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot write --out .*m\.onnx: the folder .*no-such-folder does not exist; create it first/);
+    expect(result.stdout).toBe('');
+  });
+
   it.each([
     ['a missing input file', ['two-inputs.onnx', 'only-a'], /Missing calibration data for input "b": give b\.npy/],
     ['a model with nothing to quantize', ['no-weights.onnx', 'float'], /no Conv, Gemm or MatMul operators/],

@@ -11,8 +11,8 @@
  * Every result is run beside the float model in onnxruntime-node before it is written (the self-check): a model
  * that does not run or strays beyond its int8 error bound is not written, and the command exits non-zero.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import {
@@ -25,8 +25,19 @@ import {
   type QuantizeMode,
 } from '../../src/quantize';
 import type { TensorMap } from '../../src/runtime/protocol';
+import { parseNpy } from '../../src/sketch/npy';
+import { describeSizeChange } from '../../src/util/size-change';
 
 const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
+
+const USAGE = `usage: npm run quantize -- --in model.onnx --out model_quantized.onnx [options]
+  --mode dynamic|weight-only|static   int8 scheme (default dynamic)
+  --per-tensor                        one scale per weight tensor instead of per output channel
+  --calibration <dir>                 .npy samples: <input name>.npy per model input, or uint8 files of a
+                                      single-input model; static mode calibrates on them, every mode self-checks on them
+  --calibration-rows N                most rows taken from each file (default 16)
+  --input-scale S                     multiplies uint8 .npy values (default 1/255)
+  --help                              this text`;
 
 async function readCalibrationSamples(model: Uint8Array, dir: string, rows: number, inputScale: number): Promise<TensorMap[]> {
   const names = (await readdir(dir).catch((error: Error) => {
@@ -34,7 +45,17 @@ async function readCalibrationSamples(model: Uint8Array, dir: string, rows: numb
   })).filter((name) => name.toLowerCase().endsWith('.npy')).sort();
   if (names.length === 0) throw new Error(`${dir} holds no .npy files to calibrate with.`);
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
-  return calibrationSamplesFromNpy(files, modelInputs(model), { rows, inputScale, onNote: (note) => console.warn(`warning: ${note}`) });
+  const samples = calibrationSamplesFromNpy(files, modelInputs(model), { rows, inputScale, onNote: (note) => console.warn(`warning: ${note}`) });
+  // Files are read whole; only --calibration-rows of each are used, which is easy to miss.
+  const capped = files.map(({ name, bytes }) => ({ name, count: parseNpy(bytes, name).shape[0] ?? 1 })).filter(({ count }) => count > rows);
+  if (capped.length > 0) {
+    const most = Math.max(...capped.map(({ count }) => count));
+    console.log(
+      `note: used ${capped.map(({ name, count }) => `${rows} of ${count} rows in ${name}`).join(', ')} ` +
+        `(--calibration-rows ${rows}); give --calibration-rows ${most} to use them all.`,
+    );
+  }
+  return samples;
 }
 
 function toFeeds(sample: TensorMap): Record<string, ort.Tensor> {
@@ -52,6 +73,7 @@ function parseScale(text: string): number {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', default: false },
       in: { type: 'string' },
       out: { type: 'string' },
       mode: { type: 'string', default: 'dynamic' },
@@ -61,12 +83,23 @@ async function main(): Promise<void> {
       'input-scale': { type: 'string', default: '1/255' },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const mode = values.mode as QuantizeMode;
   if (!values.in || !values.out) throw new Error('give --in <model.onnx> and --out <model_quantized.onnx>.');
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}".`);
   if (mode === 'static' && !values.calibration) throw new Error('--mode static needs --calibration <dir of .npy samples>.');
   const rows = Number(values['calibration-rows']);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--calibration-rows must be a whole number ≥ 1; got "${values['calibration-rows']}".`);
+  const outDir = dirname(values.out);
+  if (!(await stat(outDir).then((s) => s.isDirectory(), () => false))) {
+    throw new Error(`cannot write --out ${values.out}: the folder ${outDir} does not exist; create it first.`);
+  }
+  if (values.calibration && mode !== 'static') {
+    console.log(`note: --mode ${mode} quantizes no activations ahead of time, so --calibration serves only the self-check; use --mode static to calibrate on it.`);
+  }
   const model = new Uint8Array(await readFile(values.in).catch((error: Error) => {
     throw new Error(`cannot read ${values.in}: ${error.message}`);
   }));
@@ -87,7 +120,7 @@ async function main(): Promise<void> {
   await writeFile(values.out, bytes);
   console.log(
     `${mode} int8: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
-      `(${(report.bytesBefore / report.bytesAfter).toFixed(2)}× smaller); ${report.weights.length} weights, ` +
+      `(${describeSizeChange(report.bytesBefore, report.bytesAfter)}); ${report.weights.length} weights, ` +
       `${report.activations.length} activations; per-channel: ${report.perChannel}; opset ${report.opsetAfter}` +
       (report.calibrationSamples ? `; ${report.calibrationSamples} calibration samples` : ''),
   );

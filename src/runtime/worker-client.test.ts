@@ -222,6 +222,18 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('names no hub host when the model was given as bytes', async () => {
+    const { client } = clientWith(() => ({
+      load: async () => {
+        throw new Error('protobuf parsing failed');
+      },
+    }));
+    const failed = client.load({ modelId: 'notes.txt', device: 'wasm', dtype: 'fp32', bytes: new Uint8Array([1, 2, 3]) });
+    await expect(failed).rejects.toThrow('Could not load notes.txt (fp32, wasm): protobuf parsing failed');
+    await expect(failed).rejects.not.toThrow('huggingface.co');
+    client.terminate();
+  });
+
   it('says the hub cannot be reached when nothing answered', async () => {
     const { client } = clientWith(() => ({
       load: async () => {

@@ -251,10 +251,12 @@ export class InferenceClient {
 
   private explain(spec: LoadSpec, error: unknown): Error {
     if (error instanceof WorkerCrashedError) return error;
-    const where = spec.source === 'hub' ? ` from ${spec.hubHost}` : '';
+    // Bytes handed over (an imported file) come from no host, whatever the catalog's default source says.
+    const fromHub = spec.source === 'hub' && !spec.bytes;
+    const where = fromHub ? ` from ${spec.hubHost}` : '';
     const missingLocal = /not found locally at "([^"]+)"/.exec(shortError(error));
     // fetch() says only "Failed to fetch" when nothing answers; after the worker's retries that means no hub.
-    const unreachable = spec.source === 'hub' && /failed to fetch|networkerror|network error/i.test(shortError(error));
+    const unreachable = fromHub && /failed to fetch|networkerror|network error/i.test(shortError(error));
     const why = missingLocal
       ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build`
       : unreachable

@@ -20,6 +20,7 @@ import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { seededRandom } from '../../util/prng';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../util/format-bytes';
+import { describeSizeChange } from '../../util/size-change';
 import { DRAWINGS_DB, listLabelledDrawings } from '../../runtime/drawing-store';
 import { onStoreChange } from '../../runtime/idb-store';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
@@ -284,10 +285,9 @@ export class QuantizePage extends LitElement {
       const notSaved = await this.keep(variant);
       await this.refresh();
       this.checked = new Set([...this.checked, variant.id]);
-      const ratio = (report.bytesBefore / report.bytesAfter).toFixed(2);
       const checked = report.selfCheck ? ` Self-check passed on ${describeSelfCheck(report.selfCheck)}.` : '';
       const notes = fromFiles?.notes.length ? ` Note: ${fromFiles.notes.join(' ')}` : '';
-      const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${ratio}× smaller, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).${checked}${notes}`;
+      const made = `Made ${MODE_NAMES[this.mode]}: ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)} (${describeSizeChange(report.bytesBefore, report.bytesAfter)}, ${report.weights.length} weight tensors quantized${report.skipped.length ? `, ${report.skipped.length} left float` : ''}).${checked}${notes}`;
       // Not stored: that comes first, with what to do; the figures and the self-check stay under the variant.
       this.message = notSaved
         ? { kind: 'error', text: `Made ${MODE_NAMES[this.mode]}, but it could not be kept in this browser. ${notSaved} It is ticked for the comparison below; use its Download button to keep it.` }
