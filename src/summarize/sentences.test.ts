@@ -86,6 +86,46 @@ describe('splitSentences in other scripts and layouts', () => {
     expect(texts('今日はBBC News の記事を読んだ。')).toHaveLength(1);
   });
 
+  it('keeps a Japanese sentence whole when a space follows its subject or a particle', () => {
+    expect(texts('トヨタ自動車は 三日、新型の EV を発表した。航続距離は六百キロだという。専門家は 価格競争が激しくなると見ている。')).toEqual([
+      'トヨタ自動車は 三日、新型の EV を発表した。',
+      '航続距離は六百キロだという。',
+      '専門家は 価格競争が激しくなると見ている。',
+    ]);
+  });
+
+  it('never ends a unit at a space after a Japanese particle, comma or short subject (generated)', () => {
+    const random = seededRandom(11);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const subjects = ['トヨタ自動車', '専門家', '田中', '東京都', '政府', '日本銀行', '首相', '研究チーム'];
+    const openers = ['は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', '、', ''];
+    const rests = ['三日、新型車を発表した。', '価格競争が激しくなると見ている。', '来月から値上げする。', '「問題はない」と述べた。', '2019年に設立された。'];
+    for (let trial = 0; trial < 200; trial++) {
+      const opener = pick(openers);
+      const subject = opener === '' ? pick(subjects.filter((s) => s.length < 6)) : pick(subjects);
+      const sentence = `${subject}${opener}${pick([' ', '　', '  '])}${pick(rests)}`;
+      expect(texts(`前の文です。${sentence}次の文です。`)).toEqual(['前の文です。', sentence, '次の文です。']);
+    }
+  });
+
+  it('keeps each line of an unpunctuated Japanese transcript whole, speaker name included, and joins lines with newlines', () => {
+    const lines = [
+      '田中 それでは会議を始めます',
+      '佐藤 先月の売上は前年より一割増えました',
+      '田中 新製品の反応はどうですか',
+      '鈴木 若い人に好評で追加の注文も来ています',
+      '佐藤 ただ部品の値上がりが心配です',
+      '田中 来週までに対策をまとめてください',
+      '鈴木 わかりました',
+    ];
+    const units = splitSentences(lines.join('\n'));
+    expect(units.map((u) => u.text)).toEqual(lines);
+    expect(units.every((u) => u.ownLine)).toBe(true);
+    expect(joinSentences([units[0]!, units[1]!])).toBe(`${lines[0]}\n${lines[1]}`);
+    // Thai lines still split at the spaces between their sentences.
+    expect(texts('ฉันไปตลาดเมื่อวานนี้ ซื้อผลไม้มาหลายอย่าง\nแม่บอกว่าอร่อยมาก')).toHaveLength(3);
+  });
+
   it('splits other scripts at their own sentence marks (danda, Cyrillic prose)', () => {
     expect(texts('यह पहला वाक्य है। यह दूसरा वाक्य है।')).toHaveLength(2);
     expect(texts('Привет. Как дела? Всё хорошо.')).toEqual(['Привет.', 'Как дела?', 'Всё хорошо.']);

@@ -54,8 +54,10 @@ const BLOCK_START = new RegExp(`${LIST_ITEM.source}|${HEADING.source}|^\\s*>\\s|
 /**
  * Splits `text` into sentence units, in order, each with its span (`text.slice(start, end) === unit.text`, trimmed,
  * never empty). Whitespace-only input gives []. List items (up to 80 words) and headings are single units; a
- * block without any sentence terminator gives one unit per line; in CJK and Thai text a space between two letters
- * ends a unit (it marks a paragraph, heading or caption that lost its line break).
+ * block without any sentence terminator gives one unit per line, whatever spaces it holds (a transcript turn
+ * "田中 それでは…" stays whole). Elsewhere a space between two letters of Thai, Lao, Khmer or Myanmar ends a unit
+ * (those scripts mark sentences with spaces); between CJK letters it ends one only after a heading or caption that
+ * lost its line break (see isHeadingEnd), never inside a sentence ("トヨタ自動車は 三日、…").
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -70,7 +72,7 @@ export function splitSentences(text: string): Sentence[] {
     } else if (!TERMINATOR.test(blockText) && blockText.includes('\n')) {
       for (const line of lineSpans(text, block.start, block.end)) {
         const before = sentences.length;
-        splitRun(text, line.start, line.end, sentences);
+        splitRun(text, line.start, line.end, sentences, line.start, false);
         if (sentences.length === before + 1) sentences[before]!.ownLine = true;
       }
     } else {
@@ -146,8 +148,11 @@ function lineSpans(text: string, from: number, to: number): Span[] {
   return lines;
 }
 
-/** Splits text[from, to) at sentence ends and, between letters of unspaced scripts, at spaces, from `scanFrom` on. */
-function splitRun(text: string, from: number, to: number, out: Sentence[], scanFrom = from): void {
+/**
+ * Splits text[from, to) at sentence ends and at spaces that end a unit in unspaced scripts (see isUnspacedBreak),
+ * from `scanFrom` on; with `cjkHeadings` false a space between CJK letters never ends a unit (a line is one already).
+ */
+function splitRun(text: string, from: number, to: number, out: Sentence[], scanFrom = from, cjkHeadings = true): void {
   const quoted = quotedRegions(text, from, to);
   let sentenceStart = from;
   let i = scanFrom;
@@ -156,7 +161,7 @@ function splitRun(text: string, from: number, to: number, out: Sentence[], scanF
     if (ch === ' ' || ch === '\t' || ch === '\u3000') {
       let after = i + 1;
       while (after < to && /[ \t\u3000]/.test(text[after]!)) after++;
-      if (!quoted[i - from] && isUnspacedBreak(text[i - 1], text[after])) {
+      if (!quoted[i - from] && isUnspacedBreak(text.slice(sentenceStart, i), text[after], cjkHeadings)) {
         push(text, sentenceStart, i, out);
         sentenceStart = after;
       }
@@ -212,9 +217,24 @@ function quotedRegions(text: string, from: number, to: number): Uint8Array {
 const UNSPACED_OPENING = new RegExp(`${UNSPACED_LETTER.source}|[${CJK_OPENERS}0-9０-９]`, 'u');
 const UNSPACED_CLOSING = new RegExp(`${UNSPACED_LETTER.source}|[${CJK_CLOSERS}。｡！？．、]`, 'u');
 
-/** A space between a CJK/Thai letter (or closing bracket) and a CJK/Thai letter, opening bracket or digit. */
-function isUnspacedBreak(before: string | undefined, after: string | undefined): boolean {
-  return before !== undefined && after !== undefined && UNSPACED_CLOSING.test(before) && UNSPACED_OPENING.test(after);
+// Scripts that separate sentences (not words) with spaces: there a space between two letters always ends a unit.
+const SPACE_SEPARATED_SENTENCES = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// A heading or caption run into the next paragraph is at least this long; a subject before a space ("田中 …") is shorter.
+const MIN_HEADING_CHARS = 6;
+// Particles and commas that leave a Japanese/Chinese phrase open ("トヨタ自動車は 三日、…", "新型の EV"): never a unit end.
+const OPEN_PHRASE_END = /[はがをにでともの、，,]$/u;
+
+/**
+ * Whether the space after `unit` (the text since the unit started) before the character `after` ends the unit: the
+ * space lies between an unspaced-script letter (or closing bracket) and such a letter, an opening bracket or a digit,
+ * and either the script spaces its sentences (Thai…) or, in CJK text, `unit` reads as a whole heading or caption —
+ * at least MIN_HEADING_CHARS long and not ending in a particle or comma ("天安門事件から30年 中国が忘れた映像").
+ */
+function isUnspacedBreak(unit: string, after: string | undefined, cjkHeadings: boolean): boolean {
+  const before = unit.at(-1);
+  if (before === undefined || after === undefined || !UNSPACED_CLOSING.test(before) || !UNSPACED_OPENING.test(after)) return false;
+  if (SPACE_SEPARATED_SENTENCES.test(before)) return true;
+  return cjkHeadings && [...unit.trim()].length >= MIN_HEADING_CHARS && !OPEN_PHRASE_END.test(unit);
 }
 
 /**
