@@ -222,6 +222,17 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('tells the badge of a load unless it is a trial', async () => {
+    const statuses: BackendStatus[] = [];
+    cleanups.push(onBackendChange((s) => statuses.push(s)));
+    const { client } = clientWith(() => ({ load: async (spec: LoadSpec) => loaded(spec) }));
+    await client.load({ modelId: 'checked.onnx', device: 'wasm', bytes: new Uint8Array([1]), trial: true });
+    expect(statuses).toEqual([]);
+    await client.load({ modelId: 'org/m', device: 'wasm' });
+    expect(statuses.map((s) => s.modelId)).toEqual(['org/m']);
+    client.terminate();
+  });
+
   it('names no hub host when the model was given as bytes', async () => {
     const { client } = clientWith(() => ({
       load: async () => {

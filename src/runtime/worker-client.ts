@@ -32,6 +32,8 @@ export interface LoadOptions {
   bytes?: Uint8Array;
   /** With `bytes`: hand the buffer to the worker instead of copying it (it becomes unusable here). */
   transferBytes?: boolean;
+  /** A trial load (e.g. checking an imported file) that the header badge is not told of: that model will not run. */
+  trial?: boolean;
   onProgress?: (progress: FileProgress) => void;
 }
 
@@ -138,7 +140,7 @@ export class InferenceClient {
     this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
     this.reloadNeeded = false;
     this.onGpu = info.device === 'webgpu';
-    reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
+    if (!options.trial) reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
     return info;
   }
 

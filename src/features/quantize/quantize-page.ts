@@ -322,7 +322,7 @@ export class QuantizePage extends LitElement {
       this.status = `Checking ${file.name}…`;
       const client = new InferenceClient('quantize lab · check file');
       try {
-        const info = await client.load({ modelId: file.name, dtype: 'fp32', device: 'wasm', bytes }).catch((error: unknown) => {
+        const info = await client.load({ modelId: file.name, dtype: 'fp32', device: 'wasm', bytes, trial: true }).catch((error: unknown) => {
           const why = error instanceof Error ? error.message.replace(/^Could not load [^:]*: /, '') : String(error);
           throw new Error(`${file.name} is not an ONNX model this browser can run (${why}). Nothing was added; your other models are unchanged.`);
         });
