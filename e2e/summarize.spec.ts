@@ -88,6 +88,63 @@ test.describe('summarize page', () => {
     await expect(page.getByTestId('error')).toHaveCount(0);
   });
 
+  test('a failed run clears the previous summary, and an edited text marks the summary as out of date', async ({ page }) => {
+    const source = page.getByTestId('source-text');
+    for (const failing of ['Single sentence now', `one long line without any punctuation ${'and more words '.repeat(40)}`]) {
+      await source.fill(ARTICLE);
+      await page.getByTestId('summarize').click();
+      await expect(page.getByTestId('summary')).toBeVisible();
+      await expect(page.getByTestId('stale')).toHaveCount(0);
+      await source.fill(failing);
+      await expect(page.getByTestId('stale')).toContainText('text has changed');
+      await page.getByTestId('summarize').click();
+      await expect(page.getByTestId('error')).toBeVisible();
+      await expect(page.getByTestId('summary')).toHaveCount(0);
+      await expect(page.getByTestId('copy')).toHaveCount(0);
+      await expect(page.getByTestId('source-view')).toHaveCount(0);
+      await expect(page.getByTestId('compression')).toHaveCount(0);
+      await expect(source).toHaveValue(failing);
+    }
+  });
+
+  test('opening a file over typed text offers an undo that restores the text', async ({ page }) => {
+    const source = page.getByTestId('source-text');
+    const input = page.getByTestId('file-input');
+    const typed = 'My own notes, typed by hand. They must not be lost.';
+    await input.setInputFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+    await expect(source).toHaveValue(ARTICLE);
+    // An empty box loses nothing, so there is nothing to undo.
+    await expect(page.getByTestId('replaced-note')).toHaveCount(0);
+    await source.fill(typed);
+    await input.setInputFiles({ name: 'article.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+    await expect(source).toHaveValue(ARTICLE);
+    await expect(page.getByTestId('replaced-note')).toContainText('Replaced your text with article.txt');
+    await page.screenshot({ path: test.info().outputPath('summarize-replaced.png') });
+    await page.getByTestId('undo-replace').focus();
+    await page.keyboard.press('Enter');
+    await expect(source).toHaveValue(typed);
+    await expect(page.getByTestId('replaced-note')).toHaveCount(0);
+    // Typing after opening a file ends the offer, so an undo can never throw new edits away.
+    await input.setInputFiles({ name: 'article.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+    await expect(page.getByTestId('replaced-note')).toBeVisible();
+    await source.fill(`${ARTICLE} An edit.`);
+    await expect(page.getByTestId('replaced-note')).toHaveCount(0);
+  });
+
+  test('every out-of-range number of sentences is corrected in the field', async ({ page }) => {
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('length').selectOption('sentences');
+    const field = page.getByTestId('sentence-count');
+    const cases: [string, string][] = [['0', '1'], ['-1', '1'], ['99', '50'], ['-1', '1'], ['-25', '1'], ['2.6', '3'], ['', '1'], ['4', '4'], ['-1', '1']];
+    for (const [typed, shown] of cases) {
+      await field.fill(typed);
+      await field.dispatchEvent('change');
+      await expect(field, `typed ${JSON.stringify(typed)}`).toHaveValue(shown);
+    }
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('source-view').locator('mark')).toHaveCount(1);
+  });
+
   test('opens .txt and .md files', async ({ page }) => {
     const input = page.getByTestId('file-input');
     await input.setInputFiles({ name: 'article.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });

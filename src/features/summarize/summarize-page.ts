@@ -15,6 +15,7 @@ import { EXTRACTIVE, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncatalogue
 import { ExtractiveClient } from '../../runtime/extractive-client';
 import { compressionLabel, countLabel, durationLabel, highlightPieces, type SourcePiece } from './result-facts';
 import { SummarizeClient } from '../../runtime/summarize-client';
+import { MAX_SENTENCES, MIN_SENTENCES, sentenceCountFrom } from './sentence-count';
 import { withFileProgress } from '../../ui/file-progress';
 
 type LengthChoice = 'short' | 'medium' | 'long' | 'sentences';
@@ -31,6 +32,12 @@ interface SummaryResult {
   madeBy: string;
   /** Set when the user pressed Stop: the summary is what was generated until then. */
   stopped?: boolean;
+}
+
+/** The text an opened file replaced, kept so the user can undo the replacement. */
+interface Replaced {
+  previous: string;
+  fileName: string;
 }
 
 type Activity = 'idle' | 'reading' | 'extracting' | 'loading' | 'generating';
@@ -57,6 +64,7 @@ export class SummarizePage extends LitElement {
     files: { state: true },
     streamed: { state: true },
     chunkLabel: { state: true },
+    replaced: { state: true },
   };
   declare subroute: string;
   declare private text: string;
@@ -76,6 +84,7 @@ export class SummarizePage extends LitElement {
   declare private files: FileProgress[];
   declare private streamed: string;
   declare private chunkLabel: string;
+  declare private replaced: Replaced | undefined;
   private readonly extractive = new ExtractiveClient();
   private readonly abstractive = new SummarizeClient('summarize');
   /** What the inference worker holds: model id and dtype asked for, and what loaded. */
@@ -142,6 +151,8 @@ export class SummarizePage extends LitElement {
   private async summarize(): Promise<void> {
     this.error = '';
     this.status = '';
+    // A failed run must not leave the previous text's summary on the page looking like this text's.
+    this.result = undefined;
     if (this.engine === EXTRACTIVE) await this.summarizeExtractive();
     else await this.summarizeAbstractive();
   }
@@ -295,7 +306,9 @@ export class SummarizePage extends LitElement {
         }
         text = decoded.text;
       }
+      const previous = this.text;
       this.setText(text);
+      this.replaced = previous.trim() === '' ? undefined : { previous, fileName: file.name };
       this.result = undefined;
       this.status = '';
     } catch (error) {
@@ -304,6 +317,27 @@ export class SummarizePage extends LitElement {
       this.activity = 'idle';
       this.status = '';
     }
+  }
+
+  /** The corrected count is written back to the field: when it equals the current count no render would show it. */
+  private onSentenceCount(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.sentenceCount = sentenceCountFrom(input.value);
+    input.value = String(this.sentenceCount);
+  }
+
+  private undoReplace(): void {
+    if (!this.replaced) return;
+    this.setText(this.replaced.previous);
+    this.replaced = undefined;
+    this.result = undefined;
+    this.error = '';
+  }
+
+  /** Typing after opening a file ends the undo offer: undoing then would throw the new edits away. */
+  private onTextInput(event: Event): void {
+    this.replaced = undefined;
+    this.setText((event.target as HTMLTextAreaElement).value);
   }
 
   private onFilePicked(event: Event): void {
@@ -355,7 +389,7 @@ export class SummarizePage extends LitElement {
           id="source"
           data-testid="source-text"
           .value=${this.text}
-          @input=${(e: Event) => this.setText((e.target as HTMLTextAreaElement).value)}
+          @input=${this.onTextInput}
           @blur=${() => this.flushDraft()}
           placeholder="Paste or type an article, or drop a .txt, .md or .pdf file here."
           spellcheck="false"
@@ -367,6 +401,12 @@ export class SummarizePage extends LitElement {
             <span>Open a file…</span>
           </label>
         </div>
+        ${this.replaced
+          ? html`<p class="replaced" role="status" data-testid="replaced-note">
+              Replaced your text with ${this.replaced.fileName}.
+              <button data-testid="undo-replace" @click=${this.undoReplace}>Undo</button>
+            </p>`
+          : nothing}
         <p class="muted draft-note" data-testid="draft-note" aria-live="polite">${this.draftNote}</p>
       </section>
 
@@ -433,11 +473,11 @@ export class SummarizePage extends LitElement {
             Sentences
             <input
               type="number"
-              min="1"
-              max="50"
+              min=${MIN_SENTENCES}
+              max=${MAX_SENTENCES}
               data-testid="sentence-count"
               .value=${String(this.sentenceCount)}
-              @change=${(e: Event) => (this.sentenceCount = Math.min(50, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value)) || 1)))}
+              @change=${this.onSentenceCount}
             />
           </label>`
         : nothing}`;
@@ -478,6 +518,9 @@ export class SummarizePage extends LitElement {
           <h2 id="summary-heading">Summary</h2>
           <button data-testid="copy" @click=${() => this.copy()}>Copy</button>
         </div>
+        ${result.source === this.text
+          ? nothing
+          : html`<p class="muted" data-testid="stale">The text has changed since this summary; press Summarize to update it.</p>`}
         ${result.stopped ? html`<p class="muted" data-testid="stopped">Stopped: this is the summary up to where you pressed Stop.</p>` : nothing}
         <p class="summary" data-testid="summary">${result.summary}</p>
         <dl class="facts">
@@ -578,6 +621,12 @@ export class SummarizePage extends LitElement {
       .file:focus-within span {
         outline: 3px solid var(--focus);
         outline-offset: 2px;
+      }
+      .replaced {
+        margin: 0;
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
       }
       .error {
         margin: 0;
