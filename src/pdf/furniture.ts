@@ -3,10 +3,14 @@
  * bottom band (its `BAND_ROWS` highest and lowest rows) are candidates, so a body line is never removed for looking
  * like furniture.
  */
+import { percentile } from '../util/percentile';
+import { PARAGRAPH_GAP } from './paragraphs';
 import { SAME_ROW_EM, type TextLine } from './text-lines';
 
 /** Rows at the top and at the bottom of a page where headers, footers and page numbers live. */
 export const BAND_ROWS = 2;
+// A line this much larger than the page's usual (median) size is a title, as on each page of a run of invoices.
+const TITLE_SIZE = 1.15;
 /**
  * A band line repeated at the same height on this share of the pages, and on two or more, is running, when its text
  * is the same on those pages or differs only in numbers that step with the page number.
@@ -39,20 +43,36 @@ export function runningKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
-/** The page's `BAND_ROWS` highest rows, top first, and its lowest rows, bottom first. */
-function bandRows(lines: readonly TextLine[]): { top: TextLine[][]; bottom: TextLine[][] } {
-  const edge = (sorted: TextLine[]): TextLine[][] => {
-    const rows: TextLine[][] = [];
-    for (const line of sorted) {
-      const row = rows[rows.length - 1];
-      if (row && Math.abs(row[0]!.y - line.y) <= SAME_ROW_EM * Math.min(row[0]!.size, line.size)) row.push(line);
-      else if (rows.length === BAND_ROWS) break;
-      else rows.push([line]);
-    }
-    return rows;
-  };
-  const topDown = [...lines].sort((a, b) => b.y - a.y);
-  return { top: edge(topDown), bottom: edge(topDown.reverse()) };
+interface BandRow {
+  lines: TextLine[];
+  /** Set apart from the page's body: a gap wider than a paragraph gap lies between this row and the body. */
+  apart: boolean;
+}
+
+/**
+ * The page's `BAND_ROWS` highest rows, top first, and its lowest rows, bottom first. A row is apart when a baseline
+ * drop of more than `PARAGRAPH_GAP` × the usual line spacing (the page's lower-quartile row drop, at most 1.5 em)
+ * separates it, or a row between it and the body, from the next row inward; a body line in the band is not.
+ */
+function bandRows(lines: readonly TextLine[]): { top: BandRow[]; bottom: BandRow[] } {
+  const rows: TextLine[][] = [];
+  for (const line of [...lines].sort((a, b) => b.y - a.y)) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0]!.y - line.y) <= SAME_ROW_EM * Math.min(row[0]!.size, line.size)) row.push(line);
+    else rows.push([line]);
+  }
+  const drops = rows.slice(1).map((row, i) => rows[i]![0]!.y - row[0]!.y);
+  const usual = drops.length > 0 ? percentile(drops, 25) : 0;
+  const edge = (ordered: TextLine[][]): BandRow[] =>
+    ordered.slice(0, BAND_ROWS).map((row, r) => ({
+      lines: row,
+      apart: ordered.slice(r, BAND_ROWS).some((outer, b) => {
+        const inner = ordered[r + b + 1];
+        const spacing = Math.min(usual, 1.5 * Math.max(...outer.map((line) => line.size)));
+        return !inner || Math.abs(outer[0]!.y - inner[0]!.y) > PARAGRAPH_GAP * spacing;
+      }),
+    }));
+  return { top: edge(rows), bottom: edge([...rows].reverse()) };
 }
 
 /** The numbers written in `text`, in order (the digit runs `runningKey` replaces). */
@@ -75,14 +95,15 @@ function sameRunningLine(a: string, pageA: number, b: string, pageB: number): bo
  * result keeps each page's order. Removed from a page's bands: page numbers; the whole outermost row (top or bottom)
  * when it holds a page number ("Chapter 2: Methods ... 7", which changes by chapter); and running lines, which recur
  * at about the same height (within one line) on at least `RUNNING_SHARE` of the pages and on two or more, with the
- * same text or numbers stepping with the page (see `sameRunningLine`). When that would leave no text at all, the
+ * same text or numbers stepping with the page (see `sameRunningLine`), set apart from the body (see `bandRows`) and
+ * not larger than the page's usual text (`TITLE_SIZE`). When that would leave no text at all, the
  * pages are returned whole: a document is never emptied by this guess.
  */
 export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLine[][] {
   const bands = pages.map(bandRows);
   const seenByKey = new Map<string, { page: number; y: number; text: string }[]>();
   bands.forEach(({ top, bottom }, page) => {
-    for (const line of [...top, ...bottom].flat()) {
+    for (const line of [...top, ...bottom].flatMap((row) => row.lines)) {
       const key = runningKey(line.text);
       const seen = seenByKey.get(key) ?? [];
       seen.push({ page, y: line.y, text: line.text });
@@ -98,8 +119,13 @@ export function removeFurniture(pages: readonly (readonly TextLine[])[]): TextLi
   const kept = pages.map((lines, i) => {
     const { top, bottom } = bands[i]!;
     const furniture = new Set<TextLine>();
-    for (const row of [top[0], bottom[0]]) if (row?.some((line) => isPageNumber(line.text))) row.forEach((line) => furniture.add(line));
-    for (const line of [...top, ...bottom].flat()) if (isPageNumber(line.text) || isRunning(line, i)) furniture.add(line);
+    for (const row of [top[0], bottom[0]]) if (row?.lines.some((line) => isPageNumber(line.text))) row.lines.forEach((line) => furniture.add(line));
+    const titleSize = lines.length > 0 ? TITLE_SIZE * percentile(lines.map((line) => line.size), 50) : 0;
+    for (const row of [...top, ...bottom]) {
+      for (const line of row.lines) {
+        if (isPageNumber(line.text) || (row.apart && line.size <= titleSize && isRunning(line, i))) furniture.add(line);
+      }
+    }
     return lines.filter((line) => !furniture.has(line));
   });
   const hasText = (ls: readonly (readonly TextLine[])[]): boolean => ls.some((lines) => lines.some((line) => line.text.trim() !== ''));

@@ -84,11 +84,12 @@ describe('running headers, footers and page numbers', () => {
   });
 
   it('keeps lines at the top and bottom of pages that share a layout but whose numbers vary, not stepping with the page', async () => {
-    // Invoices: one layout per page, each line differing only in its numbers (amounts, dates, invoice numbers).
+    // Invoices: one layout per page, each line differing only in its numbers (amounts, dates, invoice numbers); the
+    // title and the last line step with the page, but the title is larger than the text and the last line is body.
     for (const count of [2, 3, 5]) {
       const pages = Array.from({ length: count }, (_, p) => [
-        { text: `Invoice ${1040 + 7 * p * p}`, x: 72, y: 740, size: 16 },
-        ...column([`Customer number ${5521 + p * 13} ordered ${3 + p} boxes of paper.`, `The total due is ${120 + p * 45} dollars by March ${10 + p}.`, `Please pay within ${30 + 2 * p} days to avoid a late fee.`], 72, 700, { leading: 16 }),
+        { text: `Invoice ${1040 + p}`, x: 72, y: 740, size: 16 },
+        ...column([`Customer number ${5521 + p * 13} ordered ${3 + p} boxes of paper.`, `The total due is ${120 + p * 45} dollars by March ${10 + p}.`, `Please pay within ${30 + p} days to avoid a late fee.`], 72, 700, { leading: 16 }),
       ]);
       const text = await readerText(pages);
       expect(text.replace(/\n\n/g, ' '), `${count} invoices`).toBe(pages.flat().map((line) => line.text).join(' '));
@@ -99,6 +100,17 @@ describe('running headers, footers and page numbers', () => {
     const items = Array.from({ length: 30 }, (_, n) => `${n + 1}. Water the ${['roses', 'tomatoes', 'beans', 'herbs', 'carrots'][n % 5]} early in the morning.`);
     const pages = Array.from({ length: 6 }, (_, p) => column(items.slice(5 * p, 5 * p + 5), 72, 720, { leading: 16 }));
     expect(await readerText(pages)).toBe(items.join('\n\n'));
+  });
+
+  it('keeps body lines at the top and bottom of the text that differ only in the page number, under a header and over a footer', async () => {
+    const pages = Array.from({ length: 6 }, (_, p) => [
+      { text: 'Handbook of Practical Gardening', x: 72, y: 760, size: 8 },
+      ...column(Array.from({ length: 8 }, (_, l) => `Page ${p + 1} line ${l + 1}: water the roses early in the morning.`), 72, 720, { leading: 16 }),
+      { text: `Page ${p + 1} of 6`, x: 280, y: 40, size: 8 },
+    ]);
+    const text = await readerText(pages);
+    expect(text).not.toMatch(/Handbook|of 6/);
+    expect(text.match(/line \d+:/g)).toHaveLength(48);
   });
 
   it('removes a header whose number steps with the page, and keeps the text when removal would leave none', async () => {
