@@ -1,4 +1,5 @@
 import { expect, hubDownloads, hubRequests, loadHubModel, loadModelRow, modelRow, test } from './helpers';
+import { storeGameDrawings } from './doodle-drawings';
 import { FILES_DB } from '../src/runtime/cache';
 
 test('a second visit loads the model from IndexedDB with zero model-file requests', async ({ page, request }) => {
@@ -106,20 +107,7 @@ test('two tabs: a variant made and then deleted in one quantization lab appears 
 test('two tabs: the game drawings deleted in one Doodle Dash tab leave the other’s saved-drawings count at 0 without any action', async ({ page, context }) => {
   await page.goto('/#/doodle/practice');
   // Two drawings as the game stores them (src/runtime/drawing-store.ts).
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('mlwb-doodle-drawings');
-      request.onupgradeneeded = () => request.result.createObjectStore('labelled');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('labelled', 'readwrite');
-    for (const id of ['a', 'b']) {
-      tx.objectStore('labelled').put({ id, target: 'circle', outcome: 'recognised', guess: null, strokes: [], strokeSpace: 'sketch', bitmap: new Uint8Array(784), model: 'doodle-cnn/fp32', createdAt: Date.now() }, id);
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  await storeGameDrawings(page, ['a', 'b'].map((id) => ({ id, target: 'circle', bitmap: new Array<number>(784).fill(0) })));
   await page.reload();
   const other = await context.newPage();
   await other.goto('/#/doodle/practice');

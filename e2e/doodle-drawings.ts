@@ -72,3 +72,28 @@ export async function drawOnCanvas(page: Page, drawing: Drawing, stepsPerSegment
     await page.mouse.up();
   }
 }
+
+/** A drawing record as the game stores it (src/runtime/drawing-store.ts); `bitmap` is 784 values, ink high. */
+export interface StoredGameDrawing {
+  id: string;
+  target: string;
+  bitmap: number[];
+}
+
+/** Writes `drawings` into the game's IndexedDB store of the page's origin, as a finished round would. */
+export async function storeGameDrawings(page: Page, drawings: StoredGameDrawing[]): Promise<void> {
+  await page.evaluate(async (records) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('mlwb-doodle-drawings');
+      request.onupgradeneeded = () => request.result.createObjectStore('labelled');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('labelled', 'readwrite');
+    for (const d of records) {
+      tx.objectStore('labelled').put({ ...d, outcome: 'recognised', guess: null, strokes: [], strokeSpace: 'sketch', bitmap: Uint8Array.from(d.bitmap), model: 'doodle-cnn/fp32', createdAt: Date.now() }, d.id);
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, drawings);
+}

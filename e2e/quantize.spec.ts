@@ -8,6 +8,7 @@ import { syntheticDrawings } from '../src/sketch/synthetic-drawings';
 import { buildSmallCnn } from '../src/quantize/testing/model-builder';
 import { uint8Npy } from '../src/sketch/testing/npy-fixture';
 import { expect, test } from './helpers';
+import { storeGameDrawings } from './doodle-drawings';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
 const SHIPPED_INT8 = 'models/doodle-cnn/onnx/model_quantized.onnx';
@@ -119,20 +120,7 @@ test.describe('quantize lab', () => {
     await openLab(page);
     // The game's store (src/runtime/drawing-store.ts): records with the target word and the 28×28 bitmap.
     const records = syntheticDrawings(2, seededRandom(8)).map(({ label }, i) => ({ id: `d${i}`, target: label, bitmap: Array.from({ length: 784 }, (_, p) => ((p + i) % 9 === 0 ? 255 : 0)) }));
-    await page.evaluate(async (drawings) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('mlwb-doodle-drawings');
-        request.onupgradeneeded = () => request.result.createObjectStore('labelled');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction('labelled', 'readwrite');
-      for (const d of drawings) {
-        tx.objectStore('labelled').put({ ...d, outcome: 'recognised', guess: null, strokes: [], bitmap: Uint8Array.from(d.bitmap), model: 'doodle-cnn/fp32', createdAt: Date.now() }, d.id);
-      }
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    }, records);
+    await storeGameDrawings(page, records);
     await page.reload();
     await expect(page.getByRole('radio', { name: /Doodle Dash drawings \(yours\) — 16/ })).toBeVisible();
     await page.getByRole('radio', { name: /Static int8/ }).check();
