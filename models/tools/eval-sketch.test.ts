@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runTool, type ToolResult } from './testing/run-tool';
 import { uint8Npy } from '../../src/sketch/testing/npy-fixture';
 
-const REPO = resolve(__dirname, '../..');
 const MODEL_DIR = join(REPO, 'models/doodle-cnn');
 
-async function evalSketch(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'models/tools/eval-sketch.ts', ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const evalSketch = (...args: string[]): Promise<ToolResult> => runTool('models/tools/eval-sketch.ts', ...args);
 
 let dir: string;
 beforeAll(async () => {

@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool, type ToolResult } from './testing/run-tool';
 import { OnnxModelBuilder } from '../../src/quantize/testing/model-builder';
 import { typedNpy, uint8Npy } from '../../src/sketch/testing/npy-fixture';
 import { seededNormal, randomFloats } from '../../src/util/prng';
 
-const REPO = resolve(__dirname, '../..');
 
-async function quantize(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'models/tools/quantize.ts', ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const quantize = (...args: string[]): Promise<ToolResult> => runTool('models/tools/quantize.ts', ...args);
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
