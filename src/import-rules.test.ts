@@ -44,7 +44,7 @@ function area(path: string): string {
 }
 
 const DOMAIN = ['sketch', 'summarize', 'quantize', 'pdf'];
-const APP_SIDE = ['runtime', 'ui', 'features', 'app', 'bench'];
+const APP_SIDE = ['runtime', 'ui', 'features', 'app', 'bench', 'i18n'];
 
 /** Why an import from `from` to `to` breaks the layering, or null when it is allowed. */
 function violation(from: string, to: string): string | null {
@@ -57,6 +57,7 @@ function violation(from: string, to: string): string | null {
   if (source === 'runtime' && ['ui', 'features', 'app', 'bench'].includes(top)) return 'the runtime imports UI or page code';
   if (source === 'ui' && ['features', 'app'].includes(top)) return 'a shared component imports page code';
   if ((source === 'util' || source === 'types') && !['util', 'types'].includes(top)) return 'a utility imports project code';
+  if (source === 'i18n' && !['util', 'i18n'].includes(top)) return 'the language layer imports app code';
   if (source === 'bench' && ['features', 'app', 'ui'].includes(top)) return 'benchmark logic imports page code';
   if (['./bench', './models', './workers'].includes(source) && ['features', 'app'].includes(top)) return 'a CLI or worker imports page code';
   return null;
@@ -76,6 +77,8 @@ describe('import layering', () => {
     expect(violation('bench/native.ts', 'src/features/bench/settings')).toMatch(/CLI/);
     expect(violation('src/features/doodle/game.ts', 'src/features/doodle/sketchpad')).toBeNull();
     expect(violation('src/features/doodle/game.ts', 'src/sketch/predictions')).toBeNull();
+    expect(violation('src/i18n/locale.ts', 'src/runtime/settings')).toMatch(/language layer/);
+    expect(violation('src/summarize/sentences.ts', 'src/i18n/locale')).toMatch(/domain/);
   });
 
   it('has no import against the layering', () => {

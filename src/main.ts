@@ -1,5 +1,9 @@
-/** Boot: mount the shell (it probes the hardware and routes), then register the service worker in builds. */
-import './app/shell';
+/** Boot: pick the interface language, mount the shell (it probes the hardware and routes), then register the service worker in builds. */
+import { initLocale } from './i18n/locale';
+
+// English is built in; a failed Japanese load leaves the app usable in English, so it only warns.
+await initLocale().catch((error: unknown) => console.warn('The interface language could not be loaded; showing English.', error));
+await import('./app/shell');
 
 // The dev server serves modules on demand: a worker precaching them would pin stale code.
 if (import.meta.env.PROD) {

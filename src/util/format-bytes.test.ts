@@ -11,3 +11,11 @@ describe('formatBytes', () => {
     expect(formatBytes(-1)).toBe('—');
   });
 });
+
+describe('formatBytes in other locales', () => {
+  it('writes the number as the locale does, keeping the unit', () => {
+    expect(formatBytes(12_779, 'de')).toBe('12,8 kB');
+    expect(formatBytes(4_200_000_000_000_000, 'en')).toBe('4,200 TB');
+    expect(formatBytes(26_861_770, 'ja')).toBe('26.9 MB');
+  });
+});

@@ -1,0 +1,4 @@
+// Japanese for the models strings (ids "models.*"). Template values: ${0}, ${1}… are the source's expressions in order.
+import type { JaTemplates } from './types';
+
+export const templates: JaTemplates = {};
