@@ -186,6 +186,15 @@ describe('splitSentences in other scripts and layouts', () => {
     expect(joinSentences(splitSentences('One here.\nTwo there.'))).toBe('One here. Two there.');
   });
 
+  it('keeps the space after a CJK caption or heading that has no sentence punctuation, whichever units are chosen', () => {
+    const caption = '（左から）メンバーのアンディさん、リーフィアンさん';
+    const units = splitSentences(`${caption} インドネシアでは現在、警報がなかった。「大丈夫です。」と話した。被害は大きい。`);
+    expect(units.map((u) => u.text)[0]).toBe(caption);
+    expect(joinSentences([units[0]!, units[2]!])).toBe(`${caption} 「大丈夫です。」と話した。`);
+    expect(joinSentences([units[2]!, units[3]!])).toBe('「大丈夫です。」と話した。被害は大きい。');
+    expect(joinSentences(splitSentences('「暑い。」次は雨。'))).toBe('「暑い。」次は雨。');
+  });
+
   it('covers the text in order with non-empty units, whatever the mix of scripts (generated)', () => {
     const random = seededRandom(7);
     const pieces = [

@@ -92,7 +92,11 @@ export function hasSentenceTerminator(text: string): boolean {
   return TERMINATOR.test(text);
 }
 
-/** `units` as one text: own-line units on their own lines, CJK sentences joined without a space, others with one. */
+/**
+ * `units` as one text: own-line units on their own lines, CJK sentences joined without a space, others with one. A CJK
+ * unit that ends without sentence punctuation (a caption or heading the text set apart with a space) keeps that space,
+ * so it does not run into the next sentence ("…ヘルマンさん インドネシアでは…").
+ */
 export function joinSentences(units: readonly Sentence[]): string {
   let joined = '';
   units.forEach((unit, k) => {
@@ -106,9 +110,16 @@ export function joinSentences(units: readonly Sentence[]): string {
 const CJ_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
 const CJ_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
+// Closing quotes and brackets that may follow a sentence's terminator: 「…です。」
+const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
+
+function endsWithTerminator(text: string): boolean {
+  return TERMINATOR.test(text.replace(TRAILING_CLOSERS, '').slice(-1));
+}
+
 function separator(previous: Sentence, next: Sentence): string {
   if (previous.ownLine || next.ownLine) return '\n';
-  return CJ_END.test(previous.text) && CJ_START.test(next.text) ? '' : ' ';
+  return CJ_END.test(previous.text) && CJ_START.test(next.text) && endsWithTerminator(previous.text) ? '' : ' ';
 }
 
 interface Span {
