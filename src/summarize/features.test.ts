@@ -51,3 +51,37 @@ describe('sparseDot', () => {
     }
   });
 });
+
+describe('documentFeatures on the story, not its furniture', () => {
+  it('counts the opening from the first punctuated sentence when a caption or byline comes first', () => {
+    const text =
+      'ニック・トリグル健康担当編集委員 英国で売られている900点近いヨーグルトを調べた。砂糖が多いものもあった。' +
+      '専門家は注意を呼びかけている。調査は大学が主導した。';
+    const units = splitSentences(text);
+    expect(units[0]!.text).toBe('ニック・トリグル健康担当編集委員');
+    const { rows } = documentFeatures(units);
+    expect(rows.map((r) => r[feature('is_first')])).toEqual([0, 1, 0, 0, 0]);
+    expect(rows.map((r) => r[feature('is_second')])).toEqual([0, 0, 1, 0, 0]);
+    expect(rows[0]![feature('in_first_five')]).toBe(0);
+    expect(rows[1]![feature('similarity_to_opening')]).toBeGreaterThan(rows[0]![feature('similarity_to_opening')]!);
+  });
+
+  it('keeps plain positions in text that is mostly unpunctuated (a transcript, a list)', () => {
+    const text = 'Ana: we ship on Monday\nBo: the build is green\nAna: then we are done\nBo: great.';
+    const { rows } = documentFeatures(splitSentences(text));
+    expect(rows.map((r) => r[feature('is_first')])).toEqual([1, 0, 0, 0]);
+  });
+
+  it('reads the cues of Japanese sentences as it reads the English ones', () => {
+    const units = splitSentences(
+      '政府は新しい方針を決めた。「方針は正しい」と首相は述べた。しかし野党は反対している。なぜ今なのか？ 専門家によると影響は大きい。',
+    );
+    const { rows } = documentFeatures(units);
+    const values = (name: (typeof FEATURE_NAMES)[number]) => rows.map((r) => r[feature(name)]);
+    expect(values('starts_with_quote')).toEqual([0, 1, 0, 0, 0]);
+    expect(values('has_quote')).toEqual([0, 1, 0, 0, 0]);
+    expect(values('has_attribution')).toEqual([0, 1, 0, 0, 1]);
+    expect(values('dangling_opener')).toEqual([0, 0, 1, 0, 0]);
+    expect(values('is_question')).toEqual([0, 0, 0, 1, 0]);
+  });
+});

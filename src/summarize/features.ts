@@ -4,7 +4,7 @@
 // questions, pronoun openers) refine it, and document-level figures (length, sentence length, the opening's length)
 // let the trees tell styles of article apart. Features are plain numbers; the scorer is a tree ensemble.
 import { lexRank } from './centrality';
-import type { Sentence } from './sentences';
+import { hasSentenceTerminator, type Sentence } from './sentences';
 import { buildTfidf, dotDense, addScaled, toDense, sparseDot, type TfidfSpace } from './tfidf';
 import { contentWords, wordCount } from './tokens';
 
@@ -51,7 +51,8 @@ export interface DocumentFeatures {
   skipped: Uint8Array;
 }
 
-const DANGLING = /^(?:[`'"“‘\s]*)(but|and|so|or|however|he|she|it|they|this|these|those|that|his|her|their|its|also|yet|then|there)\b/i;
+// Openers that lean on the sentence before ("But …", 「しかし…」) read badly out of context.
+const DANGLING = /^(?:[`'"“‘\s]*)(but|and|so|or|however|he|she|it|they|this|these|those|that|his|her|their|its|also|yet|then|there)\b|^\s*(?:しかし|また|一方|そして|だが|さらに|これ|それ|この|その|同氏|彼|彼女|ただ|なお)/i;
 // Photo captions merged into news text: "Novel idea : …", "… ( left ) …", "Scroll down for video".
 const CAPTION = /^[^.:]{1,30} : |\( ?(?:left|right|pictured|centre|center|above|below|middle|file[^)]*)\b|scroll down|click here|read more/i;
 // Text that belongs to the web page around an article, not to its story: photo captions that point at the picture
@@ -73,22 +74,38 @@ const MIN_STANDALONE_WORDS = 5;
 function isSkipped(text: string, words: number): boolean {
   return words < MIN_STANDALONE_WORDS || PAGE_FURNITURE.test(text) || PHOTO_POSITION.test(text) || NOT_PROSE.test(text);
 }
-// Reported speech ("… , police said .") tends to carry detail rather than the point.
-const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b/i;
-const QUOTE = /``|''|["“”]|(?:^|\s)'\S|\S'(?:\s|$)/;
-const OPENING_QUOTE = /^\s*(?:``|"|“|')/;
+// Reported speech ("… , police said .", 「…」と首相は述べた) tends to carry detail rather than the point.
+const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed)\b|(?:述べ|話し|語っ|語り|説明し|明らかにし|指摘し|強調し)(?:た|ている)|によると/i;
+const QUOTE = /``|''|["“”「」]|(?:^|\s)'\S|\S'(?:\s|$)/;
+const OPENING_QUOTE = /^\s*(?:``|"|“|'|「)/;
+
+/**
+ * Each unit's place among the story's sentences, or undefined for a caption, byline or heading: a unit without sentence
+ * punctuation in a text whose sentences have it. Such units are not the story's opening ("ニック・トリグル健康担当編集委員"
+ * before the first sentence), so the opening features describe the first sentence a reader reads as one. Text that is
+ * mostly unpunctuated (a transcript, a list) keeps every unit's plain position.
+ */
+function storyPositions(texts: readonly string[]): (number | undefined)[] {
+  const terminated = texts.map(hasSentenceTerminator);
+  const punctuated = terminated.filter(Boolean).length;
+  if (punctuated < 3 || punctuated < texts.length / 2) return texts.map((_, i) => i);
+  let next = 0;
+  return terminated.map((t) => (t ? next++ : undefined));
+}
 
 export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatures {
   const texts = sentences.map((s) => s.text);
   const space = buildTfidf(texts);
   const centrality = lexRank(space);
   const n = sentences.length;
+  const story = storyPositions(texts);
+  const storyOrder = story.flatMap((p, i) => (p === undefined ? [] : [i]));
   const centroid = new Float64Array(space.vocabularySize);
   for (const v of space.vectors) addScaled(centroid, v, 1);
   const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
-  const opening = n > 0 ? toDense(space.vectors[0]!, space.vocabularySize) : centroid;
+  const opening = n > 0 ? toDense(space.vectors[storyOrder[0] ?? 0]!, space.vocabularySize) : centroid;
   const lead = new Float64Array(space.vocabularySize);
-  for (const v of space.vectors.slice(0, 3)) addScaled(lead, v, 1);
+  for (const i of storyOrder.slice(0, 3)) addScaled(lead, space.vectors[i]!, 1);
   const leadNorm = Math.sqrt(lead.reduce((s, x) => s + x * x, 0)) || 1;
   const wordCounts = texts.map(wordCount);
   const totalWords = wordCounts.reduce((a, b) => a + b, 0);
@@ -112,12 +129,13 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
     const novel = own.filter((w) => !seen.has(w)).length;
     for (const w of own) seen.add(w);
     const sumBasic = own.reduce((a, w) => a + frequency.get(w)! / contentTotal, 0) / Math.max(1, own.length);
+    const p = story[i];
     return Float64Array.from([
-      i === 0 ? 1 : 0,
-      i === 1 ? 1 : 0,
-      i === 2 ? 1 : 0,
-      i < 5 ? 1 : 0,
-      1 / (i + 1),
+      p === 0 ? 1 : 0,
+      p === 1 ? 1 : 0,
+      p === 2 ? 1 : 0,
+      p !== undefined && p < 5 ? 1 : 0,
+      1 / ((p ?? i) + 1),
       n > 1 ? i / (n - 1) : 0,
       Math.log(1 + words),
       words < 8 ? 1 : 0,
@@ -132,12 +150,12 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
       CAPTION.test(sentence.text) ? 1 : 0,
       Math.log(1 + before),
       dotDense(vector, lead) / leadNorm,
-      /\?\s*(?:''|"|”|')?\s*$/.test(sentence.text) ? 1 : 0,
+      /[?？]\s*(?:''|"|”|'|」)?\s*$/.test(sentence.text) ? 1 : 0,
       ATTRIBUTION.test(sentence.text) ? 1 : 0,
       (sentence.text.match(/\d+/g) ?? []).length / Math.max(1, words),
       Math.log(1 + n),
       totalWords / Math.max(1, n),
-      Math.log(1 + wordCounts[0]!),
+      Math.log(1 + wordCounts[storyOrder[0] ?? 0]!),
       before / Math.max(1, totalWords),
       own.length > 0 ? novel / own.length : 0,
       100 * sumBasic,
