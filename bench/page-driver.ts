@@ -32,9 +32,10 @@ export async function countPhaseRequests(page: Page): Promise<PhaseRequests> {
 
 export async function runBenchPage(page: Page, appUrl: string, setting: BenchSetting['name'], backends: BackendChoice, timeoutMs: number): Promise<BenchReport> {
   await page.goto(`${appUrl}/#/bench`);
-  await page.getByLabel('Setting').selectOption(setting);
-  await page.getByLabel('Backends').selectOption(backends);
-  await page.getByRole('button', { name: 'Run benchmark' }).click();
+  // Test ids, not labels: the page may open in Japanese when the browser prefers it.
+  await page.getByTestId('bench-setting').selectOption(setting);
+  await page.getByTestId('bench-backends').selectOption(backends);
+  await page.getByTestId('bench-run').click();
   const results = page.getByTestId('bench-results');
   const failure = page.locator('bench-page [role="alert"]');
   await results.or(failure).waitFor({ timeout: timeoutMs });

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
-import { HEADLINE_KEYS, headlineFigures, markdownReport, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { HEADLINE_KEYS, headlineFigures, markdownReport, noteText, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
 import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/bench/settings';
 import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
 import { int8SizeRatio, measureNative } from './native';
@@ -93,16 +93,19 @@ async function main(): Promise<void> {
   const report = primary.report;
   const threads = [...new Set([1, report.environment.crossOriginIsolated ? report.environment.hardwareConcurrency : 1])];
   report.measurements.push(...webgpu.measurements, ...(await measureNative(setting, threads)));
+  const text = (line: string): BenchNote => ({ code: 'text', text: line });
   report.notes.push(
-    webgpu.environment.gpu
-      ? `WebGPU rows: a second Chromium launch with --enable-unsafe-webgpu (adapter: ${webgpu.environment.gpu}), quick setting.`
-      : 'Chromium with --enable-unsafe-webgpu offered no WebGPU adapter either.',
-    ...webgpu.notes.filter((n) => !n.includes('no WebGPU adapter')).map((n) => `WebGPU pass: ${n}`),
-    `Model-file requests counted by Playwright during warm loads: ${primary.requests.warmLoad} (cold loads: ${primary.requests.coldLoad}).`,
+    text(
+      webgpu.environment.gpu
+        ? `WebGPU rows: a second Chromium launch with --enable-unsafe-webgpu (adapter: ${webgpu.environment.gpu}), quick setting.`
+        : 'Chromium with --enable-unsafe-webgpu offered no WebGPU adapter either.',
+    ),
+    ...webgpu.notes.filter((n) => n.code !== 'no-webgpu').map((n) => text(`WebGPU pass: ${noteText(n)}`)),
+    text(`Model-file requests counted by Playwright during warm loads: ${primary.requests.warmLoad} (cold loads: ${primary.requests.coldLoad}).`),
     // Other jobs on the machine slow every figure: the 1-minute load average says how busy it was.
-    `Machine load average (1 min) at start: ${loadAtStart}, at the end: ${loadAverage()} (${report.environment.hardwareConcurrency} cores).`,
+    text(`Machine load average (1 min) at start: ${loadAtStart}, at the end: ${loadAverage()} (${report.environment.hardwareConcurrency} cores).`),
   );
-  if (primary.requests.coldLoad === 0) report.notes.push('No request was seen during cold loads either, so the request counting missed the worker: do not trust the warm-load count.');
+  if (primary.requests.coldLoad === 0) report.notes.push(text('No request was seen during cold loads either, so the request counting missed the worker: do not trust the warm-load count.'));
   const headline = headlineFigures(report, { int8SizeRatio: int8SizeRatio(), warmLoadNetworkRequests: primary.requests.warmLoad });
 
   await mkdir('bench/results', { recursive: true });

@@ -37,7 +37,7 @@ test('after one online visit, every page, the game, the summarizer and the lab w
   const unprecached = await page.evaluate(() => fetch('/models/doodle-cnn/README.md').then((r) => r.status, () => 'failed'));
   expect(unprecached).toBe('failed');
 
-  for (const { route, title } of pages) await expectPage(page, route, title);
+  for (const { route, title } of pages) await expectPage(page, route, title());
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // Threads need SharedArrayBuffer: responses from the worker's cache must keep COOP/COEP.
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);

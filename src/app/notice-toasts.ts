@@ -1,19 +1,17 @@
 /** Shows notices (src/runtime/notices.ts) as short toasts; they leave after a while or when closed. */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
 import { controlStyles } from '../ui/shared-styles';
 
 const VISIBLE_MS = 10_000;
 
+@customElement('mlwb-notice-toasts')
+@localized()
 export class NoticeToasts extends LitElement {
-  static override properties = { notices: { state: true } };
-  declare notices: Notice[];
+  @state() notices: Notice[] = [];
   private off: (() => void) | undefined;
-
-  constructor() {
-    super();
-    this.notices = [];
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -37,7 +35,7 @@ export class NoticeToasts extends LitElement {
       ${this.notices.map(
         (n) => html`<div class="toast ${n.level}" data-testid="notice">
           <span>${n.message}</span>
-          <button aria-label="Dismiss" @click=${() => this.dismiss(n.id)}>×</button>
+          <button aria-label=${msg('Dismiss', { id: 'app.notice.dismiss' })} @click=${() => this.dismiss(n.id)}>×</button>
         </div>`,
       )}
     </div>`;
@@ -81,4 +79,8 @@ export class NoticeToasts extends LitElement {
   ];
 }
 
-customElements.define('mlwb-notice-toasts', NoticeToasts);
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlwb-notice-toasts': NoticeToasts;
+  }
+}

@@ -1,35 +1,53 @@
-/** The app shell: header (brand, nav, backend badge), the routed page, and notices. */
+/**
+ * The app shell: header (brand, nav, language switch, backend badge), the routed page, and notices. It provides the
+ * runtime settings to every component below it (`settingsContext`) and keeps document.title in the interface language.
+ */
+import { provide } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { pages, type PageEntry } from './pages';
 import { hrefFor, parseRoute, type Route } from './router';
+import { getSettings, onSettingsChange, type Settings } from '../runtime/settings';
+import { settingsContext } from '../ui/settings-context';
 import { controlStyles } from '../ui/shared-styles';
 import './backend-badge';
+import './language-switch';
 import './notice-toasts';
 import './update-banner';
 
 type PageState = { kind: 'loading' } | { kind: 'ready'; element: HTMLElement } | { kind: 'missing' } | { kind: 'failed'; message: string };
 
+@customElement('mlwb-app')
+@localized()
 export class AppShell extends LitElement {
-  static override properties = { current: { state: true }, page: { state: true } };
-  declare current: Route;
-  declare page: PageState;
+  @state() current: Route = parseRoute(location.hash);
+  @state() page: PageState = { kind: 'loading' };
+  @provide({ context: settingsContext })
+  @state()
+  settings: Settings = getSettings();
   private readonly onHash = () => void this.route();
-
-  constructor() {
-    super();
-    this.current = parseRoute(location.hash);
-    this.page = { kind: 'loading' };
-  }
+  private offSettings: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    this.offSettings = onSettingsChange((settings) => (this.settings = settings));
     void this.route();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    this.offSettings?.();
     super.disconnectedCallback();
+  }
+
+  /** Set on every render, so the tab's title follows both the route and the interface language. */
+  override updated(): void {
+    const entry = pages.find((p) => p.route === this.current.route);
+    document.title = entry
+      ? msg(str`${entry.title()} · ML Workbench`, { id: 'app.title.page' })
+      : msg('Page not found · ML Workbench', { id: 'app.title.missing' });
   }
 
   private async route(): Promise<void> {
@@ -43,10 +61,8 @@ export class AppShell extends LitElement {
     this.current = current;
     if (!entry) {
       this.page = { kind: 'missing' };
-      document.title = 'Page not found · ML Workbench';
       return;
     }
-    document.title = `${entry.title} · ML Workbench`;
     if (samePage && this.page.kind === 'ready') {
       (this.page.element as HTMLElement & { subroute: string }).subroute = current.subroute;
       return;
@@ -69,21 +85,21 @@ export class AppShell extends LitElement {
   private renderPage() {
     switch (this.page.kind) {
       case 'loading':
-        return html`<p class="muted">Loading…</p>`;
+        return html`<p class="muted">${msg('Loading…', { id: 'app.loading' })}</p>`;
       case 'ready':
         return this.page.element;
       case 'failed':
         return html`<section class="message" role="alert">
-          <h1>This page could not start</h1>
+          <h1>${msg('This page could not start', { id: 'app.failed.title' })}</h1>
           <p>${this.page.message}</p>
-          <p><button @click=${() => location.reload()}>Reload</button></p>
+          <p><button @click=${() => location.reload()}>${msg('Reload', { id: 'app.reload' })}</button></p>
         </section>`;
       case 'missing':
         return html`<section class="message">
-          <h1>Page not found</h1>
-          <p>There is no page at <code>#/${this.current.route}</code>. Try one of these:</p>
+          <h1>${msg('Page not found', { id: 'app.missing.title' })}</h1>
+          <p>${msg(str`There is no page at #/${this.current.route}. Try one of these:`, { id: 'app.missing.body' })}</p>
           <ul>
-            ${pages.map((p) => html`<li><a href=${hrefFor(p.route)}>${p.title}</a></li>`)}
+            ${pages.map((p) => html`<li><a href=${hrefFor(p.route)}>${p.title()}</a></li>`)}
           </ul>
         </section>`;
     }
@@ -91,15 +107,16 @@ export class AppShell extends LitElement {
 
   override render() {
     return html`
-      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to content</a>
+      <a class="skip" href="#main" @click=${this.skipToMain}>${msg('Skip to content', { id: 'app.skip' })}</a>
       <mlwb-update-banner></mlwb-update-banner>
       <header>
         <a class="brand" href=${hrefFor(pages[0]?.route ?? '')}>ML Workbench</a>
-        <nav aria-label="Pages">
+        <nav aria-label=${msg('Pages', { id: 'app.nav' })}>
           ${pages.map(
-            (p) => html`<a href=${hrefFor(p.route)} aria-current=${p.route === this.current.route ? 'page' : 'false'}>${p.title}</a>`,
+            (p) => html`<a href=${hrefFor(p.route)} aria-current=${p.route === this.current.route ? 'page' : 'false'}>${p.title()}</a>`,
           )}
         </nav>
+        <mlwb-language-switch></mlwb-language-switch>
         <mlwb-backend-badge></mlwb-backend-badge>
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
@@ -204,4 +221,8 @@ export class AppShell extends LitElement {
   ];
 }
 
-customElements.define('mlwb-app', AppShell);
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlwb-app': AppShell;
+  }
+}

@@ -1,17 +1,15 @@
 /** "A new version is ready — Reload": shown while a new service worker waits (src/app/sw-update.ts). */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { appUpdate, type UpdateState } from './sw-update';
 import { controlStyles } from '../ui/shared-styles';
 
+@customElement('mlwb-update-banner')
+@localized()
 export class UpdateBanner extends LitElement {
-  static override properties = { state: { state: true } };
-  declare state: UpdateState;
+  @state() state: UpdateState = 'current';
   private off: (() => void) | undefined;
-
-  constructor() {
-    super();
-    this.state = 'current';
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -26,8 +24,8 @@ export class UpdateBanner extends LitElement {
   override render() {
     if (this.state === 'current') return nothing;
     return html`<div class="banner" role="status">
-      <span>A new version is ready</span>
-      <button class="primary" @click=${() => appUpdate.apply()}>Reload</button>
+      <span>${msg('A new version is ready', { id: 'app.update.ready' })}</span>
+      <button class="primary" @click=${() => appUpdate.apply()}>${msg('Reload', { id: 'app.update.reload' })}</button>
     </div>`;
   }
 
@@ -49,4 +47,8 @@ export class UpdateBanner extends LitElement {
   ];
 }
 
-customElements.define('mlwb-update-banner', UpdateBanner);
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlwb-update-banner': UpdateBanner;
+  }
+}

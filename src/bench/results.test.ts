@@ -27,7 +27,7 @@ const report: BenchReport = {
     m('extractive-ms', 'summarize-worker', 12),
     m('quantize-ms', 'static', 800),
   ],
-  notes: ['No WebGPU adapter in this browser, so WebGPU was not measured.'],
+  notes: [{ code: 'no-webgpu' }, { code: 'part-failed', part: 'sketch', backend: 'webgpu', message: 'device lost' }],
 };
 
 describe('headlineFigures', () => {
@@ -73,7 +73,8 @@ describe('comparisons and Markdown', () => {
     const md = markdownReport(report);
     expect(md.split('\n').filter((l) => l.startsWith('| '))).toHaveLength(report.measurements.length + 2);
     expect(md).toContain('| Raw inference latency p50 (session run, timed in the worker) | WASM · 1 thread | fp32 | 3.00 ms | 2.70–3.60 |');
-    expect(md).toContain('- No WebGPU adapter');
+    expect(md).toContain('- This browser offers no WebGPU adapter, so WebGPU was not measured.');
+    expect(md).toContain('- The sketch model on webgpu could not be measured: device lost');
     expect(backendLabel('native-1')).toBe('onnxruntime-node · 1 thread');
   });
 });

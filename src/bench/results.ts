@@ -66,14 +66,51 @@ export interface BenchEnvironment {
   sketchWasmThreads: number;
 }
 
+/** The parts of a run that are measured (and may fail) on their own. */
+export type BenchPart = 'sketch' | 'extractive' | 'quantizer' | 'abstractive';
+
+/** Something left out or worth knowing, by code so the page can say it in the interface language (`noteText`: English). */
+export type BenchNote =
+  | { code: 'not-loaded'; backend: BackendId; dtype: Dtype; why: string }
+  | { code: 'no-webgpu' }
+  | { code: 'not-isolated' }
+  | { code: 'part-failed'; part: BenchPart; backend?: BackendId; message: string }
+  | { code: 'no-summarizer' }
+  /** Added by the CLI, which speaks English only. */
+  | { code: 'text'; text: string };
+
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   setting: string;
   environment: BenchEnvironment;
   measurements: Measurement[];
-  /** Things left out or worth knowing, in words (e.g. "no WebGPU adapter"). */
-  notes: string[];
+  notes: BenchNote[];
+}
+
+const PART_NAMES: Record<BenchPart, string> = {
+  sketch: 'The sketch model',
+  extractive: 'Extractive summarization',
+  quantizer: 'The quantizer',
+  abstractive: 'Abstractive summarization',
+};
+
+/** A note in English (Markdown report, CLI). */
+export function noteText(note: BenchNote): string {
+  switch (note.code) {
+    case 'not-loaded':
+      return `${note.backend} could not load the sketch model ${note.dtype} (${note.why}), so it was not measured.`;
+    case 'no-webgpu':
+      return 'This browser offers no WebGPU adapter, so WebGPU was not measured.';
+    case 'not-isolated':
+      return 'The page is not cross-origin isolated, so WASM runs on one thread only.';
+    case 'part-failed':
+      return `${PART_NAMES[note.part]}${note.backend ? ` on ${note.backend}` : ''} could not be measured: ${note.message}`;
+    case 'no-summarizer':
+      return 'No summarization model is cached in this browser, so abstractive speed was not measured.';
+    case 'text':
+      return note.text;
+  }
 }
 
 export function backendLabel(backend: BackendId): string {
@@ -124,34 +161,53 @@ function describe(m: Measurement): string {
 /** Below this ratio two figures are called a tie: repetitions on a shared machine differ by more. */
 const TIE = 1.05;
 
-function sentence(a: Measurement, b: Measurement, what: string): string {
-  const [winner, loser] = advantage(a, b) >= 1 ? [a, b] : [b, a];
-  const ratio = advantage(winner, loser);
-  if (ratio < TIE) return `${describe(winner)} and ${describe(loser)} are about as fast (${what}).`;
-  return `${describe(winner)} is ${ratio.toFixed(1)}× faster than ${describe(loser)} (${what}).`;
+/** One "N× faster" finding: `winner` beats `loser` by `ratio` on `metric` (a tie below 1.05×). */
+export interface Comparison {
+  metric: 'latency-p50-ms' | 'predictions-per-s';
+  /** Backends compared at one dtype, or int8 against fp32 on one backend. */
+  between: 'backends' | 'dtypes';
+  winner: Measurement;
+  loser: Measurement;
+  ratio: number;
+  tie: boolean;
 }
 
-/** "N× faster than …" lines: backends against each other, int8 against fp32, the browser against native. */
-export function comparisons(report: Pick<BenchReport, 'measurements'>): string[] {
-  const lines: string[] = [];
-  const pairs = (metric: MetricId, what: string) => {
+function compared(a: Measurement, b: Measurement, metric: Comparison['metric'], between: Comparison['between']): Comparison {
+  const [winner, loser] = advantage(a, b) >= 1 ? [a, b] : [b, a];
+  const ratio = advantage(winner, loser);
+  return { metric, between, winner, loser, ratio, tie: ratio < TIE };
+}
+
+/** Backends against each other at each dtype, then int8 against fp32 on each backend. */
+export function compare(report: Pick<BenchReport, 'measurements'>): Comparison[] {
+  const found: Comparison[] = [];
+  for (const metric of ['latency-p50-ms', 'predictions-per-s'] as const) {
     const rows = report.measurements.filter((m) => m.metric === metric);
     const dtypes = [...new Set(rows.map((m) => m.dtype))];
     for (const dtype of dtypes) {
       const same = rows.filter((m) => m.dtype === dtype).sort((x, y) => advantage(x, y) >= 1 ? -1 : 1);
       const best = same[0];
-      for (const other of same.slice(1)) if (best) lines.push(sentence(best, other, `${what}, ${dtype}`));
+      for (const other of same.slice(1)) if (best) found.push(compared(best, other, metric, 'backends'));
     }
     const backends = [...new Set(rows.map((m) => m.backend))];
     for (const backend of backends) {
       const fp32 = rows.find((m) => m.backend === backend && m.dtype === 'fp32');
       const int8 = rows.find((m) => m.backend === backend && m.dtype === 'int8');
-      if (fp32 && int8) lines.push(sentence(int8, fp32, `${what}, int8 vs fp32`));
+      if (fp32 && int8) found.push(compared(int8, fp32, metric, 'dtypes'));
     }
-  };
-  pairs('latency-p50-ms', 'raw latency p50');
-  pairs('predictions-per-s', 'doodle predictions/s');
-  return lines;
+  }
+  return found;
+}
+
+const COMPARED_METRIC: Record<Comparison['metric'], string> = { 'latency-p50-ms': 'raw latency p50', 'predictions-per-s': 'doodle predictions/s' };
+
+/** "N× faster than …" lines in English: backends against each other, int8 against fp32. */
+export function comparisons(report: Pick<BenchReport, 'measurements'>): string[] {
+  return compare(report).map((c) => {
+    const what = `${COMPARED_METRIC[c.metric]}, ${c.between === 'dtypes' ? 'int8 vs fp32' : c.winner.dtype}`;
+    if (c.tie) return `${describe(c.winner)} and ${describe(c.loser)} are about as fast (${what}).`;
+    return `${describe(c.winner)} is ${c.ratio.toFixed(1)}× faster than ${describe(c.loser)} (${what}).`;
+  });
 }
 
 export function markdownTable(report: BenchReport): string {
@@ -181,7 +237,7 @@ export function markdownReport(report: BenchReport): string {
     markdownTable(report),
     '',
     ...comparisons(report).map((c) => `- ${c}`),
-    ...report.notes.map((n) => `- ${n}`),
+    ...report.notes.map((n) => `- ${noteText(n)}`),
   ].join('\n');
 }
 

@@ -19,7 +19,7 @@ import { quantizeInWorker } from '../runtime/quantize-client';
 import { syntheticDrawings } from '../sketch/synthetic-drawings';
 import { generateArticle } from './article';
 import { driveLivePredictions } from './live-drive';
-import type { BenchEnvironment, BenchReport, Measurement, MetricId } from './results';
+import type { BackendId, BenchEnvironment, BenchNote, BenchPart, BenchReport, Measurement, MetricId } from './results';
 import { SKETCH_DTYPES, SKETCH_MODEL, backendsToMeasure, type BackendChoice, type BenchSetting } from './settings';
 import { PHASE_EVENT, type PhaseDetail } from './phases';
 import { figureOf, timed } from './stats';
@@ -31,8 +31,18 @@ const ABSTRACTIVE_WORDS = 300;
 const ABSTRACTIVE_NEW_TOKENS = 48;
 const CALIBRATION_DRAWINGS_PER_SHAPE = 2;
 
+/** What the run is doing now, as data (the page says it in the interface language). */
+export type BenchStatus =
+  | { step: 'loading'; backend: BackendId; repetition: number; repetitions: number }
+  | { step: 'timing'; backend: BackendId; dtype: Dtype }
+  | { step: 'drawing'; backend: BackendId; dtype: Dtype }
+  | { step: 'extractive'; words: number }
+  | { step: 'quantizing' }
+  | { step: 'abstractive'; modelId: string; dtype: Dtype }
+  | { step: 'done' };
+
 export interface RunHooks {
-  onStatus(text: string): void;
+  onStatus(status: BenchStatus): void;
   /** Shows the live guesses while the synthetic pen draws. */
   render(guesses: readonly Guess[]): void;
 }
@@ -82,7 +92,7 @@ function loadOptionsFor(backend: string, dtype: Dtype): LoadOptions {
  * (reported apart, as first load − warm load of the same dtype), then each dtype loads warm (cache) and cold
  * (cache emptied first). Returns the worker, left started, or undefined when the backend could not load the model.
  */
-async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: string[]): Promise<BenchClient | undefined> {
+async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: BenchNote[]): Promise<BenchClient | undefined> {
   const newClient = () => new BenchClient(`benchmark ${backend}`);
   // Cache every dtype first, so the first repetition's first load reads the cache like the others.
   let client = newClient();
@@ -91,7 +101,7 @@ async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHo
       const primed = await client.load(loadOptionsFor(backend, dtype));
       if (primed.device !== (backend === 'webgpu' ? 'webgpu' : 'wasm')) {
         client.terminate();
-        notes.push(`${backend} could not load ${SKETCH_MODEL} ${dtype} (${primed.fellBackFrom ?? 'it fell back'}), so it was not measured.`);
+        notes.push({ code: 'not-loaded', backend, dtype, why: primed.fellBackFrom ?? 'it fell back' });
         return undefined;
       }
     }
@@ -99,7 +109,7 @@ async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHo
     const collected = new Map<string, number[]>();
     const push = (key: string, value: number) => collected.set(key, [...(collected.get(key) ?? []), value]);
     for (let rep = 0; rep < setting.repetitions; rep++) {
-      hooks.onStatus(`Loading ${SKETCH_MODEL} on ${backend} (repetition ${rep + 1} of ${setting.repetitions})…`);
+      hooks.onStatus({ step: 'loading', backend, repetition: rep + 1, repetitions: setting.repetitions });
       client.terminate();
       client = newClient();
       const first = await timed(() => client.load(loadOptionsFor(backend, SKETCH_DTYPES[0]!)));
@@ -139,7 +149,7 @@ async function measureLoads(backend: string, setting: BenchSetting, hooks: RunHo
 /** Raw latency, round trip and live predictions/s of one dtype, in a worker whose runtime is started. */
 async function measureInference(client: BenchClient, backend: string, dtype: Dtype, setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
   const info = await client.load(loadOptionsFor(backend, dtype));
-  hooks.onStatus(`Timing raw inference of ${dtype} on ${backend}…`);
+  hooks.onStatus({ step: 'timing', backend, dtype });
   const input = sketchInput(info);
   await client.timeRuns(input, setting.warmupRuns);
   const p50s: number[] = [];
@@ -157,7 +167,7 @@ async function measureInference(client: BenchClient, backend: string, dtype: Dty
   record.add('latency-p95-ms', backend, p95s, dtype);
   record.add('roundtrip-p50-ms', backend, roundTrips, dtype);
 
-  hooks.onStatus(`Drawing with a synthetic pen: live predictions of ${dtype} on ${backend}…`);
+  hooks.onStatus({ step: 'drawing', backend, dtype });
   const classifier = classifierOn(client, info);
   const rates: number[] = [];
   const predictionMs: number[] = [];
@@ -183,7 +193,7 @@ function measureRasterise(setting: BenchSetting, record: Recorder): void {
 }
 
 async function measureExtractive(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
-  hooks.onStatus(`Summarizing an ${ARTICLE_WORDS}-word article (extractive)…`);
+  hooks.onStatus({ step: 'extractive', words: ARTICLE_WORDS });
   const article = generateArticle(ARTICLE_WORDS);
   const client = new ExtractiveClient();
   try {
@@ -209,7 +219,7 @@ async function measureExtractive(setting: BenchSetting, hooks: RunHooks, record:
 }
 
 async function measureQuantizer(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<void> {
-  hooks.onStatus('Quantizing the fp32 sketch model in the quantize worker…');
+  hooks.onStatus({ step: 'quantizing' });
   const response = await fetch(new URL(`${import.meta.env.BASE_URL}models/${SKETCH_MODEL}/onnx/model.onnx`, location.href));
   if (!response.ok) throw new Error(`Could not read the fp32 model (HTTP ${response.status}).`);
   const fp32 = new Uint8Array(await response.arrayBuffer());
@@ -241,7 +251,7 @@ async function cachedSummarizer(): Promise<{ model: CatalogModel; dtype: Dtype }
 async function measureAbstractive(setting: BenchSetting, hooks: RunHooks, record: Recorder): Promise<boolean> {
   const found = await cachedSummarizer();
   if (!found) return false;
-  hooks.onStatus(`Summarizing with ${found.model.id} (${found.dtype}, from the cache)…`);
+  hooks.onStatus({ step: 'abstractive', modelId: found.model.id, dtype: found.dtype });
   const client = new SummarizeClient('benchmark summarizer');
   try {
     const info = await client.load({ modelId: found.model.id, dtype: found.dtype, pipeline: 'summarization' });
@@ -280,20 +290,20 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
   const startedAt = new Date().toISOString();
   const { hasGpu, ...env } = await environment();
   const record = new Recorder();
-  const notes: string[] = [];
+  const notes: BenchNote[] = [];
   const backends = backendsToMeasure(choice, { ...env, hasGpu });
-  if (!hasGpu && choice !== 'wasm') notes.push('This browser offers no WebGPU adapter, so WebGPU was not measured.');
-  if (!env.crossOriginIsolated) notes.push('The page is not cross-origin isolated, so WASM runs on one thread only.');
+  if (!hasGpu && choice !== 'wasm') notes.push({ code: 'no-webgpu' });
+  if (!env.crossOriginIsolated) notes.push({ code: 'not-isolated' });
   // One part failing (a backend, the summarizer…) is reported and the others still run.
-  const part = async (name: string, work: () => Promise<void>) => {
+  const part = async (name: BenchPart, work: () => Promise<void>, backend?: BackendId) => {
     try {
       await work();
     } catch (error) {
-      notes.push(`${name} could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+      notes.push({ code: 'part-failed', part: name, backend, message: error instanceof Error ? error.message : String(error) });
     }
   };
   for (const backend of backends) {
-    await part(`The sketch model on ${backend}`, async () => {
+    await part('sketch', async () => {
       const client = await measureLoads(backend, setting, hooks, record, notes);
       if (!client) return;
       try {
@@ -301,16 +311,16 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
       } finally {
         client.terminate();
       }
-    });
+    }, backend);
   }
   if (choice !== 'webgpu') {
     measureRasterise(setting, record);
-    await part('Extractive summarization', () => measureExtractive(setting, hooks, record));
-    await part('The quantizer', () => measureQuantizer(setting, hooks, record));
-    await part('Abstractive summarization', async () => {
-      if (!(await measureAbstractive(setting, hooks, record))) notes.push('No summarization model is cached in this browser, so abstractive speed was not measured.');
+    await part('extractive', () => measureExtractive(setting, hooks, record));
+    await part('quantizer', () => measureQuantizer(setting, hooks, record));
+    await part('abstractive', async () => {
+      if (!(await measureAbstractive(setting, hooks, record))) notes.push({ code: 'no-summarizer' });
     });
   }
-  hooks.onStatus('Done.');
+  hooks.onStatus({ step: 'done' });
   return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes };
 }

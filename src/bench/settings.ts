@@ -9,7 +9,6 @@ export const SKETCH_DTYPES: readonly Dtype[] = ['fp32', 'int8'];
 
 export interface BenchSetting {
   name: 'quick' | 'standard';
-  title: string;
   /** Repetitions behind each figure (its median and spread). */
   repetitions: number;
   /** Inference runs per repetition for the p50/p95 latency, after `warmupRuns` unmeasured ones. */
@@ -20,17 +19,14 @@ export interface BenchSetting {
 }
 
 export const BENCH_SETTINGS: Record<BenchSetting['name'], BenchSetting> = {
-  quick: { name: 'quick', title: 'Quick (3 repetitions, short runs)', repetitions: 3, latencyRuns: 20, warmupRuns: 5, liveMs: 300 },
-  standard: { name: 'standard', title: 'Standard (5 repetitions)', repetitions: 5, latencyRuns: 200, warmupRuns: 30, liveMs: 1500 },
+  quick: { name: 'quick', repetitions: 3, latencyRuns: 20, warmupRuns: 5, liveMs: 300 },
+  standard: { name: 'standard', repetitions: 5, latencyRuns: 200, warmupRuns: 30, liveMs: 1500 },
 };
 
 export type BackendChoice = 'all' | 'wasm' | 'webgpu';
 
-export const BACKEND_CHOICES: Record<BackendChoice, string> = {
-  all: 'Every backend available here',
-  wasm: 'WASM only',
-  webgpu: 'WebGPU only',
-};
+/** The page's backend choices, in menu order (their titles: src/features/bench/bench-text.ts). */
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['all', 'wasm', 'webgpu'];
 
 /** Backend ids to measure: WASM with one thread and with every thread the browser allows, WebGPU with an adapter. */
 export function backendsToMeasure(choice: BackendChoice, facts: { crossOriginIsolated: boolean; hardwareConcurrency: number; hasGpu: boolean }): string[] {

@@ -20,11 +20,14 @@ interface Marked {
   values: number;
 }
 
-// msg('…', { id }), msg(str`…`, { id }) or msg(html`…`, { id }); the id must be a literal so translations can be found.
-const MSG_CALL = /\bmsg\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?:str|html)`(?:[^`\\]|\\.)*`)\s*(?:,\s*\{[^}]*?\bid:\s*'([^']+)'[^}]*\})?\s*\)/gs;
+// msg('…', { id }), msg(str`…`, { id }) or msg(html`…`, { id }) (a trailing comma allowed); the id must be a literal so
+// translations can be found.
+const MSG_CALL = /\bmsg\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?:str|html)`(?:[^`\\]|\\.)*`)\s*(?:,\s*\{[^}]*?\bid:\s*'([^']+)'[^}]*\})?\s*,?\s*\)/gs;
 
-function markedStrings(): Marked[] {
+/** Every marked string, and the files whose msg( calls the pattern could not read (each one named). */
+function markedStrings(): { found: Marked[]; unreadable: string[] } {
   const found: Marked[] = [];
+  const unreadable: string[] = [];
   for (const path of [...sourceFiles(join(ROOT, '..', 'src')), ...sourceFiles(join(ROOT, '..', 'workers'))]) {
     // Comments may mention msg() without being one.
     const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -34,14 +37,18 @@ function markedStrings(): Marked[] {
       matched++;
       found.push({ id: m[2], file: relative(ROOT, path), values: (m[1].match(/\$\{/g) ?? []).length });
     }
-    expect(matched, `${relative(ROOT, path)}: every msg( call must be msg(literal, { id: '<area>.<name>' })`).toBe(calls);
+    if (matched !== calls) unreadable.push(`${relative(ROOT, path)}: ${calls - matched} of ${calls} msg( calls`);
   }
-  return found;
+  return { found, unreadable };
 }
 
 describe('Japanese translations', () => {
-  const marked = markedStrings();
+  const { found: marked, unreadable } = markedStrings();
   const ja = templates as Record<string, unknown>;
+
+  it("every msg( call is msg(literal, { id: '<area>.<name>' })", () => {
+    expect(unreadable).toEqual([]);
+  });
 
   it('every marked string has an id of the form <area>.<name>, used once', () => {
     const seen = new Map<string, string>();

@@ -1,11 +1,14 @@
 /** What the header badge shows: the backend and dtype of the latest model load, and why. */
 import type { Device, Dtype } from './protocol';
+import type { Explanation } from './recommend';
 
 export interface BackendStatus {
   modelId: string;
   device: Device;
   dtype: Dtype;
   reason: string;
+  /** The reason as data, so the badge can say it in the interface language. */
+  explanation: Explanation;
   /** Set when WebGPU failed (at load, or the GPU stopped working later) and the model runs on WASM instead: why, in short. */
   fellBackFrom?: string;
 }

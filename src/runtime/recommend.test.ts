@@ -18,7 +18,7 @@ const auto = { device: 'auto', dtype: 'auto' } as const;
 
 describe('recommend', () => {
   it('picks WASM when there is no adapter and says so with the thread count', () => {
-    expect(recommend(fp32Int8, facts(null), auto)).toEqual({ device: 'wasm', dtype: 'fp32', threads: 2, reason: 'WASM, 2 threads — no WebGPU adapter' });
+    expect(recommend(fp32Int8, facts(null), auto)).toMatchObject({ device: 'wasm', dtype: 'fp32', threads: 2, reason: 'WASM, 2 threads — no WebGPU adapter' });
   });
 
   it('prefers WASM over a software (fallback) adapter', () => {
@@ -33,7 +33,7 @@ describe('recommend', () => {
   });
 
   it('uses a real GPU, naming it, with fp16 when shader-f16 and the model has fp16', () => {
-    expect(recommend(withFp16, facts(realGpu), auto)).toEqual({ device: 'webgpu', dtype: 'fp16', threads: 2, reason: 'WebGPU — nvidia ampere, shader-f16' });
+    expect(recommend(withFp16, facts(realGpu), auto)).toMatchObject({ device: 'webgpu', dtype: 'fp16', threads: 2, reason: 'WebGPU — nvidia ampere, shader-f16' });
   });
 
   it("uses the model's default dtype otherwise (fp32 for a model whose int8 is known bad)", () => {
@@ -54,7 +54,7 @@ describe('recommend', () => {
 
   it('gives a small catalogued model one WASM thread and says why, unless threads are asked for', () => {
     const small: ModelTraits = { dtypes: { fp32: { files: [{ path: 'onnx/model.onnx', bytes: 750_000 }] } }, defaultDtype: 'fp32' };
-    expect(recommend(small, facts(null), auto)).toEqual({
+    expect(recommend(small, facts(null), auto)).toMatchObject({
       device: 'wasm',
       dtype: 'fp32',
       threads: 1,
@@ -70,5 +70,18 @@ describe('recommend', () => {
     const noF16 = recommend(withFp16, facts(swiftShader), { device: 'webgpu', dtype: 'fp16' });
     expect(noF16).toMatchObject({ device: 'webgpu', dtype: 'int8', reason: expect.stringContaining('GPU lacks shader-f16') });
     expect(recommend(fp32Int8, facts(null), { device: 'wasm', dtype: 'int8' })).toMatchObject({ device: 'wasm', dtype: 'int8' });
+  });
+});
+
+describe('recommend explanation', () => {
+  it('gives each cause as a code the interface can translate, matching the English reason', () => {
+    const choice = recommend(fp32Int8, facts(null, { webgpuApi: false, crossOriginIsolated: false, wasmThreads: 1 }), { device: 'auto', dtype: 'fp16' });
+    expect(choice.explanation).toEqual({
+      device: 'wasm',
+      threads: 1,
+      why: [{ code: 'no-webgpu', cause: 'no-api', chosen: false }, { code: 'not-isolated' }, { code: 'dtype-missing', dtype: 'fp32', wanted: 'fp16' }],
+    });
+    expect(choice.reason).toBe('WASM, 1 thread — this browser has no WebGPU; page not cross-origin isolated, so 1 thread; fp32: model has no fp16');
+    expect(recommend(withFp16, facts(realGpu), auto).explanation).toEqual({ device: 'webgpu', threads: 2, gpuName: 'nvidia ampere', shaderF16: true, why: [] });
   });
 });

@@ -11,6 +11,29 @@ export interface Recommendation {
   threads: number;
   /** e.g. "WASM, 2 threads — no WebGPU adapter". */
   reason: string;
+  /** The same reason as data, so the interface can say it in the user's language. */
+  explanation: Explanation;
+}
+
+/** One cause behind a choice, by code (the header badge translates each code). */
+export type Why =
+  | { code: 'chosen-in-settings' }
+  | { code: 'no-webgpu'; cause: 'no-api' | 'no-adapter' | 'fallback-adapter'; chosen: boolean }
+  | { code: 'not-isolated' }
+  | { code: 'dtype-missing'; dtype: Dtype; wanted: Dtype }
+  | { code: 'no-shader-f16'; dtype: Dtype }
+  | { code: 'small-model' }
+  | { code: 'webgpu-failed-at-load' }
+  | { code: 'gpu-stopped' };
+
+/** What runs the model (WASM with its threads, or WebGPU with the adapter's name) and why. */
+export interface Explanation {
+  device: Device;
+  threads: number;
+  /** "vendor architecture" of the WebGPU adapter, when known. */
+  gpuName?: string;
+  shaderF16?: boolean;
+  why: Why[];
 }
 
 /**
@@ -31,36 +54,32 @@ export function describeWasm(threads: number): string {
   return `WASM, ${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
-export function describeGpu(facts: Facts): string {
-  const gpu = facts.gpu;
-  if (!gpu) return 'WebGPU';
-  const name = [gpu.vendor, gpu.architecture].filter(Boolean).join(' ');
-  return `WebGPU — ${name}${gpu.shaderF16 ? ', shader-f16' : ''}`;
-}
-
-function whyNoGpu(facts: Facts): string | undefined {
-  if (!facts.webgpuApi) return 'this browser has no WebGPU';
-  if (!facts.gpu) return 'no WebGPU adapter';
-  if (facts.gpu.isFallbackAdapter) return 'WebGPU adapter is a software fallback';
+function whyNoGpu(facts: Facts): 'no-api' | 'no-adapter' | 'fallback-adapter' | undefined {
+  if (!facts.webgpuApi) return 'no-api';
+  if (!facts.gpu) return 'no-adapter';
+  if (facts.gpu.isFallbackAdapter) return 'fallback-adapter';
   return undefined;
 }
 
-function chooseDevice(facts: Facts, pref: DevicePreference): { device: Device; why?: string } {
-  if (pref === 'wasm') return { device: 'wasm', why: 'chosen in settings' };
-  if (pref === 'webgpu') {
-    return facts.gpu ? { device: 'webgpu', why: 'chosen in settings' } : { device: 'wasm', why: `WebGPU chosen, but ${whyNoGpu(facts)}` };
-  }
+function chooseDevice(facts: Facts, pref: DevicePreference): { device: Device; why: Why[] } {
+  if (pref === 'wasm') return { device: 'wasm', why: [{ code: 'chosen-in-settings' }] };
   const noGpu = whyNoGpu(facts);
-  if (!facts.crossOriginIsolated && noGpu) return { device: 'wasm', why: `${noGpu}; page not cross-origin isolated, so 1 thread` };
-  return noGpu ? { device: 'wasm', why: noGpu } : { device: 'webgpu' };
+  if (pref === 'webgpu') {
+    return facts.gpu
+      ? { device: 'webgpu', why: [{ code: 'chosen-in-settings' }] }
+      : { device: 'wasm', why: [{ code: 'no-webgpu', cause: noGpu ?? 'no-adapter', chosen: true }] };
+  }
+  if (!noGpu) return { device: 'webgpu', why: [] };
+  const why: Why[] = [{ code: 'no-webgpu', cause: noGpu, chosen: false }];
+  return { device: 'wasm', why: facts.crossOriginIsolated ? why : [...why, { code: 'not-isolated' }] };
 }
 
-function chooseDtype(model: ModelTraits, device: Device, facts: Facts, pref: DtypePreference): { dtype: Dtype; why?: string } {
+function chooseDtype(model: ModelTraits, device: Device, facts: Facts, pref: DtypePreference): { dtype: Dtype; why?: Why } {
   const has = (d: Dtype) => model.dtypes[d] !== undefined;
   const f16Ok = device === 'webgpu' && Boolean(facts.gpu?.shaderF16);
   if (pref !== 'auto') {
-    if (!has(pref)) return { dtype: model.defaultDtype, why: `model has no ${pref}` };
-    if (pref === 'fp16' && device === 'webgpu' && !f16Ok) return { dtype: model.defaultDtype, why: 'GPU lacks shader-f16' };
+    if (!has(pref)) return { dtype: model.defaultDtype, why: { code: 'dtype-missing', dtype: model.defaultDtype, wanted: pref } };
+    if (pref === 'fp16' && device === 'webgpu' && !f16Ok) return { dtype: model.defaultDtype, why: { code: 'no-shader-f16', dtype: model.defaultDtype } };
     return { dtype: pref };
   }
   if (f16Ok && has('fp16')) return { dtype: 'fp16' };
@@ -74,9 +93,9 @@ function weightBytes(model: ModelTraits, dtype: Dtype): number | undefined {
   return files.reduce((sum, f) => sum + f.bytes!, 0);
 }
 
-function chooseThreads(model: ModelTraits, dtype: Dtype, facts: Facts): { threads: number; why?: string } {
+function chooseThreads(model: ModelTraits, dtype: Dtype, facts: Facts): { threads: number; why?: Why } {
   const bytes = weightBytes(model, dtype);
-  if (facts.wasmThreads > 1 && bytes !== undefined && bytes < SMALL_MODEL_BYTES) return { threads: 1, why: 'small model, 1 thread is faster' };
+  if (facts.wasmThreads > 1 && bytes !== undefined && bytes < SMALL_MODEL_BYTES) return { threads: 1, why: { code: 'small-model' } };
   return { threads: facts.wasmThreads };
 }
 
@@ -87,7 +106,50 @@ export function recommend(model: ModelTraits, facts: Facts, prefs: Preferences, 
   const auto = chooseThreads(model, dtype, facts);
   const threads = threadsOverride ?? auto.threads;
   const threadsWhy = threadsOverride === undefined && device === 'wasm' ? auto.why : undefined;
-  const label = device === 'wasm' ? describeWasm(threads) : describeGpu(facts);
-  const whys = [deviceWhy, dtypeWhy && `${dtype}: ${dtypeWhy}`, threadsWhy].filter(Boolean);
-  return { device, dtype, threads, reason: whys.length ? `${label} — ${whys.join('; ')}` : label };
+  const why = [...deviceWhy, dtypeWhy, threadsWhy].filter((w): w is Why => w !== undefined);
+  const explanation: Explanation = { device, threads, why };
+  if (device === 'webgpu' && facts.gpu) {
+    explanation.gpuName = [facts.gpu.vendor, facts.gpu.architecture].filter(Boolean).join(' ');
+    explanation.shaderF16 = facts.gpu.shaderF16;
+  }
+  return { device, dtype, threads, reason: describeExplanation(explanation), explanation };
+}
+
+/** The WASM fallback's explanation after WebGPU failed at load or stopped working later. */
+export function wasmFallback(threads: number, code: 'webgpu-failed-at-load' | 'gpu-stopped'): Explanation {
+  return { device: 'wasm', threads, why: [{ code }] };
+}
+
+const NO_GPU: Record<'no-api' | 'no-adapter' | 'fallback-adapter', string> = {
+  'no-api': 'this browser has no WebGPU',
+  'no-adapter': 'no WebGPU adapter',
+  'fallback-adapter': 'WebGPU adapter is a software fallback',
+};
+
+function describeWhy(why: Why): string {
+  switch (why.code) {
+    case 'chosen-in-settings':
+      return 'chosen in settings';
+    case 'no-webgpu':
+      return why.chosen ? `WebGPU chosen, but ${NO_GPU[why.cause]}` : NO_GPU[why.cause];
+    case 'not-isolated':
+      return 'page not cross-origin isolated, so 1 thread';
+    case 'dtype-missing':
+      return `${why.dtype}: model has no ${why.wanted}`;
+    case 'no-shader-f16':
+      return `${why.dtype}: GPU lacks shader-f16`;
+    case 'small-model':
+      return 'small model, 1 thread is faster';
+    case 'webgpu-failed-at-load':
+      return 'WebGPU failed at load';
+    case 'gpu-stopped':
+      return 'the GPU stopped working';
+  }
+}
+
+/** The explanation in English, e.g. "WASM, 1 thread — no WebGPU adapter; small model, 1 thread is faster". */
+export function describeExplanation(explanation: Explanation): string {
+  const { device, threads, gpuName, shaderF16, why } = explanation;
+  const label = device === 'wasm' ? describeWasm(threads) : gpuName === undefined ? 'WebGPU' : `WebGPU — ${gpuName}${shaderF16 ? ', shader-f16' : ''}`;
+  return why.length ? `${label} — ${why.map(describeWhy).join('; ')}` : label;
 }

@@ -10,7 +10,7 @@ import { probeCapabilities } from './capabilities';
 import { DTYPES, expectedHashes, findModel } from './catalog';
 import { notify } from './notices';
 import type { Device, Dtype, FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, ModelSource, TensorMap } from './protocol';
-import { describeWasm, recommend, type ModelTraits } from './recommend';
+import { describeExplanation, describeWasm, recommend, wasmFallback, type Explanation, type ModelTraits } from './recommend';
 import { getSettings } from './settings';
 
 export interface LoadOptions {
@@ -41,6 +41,8 @@ export interface ModelInfo extends LoadedInfo {
   source: ModelSource;
   /** Why this device and dtype, in words (also shown in the header badge). */
   reason: string;
+  /** The same as data, for the interface's language. */
+  explanation: Explanation;
   /** Set when WebGPU failed (at load, or the GPU stopped working later) and the model runs on WASM: why, in short. */
   fellBackFrom?: string;
 }
@@ -64,6 +66,11 @@ const defaultWorkerFactory: WorkerFactory = (name) =>
 
 /** Catalog traits for ids the catalog does not know: any dtype may be tried, fp32 by default. */
 const UNKNOWN_MODEL: ModelTraits = { dtypes: Object.fromEntries(DTYPES.map((d) => [d, { files: [] }])), defaultDtype: 'fp32' };
+
+/** A model's reason in English and as data (the badge translates the data). */
+function explained(explanation: Explanation): { reason: string; explanation: Explanation } {
+  return { reason: describeExplanation(explanation), explanation };
+}
 
 function shortError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -134,13 +141,13 @@ export class InferenceClient {
       const runtime = spec.device === 'webgpu' ? 'WebGPU' : describeWasm(spec.threads);
       this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted for ${runtime}.`));
     }
-    const loaded = await this.loadWithFallback(spec, choice.reason, options.onProgress, options.transferBytes);
-    const info = gpuLoss ? { ...loaded, reason: `${describeWasm(spec.threads)} — the GPU stopped working`, fellBackFrom: gpuLoss } : loaded;
+    const loaded = await this.loadWithFallback(spec, choice.explanation, options.onProgress, options.transferBytes);
+    const info = gpuLoss ? { ...loaded, ...explained(wasmFallback(spec.threads, 'gpu-stopped')), fellBackFrom: gpuLoss } : loaded;
     // Bytes handed over are gone here, so such a model cannot be reloaded after a crash.
     this.lastLoad = options.bytes && options.transferBytes ? undefined : options;
     this.reloadNeeded = false;
     this.onGpu = info.device === 'webgpu';
-    if (!options.trial) reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, fellBackFrom: info.fellBackFrom });
+    if (!options.trial) reportBackend({ modelId: info.modelId, device: info.device, dtype: info.dtype, reason: info.reason, explanation: info.explanation, fellBackFrom: info.fellBackFrom });
     return info;
   }
 
@@ -215,7 +222,7 @@ export class InferenceClient {
 
   private async loadWithFallback(
     spec: LoadSpec,
-    reason: string,
+    explanation: Explanation,
     onProgress?: (p: FileProgress) => void,
     transferBytes = false,
   ): Promise<ModelInfo> {
@@ -235,7 +242,7 @@ export class InferenceClient {
     };
     try {
       const info = await loadIn(firstSpec);
-      return { ...info, source: spec.source, reason };
+      return { ...info, source: spec.source, ...explained(explanation) };
     } catch (error) {
       if (spec.device !== 'webgpu' || error instanceof WorkerCrashedError) throw this.explain(spec, error);
       const why = shortError(error);
@@ -244,7 +251,7 @@ export class InferenceClient {
       notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning');
       try {
         const info = await loadIn({ ...spec, device: 'wasm' });
-        return { ...info, source: spec.source, reason: `${describeWasm(spec.threads)} — WebGPU failed at load`, fellBackFrom: why };
+        return { ...info, source: spec.source, ...explained(wasmFallback(spec.threads, 'webgpu-failed-at-load')), fellBackFrom: why };
       } catch (wasmError) {
         throw this.explain(spec, wasmError);
       }
@@ -259,8 +266,11 @@ export class InferenceClient {
     const missingLocal = /not found locally at "([^"]+)"/.exec(shortError(error));
     // fetch() says only "Failed to fetch" when nothing answers; after the worker's retries that means no hub.
     const unreachable = fromHub && /failed to fetch|networkerror|network error/i.test(shortError(error));
-    const why = missingLocal
-      ? `${new URL(missingLocal[1]!, location.href).pathname} is not part of this build`
+    const missingPath = missingLocal && new URL(missingLocal[1]!, location.href).pathname;
+    const why = missingPath
+      ? spec.source === 'local'
+        ? `${missingPath.split(`/${spec.modelId}/`).at(-1)} is not stored in this browser; open the model folder again`
+        : `${missingPath} is not part of this build`
       : unreachable
         ? (hubBlockedByPolicy(spec.hubHost) ??
           `the model hub at ${spec.hubHost} cannot be reached (offline?); hub models need it until they are cached`)

@@ -1,10 +1,14 @@
 // The model's live top guesses with confidence bars; the target (when there is one) is highlighted.
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { SketchPrediction as Guess } from '../sketch/predictions';
+import { formatPercent } from './format';
 
+@customElement('doodle-guess-list')
+@localized()
 export class GuessList extends LitElement {
-  static properties = { guesses: { attribute: false }, target: {} };
-  static styles = css`
+  static override styles = css`
     :host {
       display: block;
     }
@@ -53,30 +57,25 @@ export class GuessList extends LitElement {
     }
   `;
 
-  declare guesses: readonly Guess[];
-  declare target: string | null;
+  @property({ attribute: false }) guesses: readonly Guess[] = [];
+  /** The class to highlight, when there is one. */
+  @property() target: string | null = null;
+  /** How a class name is shown (e.g. in the interface language); the class name itself by default. */
+  @property({ attribute: false }) labelText: (label: string) => string = (label) => label;
 
-  constructor() {
-    super();
-    this.guesses = [];
-    this.target = null;
-  }
-
-  render() {
-    if (this.guesses.length === 0) return html`<p class="empty">Start drawing and the model will guess…</p>`;
-    return html`<ol data-testid="guesses" aria-label="Model guesses">
+  override render() {
+    if (this.guesses.length === 0) return html`<p class="empty">${msg('Start drawing and the model will guess…', { id: 'ui.guess.empty' })}</p>`;
+    return html`<ol data-testid="guesses" aria-label=${msg('Model guesses', { id: 'ui.guess.list' })}>
       ${this.guesses.map(
         // No whitespace before the label: an item's text starts with the class name.
         (g) =>
-          html`<li class=${g.label === this.target ? 'target' : ''}><span>${g.label}</span><span class="pct"
-              >${Math.round(g.probability * 100)}%</span
+          html`<li class=${g.label === this.target ? 'target' : ''}><span>${this.labelText(g.label)}</span><span class="pct"
+              >${formatPercent(g.probability, 1)}</span
             ><div class="bar" style="width:${(g.probability * 100).toFixed(1)}%"></div></li>`,
       )}
     </ol>`;
   }
 }
-
-customElements.define('doodle-guess-list', GuessList);
 
 declare global {
   interface HTMLElementTagNameMap {

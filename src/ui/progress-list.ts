@@ -1,30 +1,44 @@
 /** Per-file download progress: name, bytes, percent, and whether it came from the cache. */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { FileProgress } from '../runtime/protocol';
 import { formatBytes } from '../util/format-bytes';
 import { formatPercent } from './format';
 
-export class ProgressList extends LitElement {
-  static override properties = { files: { attribute: false } };
-  declare files: FileProgress[];
+type FileState = 'from cache' | 'downloaded' | 'waiting' | 'downloading';
 
-  constructor() {
-    super();
-    this.files = [];
+/** The state in the interface language (data-state keeps the English word for tests and styles). */
+function stateText(state: FileState): string {
+  switch (state) {
+    case 'from cache':
+      return msg('from cache', { id: 'ui.file.from-cache' });
+    case 'downloaded':
+      return msg('downloaded', { id: 'ui.file.downloaded' });
+    case 'waiting':
+      return msg('waiting', { id: 'ui.file.waiting' });
+    case 'downloading':
+      return msg('downloading', { id: 'ui.file.downloading' });
   }
+}
+
+@customElement('mlwb-progress-list')
+@localized()
+export class ProgressList extends LitElement {
+  @property({ attribute: false }) files: FileProgress[] = [];
 
   override render() {
-    return html`<ul aria-label="Files">
+    return html`<ul aria-label=${msg('Files', { id: 'ui.files' })}>
       ${this.files.map((f) => {
         const done = f.status === 'done';
-        const state = f.fromCache ? 'from cache' : done ? 'downloaded' : f.status === 'initiate' ? 'waiting' : 'downloading';
+        const state: FileState = f.fromCache ? 'from cache' : done ? 'downloaded' : f.status === 'initiate' ? 'waiting' : 'downloading';
         const bytes = f.total ? `${formatBytes(f.loaded)} / ${formatBytes(f.total)}` : formatBytes(f.loaded);
         return html`<li data-testid="file-progress" data-file=${f.file} data-state=${state}>
           <span class="name">${f.file}</span>
           <span class="bytes">${bytes}</span>
-          <span class="state">${state}</span>
+          <span class="state">${stateText(state)}</span>
           <progress max=${f.total || 1} .value=${f.total ? f.loaded : done ? 1 : 0} aria-label="${f.file} ${formatPercent(f.loaded, f.total)}"></progress>
-          <span class="pct">${done ? '100%' : formatPercent(f.loaded, f.total)}</span>
+          <span class="pct">${formatPercent(done ? 1 : f.loaded, done ? 1 : f.total)}</span>
         </li>`;
       })}
     </ul>`;
@@ -64,4 +78,8 @@ export class ProgressList extends LitElement {
   `;
 }
 
-customElements.define('mlwb-progress-list', ProgressList);
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlwb-progress-list': ProgressList;
+  }
+}

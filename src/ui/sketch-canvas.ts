@@ -1,12 +1,16 @@
 // The drawing surface: pointer events for mouse, pen and touch (pointer capture, no browser gestures),
 // smooth ink, and a `sketch-change` event after every edit (read the drawing from `pad`). The pad holds sketch
 // units (SKETCH_SIDE square over the canvas), so any CSS size or devicePixelRatio redraws the same drawing.
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { strokeOutlinePath } from './ink';
 import { SKETCH_SIDE, Sketchpad, type Point, type Stroke } from '../sketch/sketchpad';
 
+@customElement('doodle-sketch-canvas')
+@localized()
 export class SketchCanvas extends LitElement {
-  static styles = css`
+  static override styles = css`
     :host {
       display: block;
       position: relative;
@@ -50,14 +54,14 @@ export class SketchCanvas extends LitElement {
     return html`
       <canvas
         data-testid="sketch-canvas"
-        aria-label="Drawing canvas"
+        aria-label=${msg('Drawing canvas', { id: 'ui.sketch.canvas' })}
         @pointerdown=${this.onPointerDown}
         @pointermove=${this.onPointerMove}
         @pointerup=${this.onPointerUp}
         @pointercancel=${this.onPointerUp}
         @lostpointercapture=${this.onPointerUp}
       ></canvas>
-      ${this.pad.isEmpty ? html`<div class="hint">Draw here</div>` : null}
+      ${this.pad.isEmpty ? html`<div class="hint">${msg('Draw here', { id: 'ui.sketch.hint' })}</div>` : null}
     `;
   }
 
@@ -169,7 +173,6 @@ export class SketchCanvas extends LitElement {
   }
 }
 
-customElements.define('doodle-sketch-canvas', SketchCanvas);
 
 declare global {
   interface HTMLElementTagNameMap {

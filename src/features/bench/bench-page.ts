@@ -1,26 +1,20 @@
 /** #/bench — measures this browser and hardware: sketch model loads, latency and live predictions/s per backend. */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../../ui/shared-styles';
 import type { SketchPrediction as Guess } from '../../sketch/predictions';
 import '../../ui/guess-list';
 import '../../ui/lab-chart';
 import { barChart } from '../../bench/chart-data';
-import { METRICS, backendLabel, comparisons, formatFigure, formatSpread, markdownReport, type BenchReport } from '../../bench/results';
-import { runBenchmarks } from '../../bench/runner';
+import { METRICS, compare, markdownReport, type BenchReport } from '../../bench/results';
+import { runBenchmarks, type BenchStatus } from '../../bench/runner';
 import { BACKEND_CHOICES, BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../../bench/settings';
+import { backendChoiceTitle, backendName, chartText, comparisonLine, figureText, metricTitle, noteLine, settingTitle, spreadText, statusText } from './bench-text';
 
+@customElement('bench-page')
+@localized()
 export class BenchPage extends LitElement {
-  static override properties = {
-    subroute: {},
-    settingName: { state: true },
-    backendChoice: { state: true },
-    running: { state: true },
-    status: { state: true },
-    error: { state: true },
-    report: { state: true },
-    guesses: { state: true },
-    copyState: { state: true },
-  };
   static override styles = [
     controlStyles,
     css`
@@ -90,41 +84,30 @@ export class BenchPage extends LitElement {
       }
     `,
   ];
-  declare subroute: string;
-  declare settingName: BenchSetting['name'];
-  declare backendChoice: BackendChoice;
-  declare running: boolean;
-  declare status: string;
-  declare error: string;
-  declare report: BenchReport | undefined;
-  declare guesses: readonly Guess[];
-  declare copyState: 'idle' | 'copied' | 'manual';
-
-  constructor() {
-    super();
-    this.subroute = '';
-    this.settingName = 'standard';
-    this.backendChoice = 'all';
-    this.running = false;
-    this.status = '';
-    this.error = '';
-    this.guesses = [];
-    this.copyState = 'idle';
-  }
+  @property() subroute = '';
+  @state() settingName: BenchSetting['name'] = 'standard';
+  @state() backendChoice: BackendChoice = 'all';
+  @state() running = false;
+  @state() status: BenchStatus | undefined;
+  /** The message of the error that stopped the run, as thrown (English when it comes from a worker). */
+  @state() error: string | undefined;
+  @state() report: BenchReport | undefined;
+  @state() guesses: readonly Guess[] = [];
+  @state() copyState: 'idle' | 'copied' | 'manual' = 'idle';
 
   private async run(): Promise<void> {
     this.running = true;
-    this.error = '';
+    this.error = undefined;
     this.report = undefined;
     this.copyState = 'idle';
     try {
       this.report = await runBenchmarks(BENCH_SETTINGS[this.settingName], this.backendChoice, {
-        onStatus: (text) => (this.status = text),
+        onStatus: (status) => (this.status = status),
         render: (guesses) => (this.guesses = guesses),
       });
     } catch (error) {
-      this.status = '';
-      this.error = `The benchmark stopped: ${error instanceof Error ? error.message : String(error)}`;
+      this.status = undefined;
+      this.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.running = false;
     }
@@ -143,48 +126,52 @@ export class BenchPage extends LitElement {
 
   override render() {
     return html`
-      <h1>Benchmark</h1>
+      <h1>${msg('Benchmark', { id: 'bench.title' })}</h1>
       <p>
-        Measures this browser and hardware with the bundled sketch model (fp32 and int8) on every backend available
-        here: load time, raw latency, and live doodle predictions per second while a synthetic pen draws; then the
-        extractive summarizer on an 800-word article and the quantizer. Each figure is the median of several
-        repetitions; the spread is shown next to it. Your cached copy of the sketch model is deleted and downloaded
-        again once per repetition to time a cold load.
+        ${msg(
+          'Measures this browser and hardware with the bundled sketch model (fp32 and int8) on every backend available here: load time, raw latency, and live doodle predictions per second while a synthetic pen draws; then the extractive summarizer on an 800-word article and the quantizer. Each figure is the median of several repetitions; the spread is shown next to it. Your cached copy of the sketch model is deleted and downloaded again once per repetition to time a cold load.',
+          { id: 'bench.intro' },
+        )}
       </p>
       <div class="controls">
         <label
-          >Setting
-          <select .value=${this.settingName} ?disabled=${this.running} @change=${(e: Event) => (this.settingName = (e.target as HTMLSelectElement).value as BenchSetting['name'])}>
-            ${Object.values(BENCH_SETTINGS).map((s) => html`<option value=${s.name} ?selected=${s.name === this.settingName}>${s.title}</option>`)}
+          >${msg('Setting', { id: 'bench.setting' })}
+          <select data-testid="bench-setting" .value=${this.settingName} ?disabled=${this.running} @change=${(e: Event) => (this.settingName = (e.target as HTMLSelectElement).value as BenchSetting['name'])}>
+            ${Object.values(BENCH_SETTINGS).map((s) => html`<option value=${s.name} ?selected=${s.name === this.settingName}>${settingTitle(s)}</option>`)}
           </select></label
         >
         <label
-          >Backends
-          <select .value=${this.backendChoice} ?disabled=${this.running} @change=${(e: Event) => (this.backendChoice = (e.target as HTMLSelectElement).value as BackendChoice)}>
-            ${Object.entries(BACKEND_CHOICES).map(([value, title]) => html`<option value=${value} ?selected=${value === this.backendChoice}>${title}</option>`)}
+          >${msg('Backends', { id: 'bench.backends' })}
+          <select data-testid="bench-backends" .value=${this.backendChoice} ?disabled=${this.running} @change=${(e: Event) => (this.backendChoice = (e.target as HTMLSelectElement).value as BackendChoice)}>
+            ${BACKEND_CHOICES.map((value) => html`<option value=${value} ?selected=${value === this.backendChoice}>${backendChoiceTitle(value)}</option>`)}
           </select></label
         >
-        <button class="primary" ?disabled=${this.running} @click=${() => this.run()}>${this.running ? 'Measuring…' : 'Run benchmark'}</button>
+        <button class="primary" data-testid="bench-run" ?disabled=${this.running} @click=${() => this.run()}>
+          ${this.running ? msg('Measuring…', { id: 'bench.measuring' }) : msg('Run benchmark', { id: 'bench.run' })}
+        </button>
       </div>
-      <p role="status" data-testid="bench-status">${this.status}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <p role="status" data-testid="bench-status">${this.status ? statusText(this.status) : ''}</p>
+      ${this.error ? html`<p class="error" role="alert">${msg(str`The benchmark stopped: ${this.error}`, { id: 'bench.stopped' })}</p>` : nothing}
       ${this.running
-        ? html`<section class="live" aria-label="Live guesses of the synthetic drawing"><doodle-guess-list .guesses=${this.guesses}></doodle-guess-list></section>`
+        ? html`<section class="live" aria-label=${msg('Live guesses of the synthetic drawing', { id: 'bench.live' })}>
+            <doodle-guess-list .guesses=${this.guesses}></doodle-guess-list>
+          </section>`
         : nothing}
       ${this.report ? this.renderReport(this.report) : nothing}
     `;
   }
 
   private renderReport(report: BenchReport) {
+    const text = chartText();
     const charts = (['predictions-per-s', 'latency-p50-ms', 'warm-load-ms'] as const).flatMap((metric) => {
-      const config = barChart(report, metric);
-      return config ? [{ title: METRICS[metric].title, config }] : [];
+      const config = barChart(report, metric, text);
+      return config ? [{ title: metricTitle(metric), config }] : [];
     });
     return html`
       <section data-testid="bench-results">
-        <h2>Results</h2>
+        <h2>${msg('Results', { id: 'bench.results' })}</h2>
         <ul>
-          ${[...comparisons(report), ...report.notes].map((line) => html`<li>${line}</li>`)}
+          ${[...compare(report).map(comparisonLine), ...report.notes.map(noteLine)].map((line) => html`<li>${line}</li>`)}
         </ul>
         <div class="charts">
           ${charts.map(
@@ -196,39 +183,44 @@ export class BenchPage extends LitElement {
         </div>
         <table>
           <thead>
-            <tr><th>Measurement</th><th>Backend</th><th>dtype</th><th>Median</th><th>Min–max</th><th>n</th></tr>
+            <tr>
+              <th>${msg('Measurement', { id: 'bench.col.measurement' })}</th>
+              <th>${msg('Backend', { id: 'bench.col.backend' })}</th>
+              <th>dtype</th>
+              <th>${msg('Median', { id: 'bench.col.median' })}</th>
+              <th>${msg('Min–max', { id: 'bench.col.range' })}</th>
+              <th>n</th>
+            </tr>
           </thead>
           <tbody>
             ${report.measurements.map(
               (m) => html`<tr>
-                <td>${METRICS[m.metric].title}</td>
-                <td>${backendLabel(m.backend)}${m.detail ? ` (${m.detail})` : ''}</td>
+                <td>${metricTitle(m.metric)}</td>
+                <td>${backendName(m.backend)}${m.detail ? ` (${m.detail})` : ''}</td>
                 <td>${m.dtype ?? ''}</td>
-                <td class="num">${formatFigure(m.figure, METRICS[m.metric].unit)}</td>
-                <td class="num">${formatSpread(m.figure)}</td>
+                <td class="num">${figureText(m.figure, METRICS[m.metric].unit)}</td>
+                <td class="num">${spreadText(m.figure)}</td>
                 <td class="num">${m.figure.n}</td>
               </tr>`,
             )}
           </tbody>
         </table>
         <p>
-          <button @click=${() => this.copyMarkdown()}>Copy Markdown table</button>
-          ${this.copyState === 'copied' ? html`<span role="status">Copied.</span>` : nothing}
+          <button @click=${() => this.copyMarkdown()}>${msg('Copy Markdown table', { id: 'bench.copy' })}</button>
+          ${this.copyState === 'copied' ? html`<span role="status">${msg('Copied.', { id: 'bench.copied' })}</span>` : nothing}
         </p>
         ${this.copyState === 'manual'
-          ? html`<label>The clipboard is not available here; select the text and copy it:
+          ? html`<label>${msg('The clipboard is not available here; select the text and copy it:', { id: 'bench.copy-manual' })}
               <textarea readonly data-testid="bench-markdown" @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}>${markdownReport(report)}</textarea></label>`
           : nothing}
         <details>
-          <summary>Results as JSON</summary>
+          <summary>${msg('Results as JSON', { id: 'bench.json' })}</summary>
           <pre data-testid="bench-json">${JSON.stringify(report, null, 2)}</pre>
         </details>
       </section>
     `;
   }
 }
-
-customElements.define('bench-page', BenchPage);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,14 @@
 // Japanese for the ui strings (ids "ui.*"). Template values: ${0}, ${1}… are the source's expressions in order.
 import type { JaTemplates } from './types';
 
-export const templates: JaTemplates = {};
+export const templates: JaTemplates = {
+  'ui.files': 'ファイル',
+  'ui.file.from-cache': 'キャッシュから',
+  'ui.file.downloaded': 'ダウンロード済み',
+  'ui.file.waiting': '待機中',
+  'ui.file.downloading': 'ダウンロード中',
+  'ui.guess.empty': '描き始めると、モデルが当てます…',
+  'ui.guess.list': 'モデルの推測',
+  'ui.sketch.canvas': 'お絵かきキャンバス',
+  'ui.sketch.hint': 'ここに描いてください',
+};
