@@ -7,7 +7,11 @@ export type QuantizeErrorCode =
   | 'too-few-calibration-samples'
   | 'calibration-mismatch'
   | 'calibration-data'
-  | 'self-check-failed';
+  | 'self-check-failed'
+  /** An option out of range or naming something the model lacks (e.g. an excluded node that does not exist). */
+  | 'invalid-options'
+  /** SmoothQuant found no MatMul/Gemm input it could smooth (the message names why for each). */
+  | 'smoothquant-not-applicable';
 
 export class QuantizeError extends Error {
   readonly code: QuantizeErrorCode;

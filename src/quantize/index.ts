@@ -8,3 +8,8 @@ export { selfCheck, describeSelfCheck, generatedSamples, DEFAULT_SELF_CHECK_SAMP
 export { ErrorBound, type TensorSample, type OutputBound } from './error-bound';
 export type * from './types';
 export { calibrationSamplesFromNpy, type CalibrationFile, type CalibrationFileOptions } from './calibration-files';
+export { calibratedRange, CALIBRATION_METHODS, DEFAULT_PERCENTILE, type CalibrationMethod } from './calibration-methods';
+export { HistogramCollector, ActivationHistogram, HISTOGRAM_BINS } from './histogram';
+export { smoothModel, smoothingFactors, DEFAULT_SMOOTH_QUANT_ALPHA } from './smooth-quant';
+export { layerSensitivity, mixedPrecision, DEFAULT_TARGET_AGREEMENT, type LayerSensitivity, type MixedPrecisionOptions, type MixedPrecisionResult, type SensitivityOptions, type SensitivityProgress } from './sensitivity';
+export { nodeId, EXCLUDED_REASON } from './exclusion';

@@ -9,6 +9,8 @@ import { quantizeDynamic } from './dynamic';
 import { quantizeStatic } from './static-qdq';
 import { calibrationTensors, resolveRanges } from './calibration';
 import { selfCheck } from './self-check';
+import { EXCLUDED_REASON, excludedNodes, nodeId } from './exclusion';
+import { smoothModel } from './smooth-quant';
 import type { ProgressCallback, QuantizeOptions, QuantizeReport, QuantizeResult } from './types';
 
 const MODE_NAMES = { 'weight-only': 'Weight-only', dynamic: 'Dynamic', static: 'Static' } as const;
@@ -23,13 +25,19 @@ export async function quantizeModel(
   onProgress: ProgressCallback = () => {},
 ): Promise<QuantizeResult> {
   onProgress({ stage: 'reading', done: 0, total: 1 });
+  const original = bytes;
+  let smoothQuant: QuantizeReport['smoothQuant'];
+  if (options.smoothQuant) {
+    // The smoothed float model computes the same function; everything below (and the self-check) starts from it.
+    ({ bytes, report: smoothQuant } = await smoothModel(bytes, options, (count) => onProgress({ stage: 'calibrating', done: count, total: 0 })));
+  }
   const model = decodeModel(bytes);
   const opsetBefore = defaultOpset(model);
   let perChannel = options.perChannel ?? true;
   const report: QuantizeReport = {
     mode: options.mode,
     perChannel,
-    bytesBefore: bytes.byteLength,
+    bytesBefore: original.byteLength,
     bytesAfter: 0,
     opsetBefore,
     opsetAfter: opsetBefore,
@@ -38,13 +46,24 @@ export async function quantizeModel(
     skipped: [],
     notes: [],
     calibrationSamples: 0,
+    ...(smoothQuant ? { smoothQuant } : {}),
   };
 
   const graph = model.graph!;
   const folded = foldWeightTransposes(graph);
   if (folded.length > 0) report.notes.push(`Transpose of ${quoted(folded)} folded into the stored weight, so it is quantized too.`);
-  const { candidates, skipped, unusable } = findWeightCandidates(graph);
-  report.skipped = skipped;
+  const excluded = excludedNodes(graph, options.nodes?.exclude);
+  const found = findWeightCandidates(graph);
+  const { skipped, unusable } = found;
+  // A weight read by an excluded node stays float for every reader: one stored copy serves them all.
+  const candidates = found.candidates.filter((candidate) => !candidate.consumers.some((node) => excluded.has(nodeId(node))));
+  report.skipped = [...skipped, ...[...excluded].map((name) => ({ name, reason: EXCLUDED_REASON }))];
+  for (const candidate of found.candidates.filter((c) => !candidates.includes(c) && c.consumers.some((node) => !excluded.has(nodeId(node))))) {
+    report.notes.push(`"${candidate.name}" stays float for every node reading it, since one of them is excluded.`);
+  }
+  if (candidates.length === 0 && found.candidates.length > 0) {
+    throw new QuantizeError('no-float-weights', 'Every Conv, Gemm and MatMul with a stored weight is excluded from quantization; there is nothing left to quantize.');
+  }
   if (candidates.length === 0) throw noFloatWeights(unusable);
   // Older exporters list weights as graph inputs too (overridable defaults); a quantized weight is replaced, so
   // its input entry goes, which onnxruntime needs (an input may not be a node's output) and callers never feed.
@@ -88,13 +107,14 @@ export async function quantizeModel(
     const total = graph.node!.length;
     quantizeDynamic(context, candidates, perChannel, () => onProgress({ stage: 'quantizing', done: ++done, total }));
   } else {
-    const tensors = calibrationTensors(graph);
-    const { ranges, sampleCount } = await resolveRanges(bytes, tensors, options.calibration, (count) =>
+    const tensors = calibrationTensors(graph, excluded);
+    const { ranges, sampleCount, method, observed } = await resolveRanges(bytes, tensors, options.calibration, (count) =>
       onProgress({ stage: 'calibrating', done: count, total: 0 }),
     );
     report.calibrationSamples = sampleCount;
+    report.calibrationMethod = method;
     const total = candidates.length + graph.node!.length;
-    quantizeStatic(context, candidates, perChannel, ranges, () => onProgress({ stage: 'quantizing', done: ++done, total }));
+    quantizeStatic(context, candidates, perChannel, ranges, () => onProgress({ stage: 'quantizing', done: ++done, total }), excluded, observed);
   }
   dropUnreadDefaultInputs(graph);
   pruneUnusedInitializers(graph);

@@ -5,11 +5,14 @@ import { asymmetricUint8Params } from './math';
 import { floatTensor, uint8Tensor } from './tensor';
 import type { ActivationRanges } from './types';
 import { integerKernelsTakePerChannel, perTensorNote, type WeightCandidate } from './weights';
+import { nodeId } from './exclusion';
 
 /**
  * Static mode (QDQ format): weights as int8 + DequantizeLinear, and every calibrated activation passes
  * through QuantizeLinear → DequantizeLinear (uint8, asymmetric) right after it is produced. Runtimes that
  * understand QDQ (onnxruntime) fuse these into integer kernels; others still compute the same numbers.
+ * `excluded` nodes (ids as `nodeId`) keep reading the float tensors; `observed` (clipping calibration methods)
+ * are the extremes seen, reported beside the calibrated range.
  */
 export function quantizeStatic(
   context: QuantizeContext,
@@ -17,6 +20,8 @@ export function quantizeStatic(
   perChannel: boolean,
   ranges: ActivationRanges,
   onStepDone: () => void,
+  excluded: ReadonlySet<string> = new Set(),
+  observed?: ActivationRanges,
 ): void {
   const { graph, names } = context;
   const weightNodes = candidates.map((candidate) => {
@@ -36,7 +41,8 @@ export function quantizeStatic(
     const quantized = names.fresh(`${tensor}_quantized`);
     const dequantized = names.fresh(`${tensor}_dequantized`);
     renamed.set(tensor, dequantized);
-    context.report.activations.push({ name: tensor, calibrated: { ...range, ...params } });
+    const seen = observed?.[tensor];
+    context.report.activations.push({ name: tensor, calibrated: { min: range.min, max: range.max, ...params }, ...(seen ? { observed: seen } : {}) });
     return [
       makeNode('QuantizeLinear', [tensor, scale, zeroPoint], [quantized], names.fresh(`${tensor}_QuantizeLinear`)),
       makeNode('DequantizeLinear', [quantized, scale, zeroPoint], [dequantized], names.fresh(`${tensor}_DequantizeLinear`)),
@@ -47,7 +53,7 @@ export function quantizeStatic(
   for (const input of graph.input ?? []) output.push(...qdqAfter(input.name ?? ''));
   for (const node of graph.node!) {
     // Readers see the dequantized copy; graph outputs keep the original tensor, so callers get float results.
-    node.input = node.input!.map((name) => renamed.get(name) ?? name);
+    if (!excluded.has(nodeId(node))) node.input = node.input!.map((name) => renamed.get(name) ?? name);
     output.push(node);
     for (const name of node.output ?? []) output.push(...qdqAfter(name));
     onStepDone();

@@ -1,4 +1,5 @@
 import type { SelfCheckOptions } from './self-check';
+import type { CalibrationMethod } from './calibration-methods';
 /** Public types of the quantizer API. */
 
 export type QuantizeMode = 'weight-only' | 'dynamic' | 'static';
@@ -23,9 +24,22 @@ export interface ActivationRange {
 export type ActivationRanges = Record<string, ActivationRange>;
 
 export type CalibrationOptions =
-  | { run: CalibrationRunner; minSamples?: number }
-  /** Ranges measured earlier (e.g. with `RangeCollector`) for the tensors `calibrationTensors()` names. */
+  | {
+      run: CalibrationRunner;
+      minSamples?: number;
+      /** How each activation's range is chosen from its values (calibration-methods.ts); default 'minmax'. */
+      method?: CalibrationMethod;
+      /** For method 'percentile': the percentile of each tail kept, in (0, 100]; default 99.99. */
+      percentile?: number;
+    }
+  /** Ranges measured earlier (e.g. with `RangeCollector`) for the tensors `calibrationTensors()` names, used as given. */
   | { ranges: ActivationRanges; sampleCount: number; minSamples?: number };
+
+/** SmoothQuant (smooth-quant.ts): migrate activation outliers into the weights before static int8. */
+export interface SmoothQuantOptions {
+  /** Migration strength in [0, 1]: s = max|X|^α / max|W|^(1−α); default 0.5. */
+  alpha?: number;
+}
 
 export interface QuantizeOptions {
   mode: QuantizeMode;
@@ -33,6 +47,13 @@ export interface QuantizeOptions {
   perChannel?: boolean;
   /** Required for mode "static". */
   calibration?: CalibrationOptions;
+  /** Static mode only: smooth the inputs of MatMul/Gemm first (needs `calibration.run`, which runs twice). */
+  smoothQuant?: SmoothQuantOptions;
+  /**
+   * Nodes (by name, or by first output for unnamed nodes) that stay fp32 in every mode: their weights, inputs and
+   * outputs are not quantized. Listed in the report's `skipped` ("kept in float (excluded)").
+   */
+  nodes?: { exclude?: readonly string[] };
   /**
    * Run the result beside the float model before returning it (`selfCheck` in self-check.ts): a model that does
    * not run or strays beyond its int8 error bound is refused with QuantizeError 'self-check-failed'.
@@ -75,6 +96,20 @@ export interface QuantizedActivation {
   name: string;
   /** Static mode: the calibrated range and the uint8 parameters from it. Null when quantized at run time (dynamic). */
   calibrated: { min: number; max: number; scale: number; zeroPoint: number } | null;
+  /** Static mode with a clipping calibration method: the extremes seen, of which [min, max] keeps a part. */
+  observed?: { min: number; max: number };
+}
+
+/** One MatMul/Gemm input SmoothQuant divided by per-channel factors s (and whose weights it multiplied by s). */
+export interface SmoothedActivation {
+  /** The activation X (its channels are its last axis). */
+  tensor: string;
+  /** The nodes reading X, whose weight rows were multiplied by s. */
+  consumers: string[];
+  /** Where X / s was folded: `<op> "<node>"`, and the nodes passed through on the way (Relu…). */
+  foldedInto: string;
+  /** Smallest and largest factor. */
+  factors: { min: number; max: number };
 }
 
 export interface QuantizeReport {
@@ -92,6 +127,10 @@ export interface QuantizeReport {
   /** Things the user should know (opset raised, per-channel unavailable, nodes left in float…). */
   notes: string[];
   calibrationSamples: number;
+  /** Static mode: how activation ranges were chosen ('ranges' when given precomputed). */
+  calibrationMethod?: CalibrationMethod | 'ranges';
+  /** Set when SmoothQuant ran: its α, the activations smoothed and those left alone with the reason. */
+  smoothQuant?: { alpha: number; smoothed: SmoothedActivation[]; skipped: { tensor: string; reason: string }[] };
   /** Set when the quantization ran with `selfCheck`. */
   selfCheck?: SelfCheckResult;
 }
