@@ -3,6 +3,8 @@ import { initLocale } from './i18n/locale';
 
 // English is built in; a failed Japanese load leaves the app usable in English, so it only warns.
 await initLocale().catch((error: unknown) => console.warn('The interface language could not be loaded; showing English.', error));
+// Models opened from disk join the catalog before any page reads it; failing, they are only left out.
+await import('./runtime/local-models').then((m) => m.loadLocalModels()).catch((error: unknown) => console.warn(error));
 await import('./app/shell');
 
 // The dev server serves modules on demand: a worker precaching them would pin stale code.

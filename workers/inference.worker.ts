@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { AutoModel, env, pipeline, RawImage, Tensor } from '@huggingface/transformers';
 // The same onnxruntime-web build transformers.js uses (one module instance, one wasm), for models given as bytes.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
-import { createTransformersCache } from '../src/runtime/cache';
+import { appModelsUrl, createTransformersCache } from '../src/runtime/cache';
 import { ortRuntimeFiles } from './ort-runtime';
 import { fetchWithRetry } from '../src/runtime/fetch-retry';
 import type {
@@ -64,24 +64,28 @@ let runChain: Promise<unknown> = Promise.resolve();
 
 const retryingFetch = fetchWithRetry(fetch.bind(self));
 
-const modelsBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
+const modelsBase = appModelsUrl();
+
+// A model opened from disk exists only in the IndexedDB cache: a file missing there is missing, never fetched.
+const notInCache: typeof fetch = async () => new Response(null, { status: 404 });
 
 function modelRoot(spec: LoadSpec): string {
-  return spec.source === 'bundled'
-    ? `${modelsBase}${spec.modelId}/`
-    : `${spec.hubHost.replace(/\/+$/, '')}/${spec.modelId}/resolve/main/`;
+  return spec.source === 'hub'
+    ? `${spec.hubHost.replace(/\/+$/, '')}/${spec.modelId}/resolve/main/`
+    : `${modelsBase}${spec.modelId}/`;
 }
 
 function configureEnv(spec: LoadSpec, onEvent: (event: LoadEvent) => void, cacheHits: Set<string>): void {
-  // Bundled models only from the app's own /models/, hub models only from the chosen host: no guessing requests.
-  env.allowLocalModels = spec.source === 'bundled';
+  // Bundled models only from the app's own /models/, hub models only from the chosen host, models opened from disk
+  // only from the cache (under /models/local/): no guessing requests.
+  env.allowLocalModels = spec.source !== 'hub';
   env.allowRemoteModels = spec.source === 'hub';
   env.localModelPath = modelsBase;
   env.remoteHost = spec.hubHost.endsWith('/') ? spec.hubHost : `${spec.hubHost}/`;
   env.useBrowserCache = false;
   env.useWasmCache = false;
   env.useCustomCache = true;
-  env.fetch = retryingFetch;
+  env.fetch = spec.source === 'local' ? notInCache : retryingFetch;
   env.customCache = createTransformersCache(
     { modelId: spec.modelId, root: modelRoot(spec), expectedSha256: spec.expectedSha256 },
     { hit: (path) => cacheHits.add(path), notice: (message) => onEvent({ kind: 'notice', message }) },

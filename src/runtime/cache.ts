@@ -3,7 +3,7 @@
  * Bodies and metadata live in two databases (idb-keyval keeps one store per database); both are keyed by file URL.
  */
 import { get, values } from 'idb-keyval';
-import { clearEntries, deleteEntries, idbStore, registerSpaceUsers, StorageFullError, writeEntries } from './idb-store';
+import { clearEntries, deleteEntries, idbStore, registerSpaceUsers, StorageFullError, writeEntries, type WriteDescription } from './idb-store';
 
 export const FILES_DB = { db: 'mlwb-model-files', store: 'bodies' } as const;
 export const META_DB = { db: 'mlwb-model-meta', store: 'meta' } as const;
@@ -116,24 +116,55 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
         events.notice(`${path} of ${scope.modelId} does not match the catalog's checksum, so it was not cached.`);
         return;
       }
-      const now = Date.now();
-      const meta: CachedFileMeta = { url: key, modelId: scope.modelId, path, bytes: data.byteLength, sha256, stored: now, lastUsed: now };
       const description = {
         what: `${path} of ${scope.modelId}`,
         bytes: data.byteLength,
         meanwhile: 'it runs from memory and downloads again next time',
         exclude: [scope.modelId],
       };
+      const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
       try {
-        await writeEntries(bodies, [[key, { data, contentType: response.headers.get('content-type') ?? 'application/octet-stream' }]], description);
-        await writeEntries(metas, [[key, meta]], description);
+        await storeModelFile({ url: key, modelId: scope.modelId, path, data, contentType, sha256 }, description);
       } catch (error) {
-        await removeEntries([key]).catch(() => undefined);
         if (!(error instanceof StorageFullError)) throw error;
         events.notice(error.message);
       }
     },
   };
+}
+
+/** One file of a model as the cache keeps it: `url` is its key (the model folder's URL + `path`). */
+export interface ModelFile {
+  url: string;
+  modelId: string;
+  path: string;
+  data: ArrayBuffer;
+  contentType: string;
+  sha256: string;
+}
+
+/**
+ * Stores a model file (body, then metadata). On any failure neither is left behind; a full quota throws
+ * `StorageFullError` with a message built from `description`.
+ */
+export async function storeModelFile(file: ModelFile, description: WriteDescription): Promise<void> {
+  const now = Date.now();
+  const meta: CachedFileMeta = { url: file.url, modelId: file.modelId, path: file.path, bytes: file.data.byteLength, sha256: file.sha256, stored: now, lastUsed: now };
+  try {
+    await writeEntries(bodies, [[file.url, { data: file.data, contentType: file.contentType }]], description);
+    await writeEntries(metas, [[file.url, meta]], description);
+  } catch (error) {
+    await removeEntries([file.url]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * URL of the folder the app serves its bundled models from (`<origin><base>models/`). Models opened from disk are
+ * cached under it too (`models/local/<name>/`), so the worker finds both the same way.
+ */
+export function appModelsUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
 }
 
 export async function listCachedFiles(): Promise<CachedFileMeta[]> {

@@ -15,7 +15,8 @@ export interface DtypeEntry {
 export interface CatalogModel {
   id: string;
   title: string;
-  task: 'sketch-classification' | 'summarization';
+  /** 'image-classification' only for models opened from disk (src/runtime/local-models.ts). */
+  task: 'sketch-classification' | 'summarization' | 'image-classification';
   source: ModelSource;
   dtypes: Partial<Record<Dtype, DtypeEntry>>;
   sharedFiles: CatalogFile[];
@@ -60,6 +61,23 @@ export function parseCatalog(raw: unknown): Catalog {
 }
 
 export const catalog: Catalog = parseCatalog(catalogJson);
+
+const catalogListeners = new Set<() => void>();
+
+/**
+ * Puts the models opened from disk (src/runtime/local-models.ts) into `catalog`, after the shipped ones, replacing
+ * the previous set, so every page that reads the catalog offers them; then tells `onCatalogChange` listeners.
+ */
+export function setLocalModels(models: readonly CatalogModel[]): void {
+  catalog.models = [...catalog.models.filter((m) => m.source !== 'local'), ...models];
+  for (const listener of catalogListeners) listener();
+}
+
+/** Calls `listener` after the catalog's models changed (a folder opened or a local model deleted); returns an unsubscribe. */
+export function onCatalogChange(listener: () => void): () => void {
+  catalogListeners.add(listener);
+  return () => catalogListeners.delete(listener);
+}
 
 export function findModel(id: string, from: Catalog = catalog): CatalogModel | undefined {
   return from.models.find((m) => m.id === id);

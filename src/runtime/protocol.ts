@@ -3,7 +3,8 @@
 /** Our dtype names; `transformersDtype()` in catalog.ts maps them to transformers.js names. */
 export type Dtype = 'fp32' | 'int8' | 'fp16' | 'q4';
 export type Device = 'webgpu' | 'wasm';
-export type ModelSource = 'bundled' | 'hub';
+/** 'local': opened from a folder on the user's disk; its files live only in the IndexedDB model cache. */
+export type ModelSource = 'bundled' | 'hub' | 'local';
 
 export type { TensorData, TensorMap, TensorType, TensorValue } from '../types/tensor';
 import type { TensorMap } from '../types/tensor';

@@ -41,6 +41,22 @@ describe('buildModelRows', () => {
   });
 });
 
+describe('offline status', () => {
+  it('a dtype is available offline when every file of it is cached, or precached for a bundled model', () => {
+    const cached = [file('sketch', 'config.json', 1), file('sketch', 'onnx/model_quantized.onnx', 30)];
+    expect(buildModelRows(catalog, cached)[0]).toMatchObject({ completeDtypes: ['int8'], precachedDtypes: [], offlineDtypes: ['int8'] });
+    const precached = new Set(['sketch/config.json', 'sketch/onnx/model.onnx', 'other/onnx/model_quantized.onnx']);
+    expect(buildModelRows(catalog, cached, precached)[0]).toMatchObject({ precachedDtypes: ['fp32'], offlineDtypes: ['fp32', 'int8'] });
+    expect(buildModelRows(catalog, [], precached)[0]).toMatchObject({ offlineDtypes: ['fp32'] });
+  });
+
+  it('a hub model is never counted as precached, and a missing shared file makes a dtype unavailable', () => {
+    const hub: Catalog = { models: [{ ...catalog.models[0]!, id: 'org/hub', source: 'hub' }] };
+    expect(buildModelRows(hub, [], new Set(['org/hub/config.json', 'org/hub/onnx/model.onnx']))[0]!.offlineDtypes).toEqual([]);
+    expect(buildModelRows(hub, [file('org/hub', 'onnx/model.onnx', 1)])[0]!.offlineDtypes).toEqual([]);
+  });
+});
+
 describe('zeroInputs', () => {
   it('makes zero tensors, free dimensions set to 1, only for float32 inputs', () => {
     const inputs = zeroInputs([{ name: 'input', type: 'float32', dims: ['batch', 1, 28, 28] }]);

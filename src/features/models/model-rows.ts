@@ -18,6 +18,10 @@ export interface ModelRow {
   cachedBytes: number;
   /** Dtypes whose every file is cached (catalogued models only). */
   completeDtypes: Dtype[];
+  /** Dtypes of a bundled model whose every file the offline app (service worker) has precached. */
+  precachedDtypes: Dtype[];
+  /** Dtypes that load with the network off: cached in IndexedDB or precached. */
+  offlineDtypes: Dtype[];
 }
 
 const GROUP_ORDER: (Dtype | 'shared')[] = ['shared', 'fp32', 'fp16', 'int8', 'q4'];
@@ -34,24 +38,31 @@ function groupFiles(files: CachedFileMeta[]): FileGroup[] {
   });
 }
 
-export function completeDtypes(model: CatalogModel, files: CachedFileMeta[]): Dtype[] {
-  const cached = new Set(files.map((f) => f.path));
-  return (Object.keys(model.dtypes) as Dtype[]).filter((d) => filesForDtype(model, d).every((f) => cached.has(f.path)));
+/** Dtypes of `model` whose every file (shared ones included) has its path in `paths`. */
+export function completeDtypes(model: CatalogModel, paths: ReadonlySet<string>): Dtype[] {
+  return (Object.keys(model.dtypes) as Dtype[]).filter((d) => filesForDtype(model, d).every((f) => paths.has(f.path)));
 }
 
-/** Catalogued models first (catalog order), then other cached models by id. */
-export function buildModelRows(catalog: Catalog, files: CachedFileMeta[]): ModelRow[] {
+/**
+ * Catalogued models first (catalog order, models from disk last there), then other cached models by id.
+ * `precached`: `<model id>/<path>` of the files the offline app's precache holds.
+ */
+export function buildModelRows(catalog: Catalog, files: CachedFileMeta[], precached: ReadonlySet<string> = new Set()): ModelRow[] {
   const byModel = new Map<string, CachedFileMeta[]>();
   for (const f of files) byModel.set(f.modelId, [...(byModel.get(f.modelId) ?? []), f]);
   const row = (modelId: string, model: CatalogModel | undefined): ModelRow => {
     const own = byModel.get(modelId) ?? [];
+    const cached = model ? completeDtypes(model, new Set(own.map((f) => f.path))) : [];
+    const inPrecache = model?.source === 'bundled' ? completeDtypes(model, new Set([...precached].filter((p) => p.startsWith(`${modelId}/`)).map((p) => p.slice(modelId.length + 1)))) : [];
     return {
       modelId,
       title: model?.title ?? modelId,
       model,
       groups: groupFiles(own),
       cachedBytes: own.reduce((sum, f) => sum + f.bytes, 0),
-      completeDtypes: model ? completeDtypes(model, own) : [],
+      completeDtypes: cached,
+      precachedDtypes: inPrecache,
+      offlineDtypes: (Object.keys(model?.dtypes ?? {}) as Dtype[]).filter((d) => cached.includes(d) || inPrecache.includes(d)),
     };
   };
   const known = new Set(catalog.models.map((m) => m.id));

@@ -1,4 +1,101 @@
 // Japanese for the models strings (ids "models.*"). Template values: ${0}, ${1}… are the source's expressions in order.
+import { str } from '@lit/localize';
 import type { JaTemplates } from './types';
 
-export const templates: JaTemplates = {};
+export const templates: JaTemplates = {
+  'models.title': 'モデル',
+  'models.lead': 'モデルファイルは一度ダウンロードするとこのブラウザ（IndexedDB）に保存され、次回からはネットワークなしで始められます。',
+  'models.hub.label': 'その他のハブモデル',
+
+  'models.storage.label': 'ストレージ',
+  'models.storage.total': 'キャッシュ済みモデルファイル:',
+  'models.storage.quota': str`ブラウザのストレージ: ${1} 中 ${0} 使用`,
+  'models.storage.meter': 'ストレージ使用量',
+  'models.storage.persisted': '永続ストレージ: 許可済み',
+  'models.storage.not-persisted': '永続ストレージ: 未許可',
+  'models.storage.persist': '永続ストレージを要求',
+  'models.storage.clear': 'すべて削除',
+
+  'models.card.uncatalogued': 'カタログ外',
+  'models.card.opened': str`フォルダ ${0} から読み込み（${1}）`,
+  'models.card.dtype-label': str`${0} のデータ型`,
+  'models.card.cached': 'キャッシュ済み',
+  'models.card.load': '読み込む',
+  'models.card.download': 'ダウンロード',
+  'models.card.verify': '検証',
+  'models.card.delete': '削除',
+  'models.card.not-downloaded': '未ダウンロード',
+
+  'models.offline.precached': str`オフラインで使用可: ${0}（オフラインアプリが保存）`,
+  'models.offline.yes': str`オフラインで使用可: ${0}`,
+  'models.offline.bundled': 'アプリに同梱。オフラインアプリが保存するか、ここで一度読み込むとオフラインで使えます。',
+  'models.offline.local-missing': 'ファイルがこのブラウザに残っていません。削除して、フォルダを開き直してください。',
+  'models.offline.no': 'オフラインでは使えません。先にダウンロードしてください。',
+
+  'models.files.caption': str`${0} のキャッシュ済みファイル`,
+  'models.files.file': 'ファイル',
+  'models.files.size': 'サイズ',
+  'models.files.stored': '保存日時',
+  'models.files.last-used': '最終使用',
+  'models.files.shared': '共通ファイル',
+
+  'models.load.retry': '再試行',
+  'models.load.loading': '読み込み中…',
+  'models.load.ready': str`${0} で準備完了（読み込み ${1}）。`,
+  'models.load.test-run': str`${0} でテスト実行: ${1}（${2}）。`,
+
+  'models.notice.deleted-local': str`${0} を削除しました。使うにはフォルダを開き直してください。`,
+  'models.notice.deleted': str`${1} のキャッシュ済みファイルを ${0} 個削除しました。`,
+  'models.notice.cleared': 'キャッシュ済みのモデルファイルをすべて削除しました。',
+  'models.notice.persisted': 'ストレージが永続化されました。ブラウザがキャッシュ済みモデルを勝手に削除することはありません。',
+  'models.notice.not-persisted': 'ブラウザが永続ストレージを許可しませんでした（利用を続けるか、ブックマークすると許可されることがあります）。',
+  'models.clear.confirm': 'ディスクから開いたモデルも含め、キャッシュ済みのモデルファイルをすべて削除しますか？ハブのモデルは次に使うときに再ダウンロードされます。',
+
+  'models.verify.damaged-local': str`破損したファイルを ${0} 個削除しました。モデルフォルダを開き直すと復元できます。`,
+  'models.verify.damaged': str`破損したファイルを ${0} 個削除しました。次回の読み込みで再ダウンロードされます。`,
+  'models.verify.ok': 'すべてのファイルがチェックサムと一致しました。',
+  'models.verify.file-ok': 'OK',
+  'models.verify.missing': 'データなし（削除済み）',
+  'models.verify.mismatch': 'チェックサム不一致（削除済み）',
+
+  'models.hub.heading': 'その他のハブモデル',
+  'models.hub.model-id': 'モデルID',
+  'models.hub.dtype': 'データ型',
+  'models.hub.auto': '自動',
+  'models.hub.download': 'ダウンロード',
+  'models.hub.bad-id': '「Xenova/t5-small」のようなハブのモデルID（組織名/モデル名）を入力してください。',
+
+  'models.task.summarization': '要約',
+  'models.task.image': '画像分類',
+  'models.task.sketch': 'スケッチ分類',
+  'models.source.bundled': 'アプリに同梱',
+  'models.source.hub': 'モデルハブから',
+  'models.source.local': 'ディスクから',
+
+  'models.import.title': 'モデルフォルダを開く',
+  'models.import.heading': 'ディスク上のモデル',
+  'models.import.lead':
+    'transformers.js のモデルフォルダ（config.json、トークナイザーのファイル、onnx/*.onnx）を開くか、ここにドロップしてください。ファイルはこのブラウザにコピーされ、ハブのモデルと同じように、オフラインでも使えます。',
+  'models.import.open': 'モデルフォルダを開く…',
+  'models.import.fallback': 'またはフォルダのファイルを選択:',
+  'models.import.checking': 'フォルダを確認中…',
+  'models.import.copying': str`${0} をコピー中… ${1} / ${2}`,
+  'models.import.done': str`${0} を ${1} として開きました: ${2} を ${3} でコピー。`,
+  'models.import.left-out': str`ブラウザでは不要なためコピーしなかったファイル: ${0}`,
+  'models.import.not-a-folder': 'ファイルではなくフォルダをドロップしてください。モデルは config.json と onnx/ を含むフォルダです。',
+  'models.import.full': str`ブラウザのストレージがいっぱいです。フォルダ ${0} は収まらないため、何も保存しませんでした。保存済みのモデルはそのままです。`,
+  'models.import.failed': str`フォルダをコピーできませんでした: ${0}`,
+  'models.import.nothing-lost': '何もコピーしていません。保存済みのモデルはそのままです。',
+
+  'models.onnx.cut-short': '途中で切れています（コピーが不完全？）',
+  'models.onnx.no-graph': 'モデルのグラフがありません',
+  'models.onnx.not-onnx': 'ONNX ファイルではありません',
+  'models.problem.empty': 'フォルダが空です。',
+  'models.problem.no-config': str`このフォルダには config.json がないため、transformers.js のモデルフォルダではありません。中身: ${0}`,
+  'models.problem.bad-config': str`config.json を読み取れませんでした（${0}）。`,
+  'models.problem.unknown-task': str`config.json のモデル（${0}）はこのアプリでは使えません。使えるのはエンコーダ・デコーダ型の要約モデル（BART、T5 など）、画像分類モデル、28×28 のスケッチ分類モデルです。`,
+  'models.problem.no-onnx': str`この${0}モデルの onnx/ フォルダに ONNX ファイルがありません。このアプリは transformers.js の ONNX 形式を実行します。`,
+  'models.problem.missing-files': str`この${0}モデルに必要なファイルがありません: ${1}`,
+  'models.problem.no-labels': str`config.json に id2label がありません。${0}モデルがクラス名を示すのに必要です。`,
+  'models.problem.bad-onnx': str`次の ONNX ファイルを読み取れませんでした: ${0}`,
+};

@@ -1,0 +1,155 @@
+// Models from the user's disk: the generated fixture models are written to a temporary folder and opened on the
+// Models page through the directory input (the fallback every Chromium has); then, with the network off, the
+// summarizer summarizes with the local seq2seq model and the game guesses with the local image classifier. Folders
+// that are not usable models get a message that says what is wrong, and nothing stored before is lost.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { drawOnCanvas, SHAPES } from './doodle-drawings';
+import { GENERATED_DIR, TINY_MOBILEVIT, TINY_SUMMARIZER_ID } from './fixtures/generate';
+import { expect, modelRow, test } from './helpers';
+
+const SHOTS = '/work/helpers/models-disk-shots';
+const ARTICLE =
+  'The city council approved the library budget on Monday. The staff welcomed the longer opening hours. ' +
+  'The new hours start next month at every library in the city.';
+
+let scratch: string;
+test.beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'mlwb-models-from-disk-'));
+});
+test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of a generated fixture model under the scratch folder, named `name`, changed by `edit`. */
+function modelFolder(fixtureId: string, name: string, edit: (dir: string) => void = () => undefined): string {
+  const dir = join(scratch, name);
+  cpSync(join(GENERATED_DIR, fixtureId), dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+function plainFolder(name: string, files: Record<string, string>): string {
+  const dir = join(scratch, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Opens a folder through the page's directory input (`<input type=file webkitdirectory>`). */
+async function openFolder(page: Page, dir: string): Promise<void> {
+  await page.getByTestId('folder-input').setInputFiles(dir);
+}
+
+test.describe('with the offline app', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a model folder from disk summarizes and guesses with the network off', async ({ page, context, watch }) => {
+    test.setTimeout(300_000);
+    const summarizer = modelFolder(TINY_SUMMARIZER_ID, 'tiny-summarizer');
+    const classifier = modelFolder(TINY_MOBILEVIT.id, 'tiny-image-classifier', (dir) => writeFileSync(join(dir, 'README.md'), '# not needed'));
+    await page.goto('/#/models');
+
+    await openFolder(page, summarizer);
+    const result = page.getByTestId('folder-result');
+    await expect(result).toContainText('Opened tiny-summarizer as local/tiny-summarizer');
+    console.log(`models from disk: ${await result.locator('p').first().textContent()}`);
+    await openFolder(page, classifier);
+    await expect(result).toContainText('Opened tiny-image-classifier as local/tiny-image-classifier');
+    await expect(result).toContainText('not copied: README.md');
+    console.log(`models from disk: ${await result.locator('p').first().textContent()}`);
+
+    for (const id of ['local/tiny-summarizer', 'local/tiny-image-classifier']) {
+      const row = modelRow(page, id);
+      await expect(row).toContainText('from disk');
+      await expect(row.getByTestId('offline-status')).toHaveAttribute('data-offline', 'yes');
+      await expect(row.getByTestId('offline-status')).toContainText('Available offline: fp32');
+    }
+    await expect(modelRow(page, 'local/tiny-summarizer').getByTestId('cached-file')).toHaveCount(8);
+    // The app itself must be stored by the offline app before the network goes.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+
+    await page.goto('/#/summarize');
+    await page.reload();
+    await page.getByTestId('engine').selectOption('local/tiny-summarizer');
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).not.toBeEmpty({ timeout: 60_000 });
+    await expect(page.getByTestId('made-by')).toContainText('local/tiny-summarizer');
+
+    await page.goto('/#/doodle/practice');
+    await page.reload();
+    await page.getByTestId('model-select').selectOption('local/tiny-image-classifier');
+    await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready · local\/tiny-image-classifier · fp32/, { timeout: 60_000 });
+    await drawOnCanvas(page, SHAPES.circle![0]!, 3);
+    const guesses = page.getByTestId('guesses').locator('li');
+    await expect(guesses).toHaveCount(5);
+    const labels = (await guesses.locator('span:first-child').allTextContents()).map((t) => t.trim());
+    expect(new Set(labels)).toEqual(new Set(TINY_MOBILEVIT.labels));
+
+    expect(watch.externalRequests).toEqual([]);
+    expect(watch.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  });
+});
+
+test('folders that are not usable models get a message naming what is wrong, and what was stored stays', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/models');
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, 'kept-classifier'));
+  await expect(page.getByTestId('folder-result')).toContainText('as local/kept-classifier');
+  const kept = modelRow(page, 'local/kept-classifier');
+  await expect(kept.getByTestId('cached-file')).toHaveCount(3);
+  const problem = page.getByTestId('folder-problem');
+
+  await openFolder(page, plainFolder('holiday', { 'notes.txt': 'hello', 'photos/beach.jpg': 'not really a picture' }));
+  await expect(problem).toContainText('This folder has no config.json, so it is not a transformers.js model folder. It holds: notes.txt, photos/beach.jpg.');
+  await expect(problem).toContainText('Nothing was copied');
+
+  await openFolder(page, plainFolder('text-encoder', { 'config.json': JSON.stringify({ model_type: 'bert', architectures: ['BertModel'] }), 'onnx/model.onnx': 'x' }));
+  await expect(problem).toContainText('config.json describes a model this app has no use for (bert, BertModel)');
+
+  await openFolder(
+    page,
+    modelFolder(TINY_SUMMARIZER_ID, 'no-decoder', (dir) => {
+      for (const file of ['decoder_model_merged.onnx', 'decoder_model_merged_quantized.onnx']) rmSync(join(dir, 'onnx', file));
+    }),
+  );
+  await expect(problem).toContainText('This summarization model lacks files it needs: onnx/decoder_model_merged.onnx.');
+
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, 'broken-onnx', (dir) => writeFileSync(join(dir, 'onnx', 'model.onnx'), 'this is not a model\n')));
+  await expect(problem).toContainText('These ONNX files could not be read: onnx/model.onnx (not an ONNX file).');
+
+  // A full disk while copying: the page's writes fail once the first file is in.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      if (++calls > 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openFolder(page, modelFolder(TINY_SUMMARIZER_ID, 'too-big'));
+  await expect(problem).toContainText('Browser storage is full: the folder too-big does not fit, so nothing of it was kept.');
+  await expect(problem).toContainText('Deleting local/kept-classifier');
+  await page.reload();
+
+  for (const id of ['local/holiday', 'local/text-encoder', 'local/no-decoder', 'local/broken-onnx', 'local/too-big']) await expect(modelRow(page, id)).toHaveCount(0);
+  await expect(kept.getByTestId('cached-file')).toHaveCount(3);
+  await expect(kept.getByTestId('offline-status')).toHaveAttribute('data-offline', 'yes');
+
+  await openFolder(page, modelFolder(TINY_SUMMARIZER_ID, 'shown-summarizer'));
+  await expect(page.getByTestId('folder-result')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/models-en.png`, fullPage: true });
+  await page.evaluate(() => localStorage.setItem('mlwb.locale', 'ja'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'モデル', level: 1 })).toBeVisible();
+  await openFolder(page, plainFolder('holiday-ja', { 'notes.txt': 'hello' }));
+  await expect(problem).toContainText('config.json がない');
+  await page.screenshot({ path: `${SHOTS}/models-ja.png`, fullPage: true });
+
+  await kept.getByTestId('delete-model').click();
+  await expect(kept).toHaveCount(0);
+});

@@ -1,0 +1,167 @@
+/**
+ * "Open a model folder": the directory picker where the browser has one, a dropped folder, or the folder's files
+ * chosen through a directory input; the folder is checked and copied into the model cache (src/runtime/local-models.ts).
+ */
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { StorageFullError } from '../../runtime/idb-store';
+import { importModelFolder, type ImportOutcome, type ImportProgress } from '../../runtime/local-models';
+import { formatDuration } from '../../ui/format';
+import { controlStyles } from '../../ui/shared-styles';
+import { formatBytes } from '../../util/format-bytes';
+import { folderFromDrop, folderFromInput, hasDirectoryPicker, pickFolder, type PickedFolder } from './folder-reader';
+import { problemText } from './models-text';
+
+type Result = { ok: true; outcome: Extract<ImportOutcome, { ok: true }> } | { ok: false; text: string; detail?: string };
+
+@customElement('models-folder-import')
+@localized()
+export class FolderImport extends LitElement {
+  @state() private progress: ImportProgress | undefined;
+  @state() private result: Result | undefined;
+  @state() private dragging = false;
+
+  private async open(): Promise<void> {
+    if (!hasDirectoryPicker()) {
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click();
+      return;
+    }
+    try {
+      const folder = await pickFolder();
+      if (folder) await this.importFolder(folder);
+    } catch (error) {
+      this.result = { ok: false, text: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private onInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.files?.length) void this.importFolder(folderFromInput(input.files));
+    input.value = '';
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    if (!event.dataTransfer) return;
+    void folderFromDrop(event.dataTransfer).then((folder) => {
+      if (folder) return this.importFolder(folder);
+      this.result = { ok: false, text: msg('Drop a folder, not single files: a model is a folder with config.json and onnx/.', { id: 'models.import.not-a-folder' }) };
+    });
+  }
+
+  private async importFolder(folder: PickedFolder): Promise<void> {
+    this.result = undefined;
+    this.progress = { path: '', copiedBytes: 0, totalBytes: 0 };
+    try {
+      const outcome = await importModelFolder(folder.files, folder.name, (p) => (this.progress = p));
+      this.result = outcome.ok ? { ok: true, outcome } : { ok: false, text: problemText(outcome.problem) };
+    } catch (error) {
+      const full = error instanceof StorageFullError;
+      const text = full
+        ? msg(str`Browser storage is full: the folder ${folder.name} does not fit, so nothing of it was kept. Models already stored are unchanged.`, { id: 'models.import.full' })
+        : msg(str`The folder could not be copied: ${error instanceof Error ? error.message : String(error)}`, { id: 'models.import.failed' });
+      this.result = { ok: false, text, detail: full ? (error as Error).message : undefined };
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  override render() {
+    const busy = this.progress !== undefined;
+    return html`<section
+      class="card ${this.dragging ? 'dragging' : ''}"
+      aria-label=${msg('Open a model folder', { id: 'models.import.title' })}
+      data-testid="folder-import"
+      @dragover=${(e: DragEvent) => {
+        e.preventDefault();
+        this.dragging = true;
+      }}
+      @dragleave=${() => (this.dragging = false)}
+      @drop=${this.onDrop}
+    >
+      <h2>${msg('Models from your disk', { id: 'models.import.heading' })}</h2>
+      <p class="muted">
+        ${msg('Open a transformers.js model folder (config.json, tokenizer files, onnx/*.onnx), or drop it here. Its files are copied into this browser and the model then works like a hub model, offline too.', {
+          id: 'models.import.lead',
+        })}
+      </p>
+      <div class="actions">
+        <button class="primary" data-testid="open-folder" ?disabled=${busy} @click=${this.open}>${msg('Open a model folder…', { id: 'models.import.open' })}</button>
+        <label class="muted">
+          ${msg("or choose the folder's files:", { id: 'models.import.fallback' })}
+          <input type="file" webkitdirectory multiple data-testid="folder-input" ?disabled=${busy} @change=${this.onInput} />
+        </label>
+      </div>
+      ${busy ? this.renderProgress(this.progress!) : nothing} ${this.result ? this.renderResult(this.result) : nothing}
+    </section>`;
+  }
+
+  private renderProgress(p: ImportProgress) {
+    const copied = formatBytes(p.copiedBytes);
+    const total = formatBytes(p.totalBytes);
+    return html`<p role="status" data-testid="folder-progress">
+      ${p.path ? msg(str`Copying ${p.path}… ${copied} of ${total}`, { id: 'models.import.copying' }) : msg('Checking the folder…', { id: 'models.import.checking' })}
+      <progress max=${p.totalBytes || 1} .value=${p.copiedBytes}></progress>
+    </p>`;
+  }
+
+  private renderResult(result: Result) {
+    if (!result.ok) {
+      return html`<div class="problem" role="alert" data-testid="folder-problem">
+        <p>${result.text}</p>
+        ${result.detail ? html`<p class="muted">${result.detail}</p>` : nothing}
+        <p class="muted">${msg('Nothing was copied; the models already stored are unchanged.', { id: 'models.import.nothing-lost' })}</p>
+      </div>`;
+    }
+    const { record, bytes, ms } = result.outcome;
+    const id = record.model.id;
+    const size = formatBytes(bytes);
+    const time = formatDuration(ms);
+    const leftOut = record.leftOut.join(', ');
+    return html`<div class="ok" role="status" data-testid="folder-result">
+      <p>${msg(str`Opened ${record.folder} as ${id}: ${size} copied in ${time}.`, { id: 'models.import.done' })}</p>
+      ${record.leftOut.length ? html`<p class="muted">${msg(str`Not needed in the browser, so not copied: ${leftOut}.`, { id: 'models.import.left-out' })}</p>` : nothing}
+    </div>`;
+  }
+
+  static override styles = [
+    controlStyles,
+    css`
+      h2 {
+        margin: 0;
+        font-size: 1.1rem;
+      }
+      .card.dragging {
+        outline: 3px dashed var(--accent);
+        outline-offset: -6px;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+      }
+      .actions label {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      progress {
+        display: block;
+        width: min(22rem, 100%);
+      }
+      .ok p:first-child {
+        color: var(--ok);
+      }
+      .problem p:first-child {
+        color: var(--danger);
+      }
+      p {
+        margin: 0.5rem 0 0;
+      }
+    `,
+  ];
+}

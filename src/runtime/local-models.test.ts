@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildMlp, buildSmallCnn } from '../quantize/testing/model-builder';
+import { clearCache, listCachedFiles, readCachedFile } from './cache';
+import { catalog, findModel } from './catalog';
+import { StorageFullError } from './idb-store';
+import { clearLocalModels, deleteLocalModel, importModelFolder, listLocalModels, loadLocalModels, type PickedFile } from './local-models';
+
+const json = (value: unknown) => new Blob([JSON.stringify(value)]);
+const encoder = new Uint8Array(buildSmallCnn());
+const decoder = new Uint8Array(buildMlp());
+
+/** A seq2seq folder as a directory input gives it: every path starts with the folder's name. */
+function summarizerFolder(name = 'tiny-summarizer', over: Record<string, Blob> = {}): PickedFile[] {
+  const files: Record<string, Blob> = {
+    'config.json': json({ model_type: 'bart', architectures: ['BartForConditionalGeneration'] }),
+    'generation_config.json': json({ max_length: 20 }),
+    'tokenizer.json': json({ model: {} }),
+    'tokenizer_config.json': json({}),
+    'onnx/encoder_model.onnx': new Blob([encoder]),
+    'onnx/decoder_model_merged.onnx': new Blob([decoder]),
+    'README.md': new Blob(['# notes']),
+    ...over,
+  };
+  return Object.entries(files).map(([path, file]) => ({ path: `${name}/${path}`, file }));
+}
+
+const cachedPaths = async (modelId: string) =>
+  (await listCachedFiles())
+    .filter((m) => m.modelId === modelId)
+    .map((m) => m.path)
+    .sort();
+
+beforeAll(() => {
+  vi.stubGlobal('self', { location: new URL('http://app.test/') });
+});
+
+describe('models opened from disk', () => {
+  beforeEach(async () => {
+    await clearCache();
+    await clearLocalModels();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('copies a model folder into the cache under a local id and adds it to the catalog', async () => {
+    const progress: string[] = [];
+    const outcome = await importModelFolder(summarizerFolder(), 'ignored', (p) => progress.push(p.path));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const id = outcome.record.model.id;
+    expect(id).toBe('local/tiny-summarizer');
+    expect(findModel(id)).toMatchObject({ source: 'local', task: 'summarization', defaultDtype: 'fp32', title: 'tiny-summarizer' });
+    expect(await cachedPaths(id)).toEqual(['config.json', 'generation_config.json', 'onnx/decoder_model_merged.onnx', 'onnx/encoder_model.onnx', 'tokenizer.json', 'tokenizer_config.json']);
+    expect(await readCachedFile(id, 'onnx/encoder_model.onnx')).toEqual(encoder);
+    expect((await listCachedFiles()).find((m) => m.path === 'config.json')?.url).toBe(`http://app.test/models/${id}/config.json`);
+    expect(outcome.record.leftOut).toEqual(['README.md']);
+    expect(outcome.bytes).toBe(encoder.length + decoder.length + (await Promise.all(['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'].map((p) => summarizerFolder().find((f) => f.path.endsWith(`/${p}`))!.file.size))).reduce((a, b) => a + b));
+    expect(progress).toContain('onnx/encoder_model.onnx');
+    // The catalog entry carries each file's hash, so the cache checks the copy on every load.
+    expect(findModel(id)!.dtypes.fp32!.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256!))).toBe(true);
+
+    const again = await importModelFolder(summarizerFolder(), 'ignored');
+    expect(again.ok && again.record.model.id).toBe('local/tiny-summarizer-2');
+    expect(await cachedPaths(id)).toHaveLength(6);
+  });
+
+  it('copies nothing from a folder whose ONNX file does not parse, and names that file', async () => {
+    const outcome = await importModelFolder(summarizerFolder('broken', { 'onnx/decoder_model_merged.onnx': new Blob([decoder.subarray(0, decoder.length - 7)]) }), 'broken');
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'bad-onnx', files: [{ path: 'onnx/decoder_model_merged.onnx', why: 'cut short' }] } });
+    expect(await listCachedFiles()).toEqual([]);
+    expect(await listLocalModels()).toEqual([]);
+  });
+
+  it('a full disk while copying removes the partial copy, keeps what was stored before, and says so', async () => {
+    const first = await importModelFolder(summarizerFolder('kept'), 'kept');
+    expect(first.ok).toBe(true);
+    let puts = 0;
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      // The third file of the folder no longer fits.
+      if (++puts > 4) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const failure = importModelFolder(summarizerFolder('too-big'), 'too-big');
+    await expect(failure).rejects.toBeInstanceOf(StorageFullError);
+    await expect(failure).rejects.toThrow(/the model folder too-big needs .* what was copied of it was removed; models already stored are kept\. Deleting local\/kept/);
+    vi.restoreAllMocks();
+    expect(await cachedPaths('local/too-big')).toEqual([]);
+    expect(await cachedPaths('local/kept')).toHaveLength(6);
+    expect((await listLocalModels()).map((r) => r.model.id)).toEqual(['local/kept']);
+    expect(findModel('local/too-big')).toBeUndefined();
+  });
+
+  it('deleting a local model removes its files, its record and its catalog entry; loading reads the records back', async () => {
+    const outcome = await importModelFolder(summarizerFolder('gone'), 'gone');
+    const id = outcome.ok ? outcome.record.model.id : '';
+    await deleteLocalModel(id);
+    expect(await cachedPaths(id)).toEqual([]);
+    expect(findModel(id)).toBeUndefined();
+
+    await importModelFolder(summarizerFolder('back'), 'back');
+    catalog.models = catalog.models.filter((m) => m.source !== 'local');
+    await loadLocalModels();
+    expect(findModel('local/back')?.source).toBe('local');
+  });
+});
