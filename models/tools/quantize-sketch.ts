@@ -12,10 +12,8 @@ import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { describeSelfCheck, ortCalibration, ortModelRunner, quantizeModel, type QuantizeMode } from '../../src/quantize';
 import type { TensorMap } from '../../src/runtime/protocol';
-import { bitmapToInput, sketchInputShape } from '../../src/sketch/model-input';
 import { labelsFromConfig } from '../../src/sketch/predictions';
-import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
-import { loadBitmapFolder } from './sketch-data';
+import { bitmapSamples, loadBitmapFolder } from './sketch-data';
 
 const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
 
@@ -58,17 +56,7 @@ async function main(): Promise<void> {
 /** The first `rows` training drawings of each class as model inputs. */
 async function calibrationSamples(modelDir: string, dataDir: string, rows: number): Promise<TensorMap[]> {
   const labels = labelsFromConfig(JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8')));
-  const data = await loadBitmapFolder(dataDir, labels);
-  const pixels = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
-  const perClass = new Map<number, number>();
-  const samples: TensorMap[] = [];
-  data.truth.forEach((label, i) => {
-    const taken = perClass.get(label) ?? 0;
-    if (taken >= rows) return;
-    perClass.set(label, taken + 1);
-    samples.push({ input: { type: 'float32', data: bitmapToInput(data.bitmaps.subarray(i * pixels, (i + 1) * pixels)), dims: sketchInputShape(1) } });
-  });
-  return samples;
+  return bitmapSamples(await loadBitmapFolder(dataDir, labels, 0, rows));
 }
 
 main().catch((error: Error) => {

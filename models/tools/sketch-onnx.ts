@@ -16,6 +16,11 @@ export async function loadSketchModel(path: string): Promise<LoadedSketchModel> 
   } catch (error) {
     throw new Error(`Cannot read the model ${path}: ${(error as Error).message}`);
   }
+  return sketchModelFromBytes(bytes, path);
+}
+
+/** A sketch classifier from model bytes (`path` names it in messages and reports). */
+export async function sketchModelFromBytes(bytes: Uint8Array, path: string): Promise<LoadedSketchModel> {
   try {
     const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
     if (!session.inputNames.includes('input') || !session.outputNames.includes('logits')) {
