@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './helpers';
 import { pdfWithPassword, pdfWithText, pdfWithoutText } from './fixtures/pdf-files';
 
@@ -183,24 +184,29 @@ test.describe('summarize page', () => {
   });
 });
 
-test.describe('summarize page in Japanese', () => {
-  const JAPANESE = [
-    '東京都は新しい中央図書館を来月開くと発表した。',
-    '図書館には二十万冊の本が並び、開館時間は夜九時までに延びる。',
-    '都の担当者は記者会見で「若い人や働く人に使ってほしい」と話した。',
-    '建設費は約五十億円で、都の予算から支出される。',
-    '一方、近くの商店街では駐車場が足りなくなると心配する声もある。',
-    '図書館の開館式には知事も出席する予定だ。',
-    '当日の天気は晴れの予報だ。',
-  ].join('');
+const JAPANESE = [
+  '東京都は新しい中央図書館を来月開くと発表した。',
+  '図書館には二十万冊の本が並び、開館時間は夜九時までに延びる。',
+  '都の担当者は記者会見で「若い人や働く人に使ってほしい」と話した。',
+  '建設費は約五十億円で、都の予算から支出される。',
+  '一方、近くの商店街では駐車場が足りなくなると心配する声もある。',
+  '図書館の開館式には知事も出席する予定だ。',
+  '当日の天気は晴れの予報だ。',
+].join('');
 
+/** Word and character counts as the page must show them: words from the browser's own Japanese segmenter. */
+async function japaneseCounts(page: Page, text: string): Promise<{ words: number; characters: number }> {
+  return page.evaluate((t) => {
+    const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(t)];
+    return { words: segments.filter((s) => s.isWordLike).length, characters: [...t].length };
+  }, text);
+}
+
+test.describe('summarize page, English interface, Japanese text', () => {
   test('a pasted Japanese text gets a summary of several sentences and word counts from the segmenter', async ({ page, watch }) => {
     await page.goto('/#/summarize');
     await page.getByTestId('source-text').fill(JAPANESE);
-    const expected = await page.evaluate((text) => {
-      const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)];
-      return { words: segments.filter((s) => s.isWordLike).length, characters: [...text].length };
-    }, JAPANESE);
+    const expected = await japaneseCounts(page, JAPANESE);
     expect(expected.words).toBeGreaterThan(60);
     await expect(page.getByTestId('counts')).toHaveText(`${expected.words} words · ${expected.characters} characters`);
     await page.getByTestId('length').selectOption('short');
@@ -216,5 +222,50 @@ test.describe('summarize page in Japanese', () => {
     await expect(page.getByTestId('compression')).toContainText(new RegExp(`of ${expected.words} words`));
     await page.screenshot({ path: test.info().outputPath('summarize-japanese.png'), fullPage: true });
     expect(watch.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('summarize page with a Japanese interface', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('shows Japanese labels, counts and facts, and summarizes a Japanese text', async ({ page, watch }) => {
+    await page.goto('/#/summarize');
+    const summarizePage = page.locator('summarize-page');
+    await expect(summarizePage.getByRole('heading', { name: '要約', level: 1 })).toBeVisible();
+    await expect(summarizePage.getByLabel('要約するテキスト')).toBeVisible();
+    await expect(page.getByTestId('summarize')).toHaveText('要約する');
+    await expect(page.getByTestId('length').locator('option:checked')).toHaveText(/^標準（約 \d+ 語）$/);
+    await page.getByTestId('source-text').fill(JAPANESE);
+    const { words, characters } = await japaneseCounts(page, JAPANESE);
+    await expect(page.getByTestId('counts')).toHaveText(`${words} 語・${characters} 文字`);
+    await page.getByTestId('length').selectOption('short');
+    await page.getByTestId('summarize').click();
+    const summary = page.getByTestId('summary');
+    await expect(summary).toBeVisible();
+    const sentences = (await summary.innerText()).match(/[^。]+。/g) ?? [];
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const sentence of sentences) expect(JAPANESE).toContain(sentence);
+    await expect(page.getByTestId('compression')).toHaveText(new RegExp(`^${words} 語中 \\d+ 語（[\\d.]+%）$`));
+    await expect(page.getByTestId('made-by')).toContainText(`抽出型エンジン（同梱・オフライン）· 7 文中 ${sentences.length} 文`);
+    for (const label of ['要約', 'コピー', '長さ', '時間', '生成元', '原文（選ばれた文を強調表示）']) {
+      await expect(summarizePage.getByText(label, { exact: true }).first(), label).toBeVisible();
+    }
+    for (const english of ['Summarize', 'Text to summarize', 'Open a file…', 'Engine', 'Length', 'Summary', 'Copy', 'Time', 'Made by']) {
+      await expect(summarizePage.getByText(english, { exact: true }), english).toHaveCount(0);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('switching the language in the header turns the page and its summary facts into English without a reload', async ({ page }) => {
+    await page.goto('/#/summarize');
+    await page.getByTestId('source-text').fill(JAPANESE);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('compression')).toContainText('語中');
+    await page.getByTestId('language-select').selectOption('en');
+    await expect(page.getByTestId('summarize')).toHaveText('Summarize');
+    await expect(page.getByTestId('counts')).toHaveText(/^\d+ words · \d+ characters$/);
+    await expect(page.getByTestId('compression')).toHaveText(/^\d+ of \d+ words \([\d.]+ %\)$/);
+    await expect(page.getByTestId('made-by')).toContainText('Extractive engine');
+    await expect(page.getByTestId('source-text')).toHaveValue(JAPANESE);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../runtime/catalog';
-import { hubSummarizers, progressLabel } from './engines';
+import { inJapanese } from './in-japanese';
+import { chosenHubModel, dtypeFor, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
 
 describe('engines', () => {
   it('offers the catalogued summarization models with their own dtypes', () => {
@@ -13,5 +14,26 @@ describe('engines', () => {
     expect(progressLabel({ stage: 'chunk', index: 3, total: 8, round: 1 })).toBe('Chunk 3 of 8');
     expect(progressLabel({ stage: 'chunk', index: 1, total: 2, round: 2 })).toMatch(/^Chunk 1 of 2 .*round 2/);
     expect(progressLabel({ stage: 'combine', round: 2 })).toMatch(/Combining/);
+  });
+
+  it('labels map-reduce progress in Japanese when the interface is Japanese', async () => {
+    await inJapanese(() => {
+      expect(progressLabel({ stage: 'chunk', index: 3, total: 8, round: 1 })).toBe('チャンク 3 / 8');
+      expect(progressLabel({ stage: 'chunk', index: 1, total: 2, round: 2 })).toBe('チャンク 1 / 2（要約の要約・2 巡目）');
+      expect(progressLabel({ stage: 'combine', round: 2 })).toBe('チャンクの要約を統合中…');
+    });
+  });
+
+  it('finds the chosen hub model: catalogued, typed, or none for an id that is not organisation/name', () => {
+    const models = hubSummarizers(catalog);
+    expect(chosenHubModel(models[0]!.id, '', models)).toEqual(models[0]);
+    expect(chosenHubModel(OTHER_HUB_MODEL, '  someone/tiny-bart ', models)).toEqual(uncataloguedSummarizer('someone/tiny-bart'));
+    for (const typed of ['', 'tiny-bart', 'a/b/c', 'a b/c']) expect(chosenHubModel(OTHER_HUB_MODEL, typed, models), typed).toBeUndefined();
+  });
+
+  it('uses the chosen dtype only where the model offers it', () => {
+    const model: HubSummarizer = { id: 'm/x', title: 'x', dtypes: ['fp32', 'q4'], defaultDtype: 'fp32' };
+    expect(dtypeFor(model, 'q4')).toBe('q4');
+    expect(dtypeFor(model, 'int8')).toBe('fp32');
   });
 });

@@ -1,5 +1,7 @@
 // The summarization engines the page offers: the bundled extractive engine, and transformers.js hub models.
+import { msg, str } from '@lit/localize';
 import { DTYPES, type Catalog } from '../../runtime/catalog';
+import { parseHubId } from '../../runtime/hub-id';
 import type { Dtype, SummarizeProgress } from '../../runtime/protocol';
 
 export const EXTRACTIVE = 'extractive';
@@ -24,8 +26,24 @@ export function uncataloguedSummarizer(id: string): HubSummarizer {
   return { id, title: id, dtypes: [...DTYPES], defaultDtype: 'fp32' };
 }
 
+/**
+ * The hub model an engine choice names: a catalogued one, or for OTHER_HUB_MODEL the id typed in `otherModelId`
+ * (undefined when that is not an organisation/name id).
+ */
+export function chosenHubModel(engine: string, otherModelId: string, catalogued: readonly HubSummarizer[]): HubSummarizer | undefined {
+  if (engine !== OTHER_HUB_MODEL) return catalogued.find((m) => m.id === engine) ?? uncataloguedSummarizer(engine);
+  const parsed = parseHubId(otherModelId);
+  return parsed.ok ? uncataloguedSummarizer(parsed.id) : undefined;
+}
+
+/** The dtype a load uses: the one chosen if the model offers it, else the model's default. */
+export function dtypeFor(model: HubSummarizer, chosen: Dtype): Dtype {
+  return model.dtypes.includes(chosen) ? chosen : model.defaultDtype;
+}
+
 export function progressLabel(progress: SummarizeProgress): string {
-  if (progress.stage === 'combine') return 'Combining the chunk summaries…';
-  const round = progress.round > 1 ? ` (summaries of summaries, round ${progress.round})` : '';
-  return `Chunk ${progress.index} of ${progress.total}${round}`;
+  if (progress.stage === 'combine') return msg('Combining the chunk summaries…', { id: 'summarize.progress.combine' });
+  const { index, total, round } = progress;
+  if (round > 1) return msg(str`Chunk ${index} of ${total} (summaries of summaries, round ${round})`, { id: 'summarize.progress.chunk-round' });
+  return msg(str`Chunk ${index} of ${total}`, { id: 'summarize.progress.chunk' });
 }

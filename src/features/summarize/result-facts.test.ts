@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { compressionLabel, countLabel, durationLabel, highlightPieces } from './result-facts';
+import { inJapanese } from './in-japanese';
+import { compressionLabel, countLabel, durationLabel, highlightPieces, textCounts } from './result-facts';
 import { loadDraft, saveDraft } from './draft-store';
 
 describe('result facts', () => {
   it('counts words and characters', () => {
-    expect(countLabel('One two, three.')).toBe('3 words · 15 characters');
-    expect(countLabel('')).toBe('0 words · 0 characters');
+    expect(countLabel(textCounts('One two, three.'))).toBe('3 words · 15 characters');
+    expect(countLabel(textCounts(''))).toBe('0 words · 0 characters');
+    expect(countLabel(textCounts('🙂'))).toBe('0 words · 1 character');
+  });
+
+  it('says "word" and "character" for exactly one, and groups thousands', () => {
+    for (const [words, characters, label] of [
+      [1, 1, '1 word · 1 character'],
+      [1, 2, '1 word · 2 characters'],
+      [2, 1, '2 words · 1 character'],
+      [1234, 1234567, '1,234 words · 1,234,567 characters'],
+    ] as const) {
+      expect(countLabel({ words, characters })).toBe(label);
+    }
   });
 
   it('counts Japanese words by dictionary segmentation, not by spaces', () => {
     // 東京|都|は|新しい|図書館|を|開く|と|発表|した ・ 本|が|並ぶ
-    expect(countLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。')).toBe('13 words · 24 characters');
+    expect(countLabel(textCounts('東京都は新しい図書館を開くと発表した。本が並ぶ。'))).toBe('13 words · 24 characters');
     expect(compressionLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。', '本が並ぶ。')).toBe('3 of 13 words (23.1 %)');
   });
 
@@ -22,6 +35,20 @@ describe('result facts', () => {
     expect(durationLabel(0.4)).toBe('< 1 ms');
     expect(durationLabel(12.3)).toBe('12 ms');
     expect(durationLabel(2345)).toBe('2.3 s');
+  });
+
+  it('speaks Japanese when the interface does: counts, compression and grouped numbers', async () => {
+    await inJapanese(() => {
+      for (const [words, characters, label] of [
+        [120, 480, '120 語・480 文字'],
+        [1, 1, '1 語・1 文字'],
+        [12345, 67890, '12,345 語・67,890 文字'],
+      ] as const) {
+        expect(countLabel({ words, characters })).toBe(label);
+      }
+      expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('10 語中 2 語（20.0%）');
+      expect(durationLabel(2345)).toBe('2.3 s');
+    });
   });
 
   it('cuts the source into plain and chosen pieces that rebuild it exactly', () => {

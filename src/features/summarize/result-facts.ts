@@ -1,24 +1,52 @@
-// Numbers shown with a summary and the source text; pure so they are tested in Node.
+// Numbers shown with a summary and the source text, in the interface language; pure so they are tested in Node.
+import { msg, str } from '@lit/localize';
 import { wordCount } from '../../summarize/tokens';
+import { formatNumber } from '../../ui/format';
 
-export function countLabel(text: string): string {
-  const words = wordCount(text);
-  const characters = [...text].length;
-  return `${words.toLocaleString('en')} ${words === 1 ? 'word' : 'words'} · ${characters.toLocaleString('en')} ${characters === 1 ? 'character' : 'characters'}`;
+export interface TextCounts {
+  words: number;
+  /** Unicode code points, so an emoji or a kanji counts once. */
+  characters: number;
+}
+
+/** Counted once per text change: the word segmenter is the costly part, not the label. */
+export function textCounts(text: string): TextCounts {
+  return { words: wordCount(text), characters: [...text].length };
+}
+
+/** A word count for people: "1 word", "1,234 words" (en) / "1,234 語" (ja). */
+function wordsLabel(words: number): string {
+  const n = formatNumber(words);
+  return words === 1 ? msg(str`${n} word`, { id: 'summarize.count.word' }) : msg(str`${n} words`, { id: 'summarize.count.words' });
+}
+
+function charactersLabel(characters: number): string {
+  const n = formatNumber(characters);
+  return characters === 1 ? msg(str`${n} character`, { id: 'summarize.count.character' }) : msg(str`${n} characters`, { id: 'summarize.count.characters' });
+}
+
+/** "113 words · 661 characters" (en) / "113 語・661 文字" (ja). */
+export function countLabel(counts: TextCounts): string {
+  const words = wordsLabel(counts.words);
+  const characters = charactersLabel(counts.characters);
+  return msg(str`${words} · ${characters}`, { id: 'summarize.count' });
 }
 
 /** "58 of 612 words (9.5 %)": the summary's length as a share of the source's. */
 export function compressionLabel(source: string, summary: string): string {
   const sourceWords = wordCount(source);
   const summaryWords = wordCount(summary);
-  const share = sourceWords === 0 ? 0 : (100 * summaryWords) / sourceWords;
-  return `${summaryWords.toLocaleString('en')} of ${sourceWords.toLocaleString('en')} words (${share.toFixed(1)} %)`;
+  const kept = formatNumber(summaryWords);
+  const of = formatNumber(sourceWords);
+  const share = formatNumber(sourceWords === 0 ? 0 : (100 * summaryWords) / sourceWords, 1);
+  return msg(str`${kept} of ${of} words (${share} %)`, { id: 'summarize.compression' });
 }
 
+/** Whole milliseconds below a second, tenths of a second above: "< 1 ms", "12 ms", "2.3 s". */
 export function durationLabel(ms: number): string {
   if (ms < 1) return '< 1 ms';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 1000) return `${formatNumber(Math.round(ms))} ms`;
+  return `${formatNumber(ms / 1000, 1)} s`;
 }
 
 export interface SourcePiece {

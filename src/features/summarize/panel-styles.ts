@@ -1,0 +1,31 @@
+// The look the summarize page's panels share (source input, settings, progress, result): each renders its own
+// <section> card inside its shadow root, so the card rules travel with every panel.
+import { css } from 'lit';
+
+export const panelStyles = css`
+  :host {
+    display: block;
+  }
+  section {
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    padding: 0.9rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+  /* A summary as it streams in (progress panel) and when done (result panel). */
+  .summary {
+    margin: 0;
+    font-size: 1.05rem;
+    line-height: 1.55;
+    white-space: pre-wrap;
+  }
+`;

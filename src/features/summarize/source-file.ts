@@ -1,0 +1,28 @@
+// A picked or dropped file as the text to summarize: checked by name, size and first bytes, then decoded (.txt,
+// .md) or read by the PDF worker, page by page.
+import { msg, str } from '@lit/localize';
+import { classifyFile, decodeTextFile } from '../../summarize/validation';
+
+export type SourceFileOutcome = { ok: true; text: string } | { ok: false; message: string };
+
+/**
+ * The text of `file`, or a message for the user saying why there is none. `onReading` gets a status line once the
+ * file passed its checks and is being read, and again for every PDF page read. Never throws.
+ */
+export async function readSourceFile(file: File, onReading: (status: string) => void): Promise<SourceFileOutcome> {
+  const name = file.name;
+  try {
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    const kind = classifyFile(name, file.size, head);
+    if (!kind.ok) return kind;
+    onReading(msg(str`Reading ${name}…`, { id: 'summarize.file.reading' }));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (kind.kind === 'text') return decodeTextFile(name, bytes);
+    const { pdfText } = await import('./pdf-text');
+    const text = await pdfText(name, bytes, (done, total) => onReading(msg(str`Reading ${name}: page ${done} of ${total}…`, { id: 'summarize.file.reading-page' })));
+    return { ok: true, text };
+  } catch (error) {
+    const { name: kindOfError, message } = error as Error;
+    return { ok: false, message: kindOfError === 'PdfTextError' ? message : msg(str`${name} could not be read: ${message}`, { id: 'summarize.file.unreadable' }) };
+  }
+}
