@@ -38,6 +38,16 @@ describe('per-layer sensitivity', () => {
   });
 });
 
+describe('sensitivity with nodes the caller keeps in float', () => {
+  it('measures only the other layers, and refuses a name the model lacks', async () => {
+    const layers = await layerSensitivity(model, { quantize: { ...quantize, nodes: { exclude: ['MatMul_0'] } }, samples: evaluation, run });
+    expect(layers.map((l) => l.layer)).toEqual(['MatMul_4']);
+    const error = await layerSensitivity(model, { quantize: { ...quantize, nodes: { exclude: ['nope'] } }, samples: evaluation, run }).catch((e: unknown) => e);
+    expect((error as QuantizeError).code).toBe('invalid-options');
+    expect((error as QuantizeError).message).toMatch(/no node named "nope"/);
+  });
+});
+
 describe('automatic mixed precision', () => {
   it('keeps the most sensitive layer in float to reach the target, and the agreement it reports is the model it returns', async () => {
     const all = await quantizeModel(model, quantize);

@@ -12,7 +12,7 @@ import { calibrationTensorNames, resolveRanges } from './calibration';
 import { smoothModel } from './smooth-quant';
 import { decodeModel } from './proto';
 import { foldWeightTransposes, findWeightCandidates } from './weights';
-import { nodeId } from './exclusion';
+import { excludedNodes, nodeId } from './exclusion';
 import { meanKlDivergence, top1Agreement } from './metrics';
 import { QuantizeError } from './errors';
 import type { ModelRunner } from './self-check';
@@ -21,7 +21,10 @@ import type { TensorMap } from '../types/tensor';
 import type { QuantizeOptions, QuantizeReport } from './types';
 
 export interface SensitivityOptions {
-  /** The quantization to measure (mode, perChannel, calibration, smoothQuant…); `nodes` is set per variant. */
+  /**
+   * The quantization to measure (mode, perChannel, calibration, smoothQuant…). Nodes in `nodes.exclude` stay float
+   * in every variant and are not measured; the self-check, when given, runs on the mixed-precision result only.
+   */
   quantize: QuantizeOptions;
   /** Inputs the variants are compared on (e.g. the calibration drawings). */
   samples: readonly TensorMap[];
@@ -87,6 +90,8 @@ interface Prepared {
   /** The float model every variant is quantized from (smoothed when SmoothQuant was asked for). */
   bytes: Uint8Array;
   options: QuantizeOptions;
+  /** Nodes the caller keeps in float in every variant (`quantize.nodes.exclude`); not measured. */
+  excluded: readonly string[];
   layers: { layer: string; op: string; weight: string }[];
   output: string;
   reference: ArrayLike<number>[];
@@ -120,6 +125,7 @@ async function prepare(bytes: Uint8Array, options: SensitivityOptions): Promise<
   const progress = options.onProgress ?? (() => {});
   const onSample = (done: number) => progress({ stage: 'calibrating', done, total: 0 });
   let quantize: QuantizeOptions = { ...options.quantize, selfCheck: undefined, nodes: undefined };
+  const excluded = options.quantize.nodes?.exclude ?? [];
   let floatBytes = bytes;
   if (quantize.smoothQuant) {
     floatBytes = (await smoothModel(bytes, quantize, onSample)).bytes;
@@ -130,23 +136,24 @@ async function prepare(bytes: Uint8Array, options: SensitivityOptions): Promise<
     quantize = { ...quantize, calibration: { ranges, sampleCount, minSamples: quantize.calibration.minSamples } };
   }
   const graph = decodeModel(floatBytes).graph!;
+  const kept = excludedNodes(graph, excluded);
   foldWeightTransposes(graph);
-  const layers = findWeightCandidates(graph).candidates.flatMap((candidate) =>
-    candidate.consumers.map((node) => ({ layer: nodeId(node), op: node.opType ?? '', weight: candidate.name })),
-  );
+  const layers = findWeightCandidates(graph)
+    .candidates.flatMap((candidate) => candidate.consumers.map((node) => ({ layer: nodeId(node), op: node.opType ?? '', weight: candidate.name })))
+    .filter(({ layer }) => !kept.has(layer));
   if (layers.length === 0) throw new QuantizeError('no-float-weights', 'This model has no Conv, Gemm or MatMul with a stored float weight, so there are no layers to compare.');
   const output = options.output ?? graph.output?.[0]?.name ?? '';
   progress({ stage: 'reference', done: 0, total: 1 });
   const reference = rowsOf(await options.run(bytes, options.samples, [output]), output);
   progress({ stage: 'reference', done: 1, total: 1 });
-  return { bytes: floatBytes, options: quantize, layers, output, reference };
+  return { bytes: floatBytes, options: quantize, excluded, layers, output, reference };
 }
 
 /** Quantizes with `keptInFloat` excluded and measures the result against the float outputs. */
 async function measure(prepared: Prepared, options: SensitivityOptions, keptInFloat: readonly string[], selfCheck = false) {
   const result = await quantizeModel(prepared.bytes, {
     ...prepared.options,
-    nodes: { exclude: keptInFloat },
+    nodes: { exclude: [...prepared.excluded, ...keptInFloat] },
     ...(selfCheck ? { selfCheck: options.quantize.selfCheck } : {}),
   });
   const candidate = rowsOf(await options.run(result.bytes, options.samples, [prepared.output]), prepared.output);
