@@ -2,13 +2,16 @@
 // #/bench in headless Chromium (as is, then with --enable-unsafe-webgpu for the WebGPU rows), times the same model
 // on onnxruntime-node as the native reference, and writes bench/results/latest.json and latest.md.
 // Progress goes to stderr; with --json the last line on stdout is one JSON object of headline figures.
+// It starts with a cold first visit (bench/first-visit.ts); `--first-visit` measures only that.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
-import { HEADLINE_KEYS, headlineFigures, markdownReport, noteText, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { headlineFigures, markdownReport, noteText, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
 import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/bench/settings';
+import { firstVisitHeadline, firstVisitMarkdown, type FirstVisit } from '../src/bench/first-visit';
+import { measureFirstVisit } from './first-visit';
 import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
 import { int8SizeRatio, measureNative } from './native';
 
@@ -17,6 +20,7 @@ const args = new Set(argv);
 /** `--screenshot PATH`: a full-page screenshot of #/bench after the main run. */
 const screenshotPath = argv.includes('--screenshot') ? argv[argv.indexOf('--screenshot') + 1] : undefined;
 const jsonOutput = args.has('--json');
+const firstVisitOnly = args.has('--first-visit');
 const setting: BenchSetting = args.has('--quick') ? BENCH_SETTINGS.quick : BENCH_SETTINGS.standard;
 const port = Number(process.env.BENCH_PORT ?? 4390);
 const appUrl = `http://127.0.0.1:${port}`;
@@ -68,8 +72,18 @@ async function runInChromium(
   }
 }
 
-function headlineTable(headline: Record<HeadlineKey, number>): string {
-  return ['| Figure | Value |', '| --- | --- |', ...HEADLINE_KEYS.map((key) => `| ${key} | ${Number.isInteger(headline[key]) ? headline[key] : headline[key].toFixed(3)} |`)].join('\n');
+function headlineTable(headline: Record<string, number>): string {
+  return ['| Figure | Value |', '| --- | --- |', ...Object.entries(headline).map(([key, value]) => `| ${key} | ${Number.isInteger(value) ? value : value.toFixed(3)} |`)].join('\n');
+}
+
+async function firstVisit(): Promise<FirstVisit> {
+  log('Cold first visit (fresh context, empty cache): #/doodle until the first guess, then #/models…');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: quietChromium });
+  try {
+    return await measureFirstVisit(browser, appUrl, outDir);
+  } finally {
+    await browser.close();
+  }
 }
 
 const loadAverage = () => loadavg()[0]!.toFixed(1);
@@ -80,7 +94,14 @@ async function main(): Promise<void> {
   const server = await serve();
   let primary: { report: BenchReport; requests: PhaseRequests };
   let webgpu: BenchReport;
+  let visit: FirstVisit;
   try {
+    visit = await firstVisit();
+    if (firstVisitOnly) {
+      const markdown = `# First visit\n\n${firstVisitMarkdown(visit)}\n`;
+      process.stdout.write(jsonOutput ? `${JSON.stringify(firstVisitHeadline(visit))}\n` : markdown);
+      return;
+    }
     log(`Chromium (as is), ${setting.name} setting: every backend…`);
     primary = await runInChromium([], setting.name, 'all', screenshotPath);
     // WebGPU here is a software adapter (SwiftShader) at tens of ms per run: the quick setting keeps it in minutes.
@@ -106,11 +127,14 @@ async function main(): Promise<void> {
     text(`Machine load average (1 min) at start: ${loadAtStart}, at the end: ${loadAverage()} (${report.environment.hardwareConcurrency} cores).`),
   );
   if (primary.requests.coldLoad === 0) report.notes.push(text('No request was seen during cold loads either, so the request counting missed the worker: do not trust the warm-load count.'));
-  const headline = headlineFigures(report, { int8SizeRatio: int8SizeRatio(), warmLoadNetworkRequests: primary.requests.warmLoad });
+  const headline: Record<HeadlineKey, number> & Record<string, number> = {
+    ...headlineFigures(report, { int8SizeRatio: int8SizeRatio(), warmLoadNetworkRequests: primary.requests.warmLoad }),
+    ...firstVisitHeadline(visit),
+  };
 
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, report }, null, 2)}\n`);
-  const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineTable(headline)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
+  await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, firstVisit: visit, report }, null, 2)}\n`);
+  const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineTable(headline)}\n\n## First visit\n\n${firstVisitMarkdown(visit)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
   await writeFile('bench/results/latest.md', markdown);
   log('Wrote bench/results/latest.json and bench/results/latest.md.');
   if (jsonOutput) process.stdout.write(`${JSON.stringify(headline)}\n`);
