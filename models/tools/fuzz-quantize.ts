@@ -3,10 +3,10 @@
  *
  *   npm run fuzz:quantize -- [--seed N] [--graphs M] [--runtime node|web]
  *
- * Graph i is `randomGraph(seed + i)` (src/quantize/testing/random-graphs.ts); each is quantized in every mode,
- * per channel and per tensor, run in onnxruntime-node (or onnxruntime-web's WASM kernels, the browser's runtime, with
- * --runtime web) with default optimizations and none, and compared with
- * float within its int8 error bound. Failures are grouped by kind (mode, scales, where, message without numbers);
+ * Graph i is `randomGraph(seed + i)` (src/quantize/testing/random-graphs.ts); each is quantized in every variant
+ * (`differentialVariants`: int8 modes per channel and per tensor, fp16, int4 blocks, palettes), run in
+ * onnxruntime-node (or onnxruntime-web's WASM kernels, the browser's runtime, with --runtime web) with default
+ * optimizations and none, and compared with float within its error bound. Failures are grouped by kind (variant, where, message without numbers);
  * reproduce one with its seed. Exits non-zero when anything failed.
  */
 import { parseArgs } from 'node:util';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     for (const run of await differentialRuns(graph, ort)) {
       runs++;
       if (!run.failure) continue;
-      const kind = `${run.mode}, ${run.perChannel ? 'per-channel' : 'per-tensor'}, ${run.failure.level}: ${run.failure.message.replace(/\d[\d.e+-]*/g, 'N')}`;
+      const kind = `${run.label}, ${run.failure.level}: ${run.failure.message.replace(/\d[\d.e+-]*/g, 'N')}`;
       kinds.set(kind, [...(kinds.get(kind) ?? []), graph.name]);
     }
     if ((i + 1) % 100 === 0) console.log(`${i + 1} graphs, ${runs} runs, ${[...kinds.values()].reduce((n, list) => n + list.length, 0)} failures…`);

@@ -91,6 +91,7 @@ describe('npm run quantize', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^usage: npm run quantize -- --in .* --out /);
     expect(result.stdout).toMatch(/--calibration-rows N/);
+    expect(result.stdout).toMatch(/--block-size 32\|64\|128 .*\n.*--asymmetric .*\n.*--bits 4\|6 .*\n.*--palette-group-size N /);
   });
 
   it('refuses an --out in a missing folder before quantizing, and writes nothing', async () => {
@@ -109,6 +110,32 @@ describe('npm run quantize', () => {
     const result = await quantize('--in', join(dir, model), '--out', out, '--mode', 'static', '--calibration', join(dir, data));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
+    expect(await exists(out)).toBe(false);
+  });
+  it.each([
+    ['fp16', [], /fp16: [\d,]+ → [\d,]+ bytes .*float16: max error/],
+    ['int4', ['--block-size', '64', '--asymmetric'], /int4 block 64 asymmetric: .*int4 MatMulNBits \(block 64, asymmetric\): max error [\d.e-]+, SQNR [\d.]+ dB/],
+    ['palette', ['--bits', '6', '--palette-group-size', '2'], /palette 6-bit, 2 output channels per table: .*palette 6-bit \(1 table of 64\)/],
+  ])('--mode %s with its options writes a self-checked model and lists each weight with its error', async (mode, extra, line) => {
+    const out = join(dir, `one-input.${mode}.onnx`);
+    const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out, '--mode', mode, ...extra);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\n/g, ' ')).toMatch(line);
+    expect(result.stdout).toMatch(new RegExp(`self-check in onnxruntime-node, 8 inputs: largest error [\\d.e-]+ on "y" \\(${mode} bound`));
+    expect(await exists(out)).toBe(true);
+  });
+
+  it.each([
+    [['--mode', 'dynamic', '--block-size', '32'], '--block-size applies to --mode int4 only; got --mode dynamic.'],
+    [['--mode', 'int4', '--block-size', '48'], '--block-size must be 32, 64 or 128; got "48".'],
+    [['--mode', 'palette', '--bits', '8'], '--bits must be 4 or 6; got "8".'],
+    [['--mode', 'int4', '--palette-group-size', '4'], '--palette-group-size applies to --mode palette only; got --mode int4.'],
+  ])('refuses %j with a message and writes nothing', async (args, message) => {
+    const out = join(dir, 'refused.onnx');
+    const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out, ...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
     expect(await exists(out)).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Quantizes any float ONNX model to int8 with the project's quantizer (src/quantize).
+ * Quantizes any float ONNX model with the project's quantizer (src/quantize): int8, fp16, int4 blocks or palettes.
  *
- *   npm run quantize -- --in model.onnx --out model_quantized.onnx --mode dynamic|weight-only|static
+ *   npm run quantize -- --in model.onnx --out model_quantized.onnx
+ *                       --mode dynamic|weight-only|static|fp16|int4|palette
  *                       [--per-tensor] [--calibration <dir of .npy>] [--calibration-rows N] [--input-scale S]
+ *                       [--block-size 32|64|128] [--asymmetric] [--bits 4|6] [--palette-group-size N]
  *
  * Static mode calibrates in onnxruntime-node on the .npy files in --calibration (`calibrationSamplesFromNpy`):
  * one file per model input named `<input name>.npy`, one row per sample, uint8 (multiplied by --input-scale,
@@ -23,16 +25,23 @@ import {
   ortModelRunner,
   quantizeModel,
   type QuantizeMode,
+  type QuantizeOptions,
 } from '../../src/quantize';
 import type { TensorMap } from '../../src/runtime/protocol';
 import { parseNpy } from '../../src/sketch/npy';
 import { describeSizeChange } from '../../src/util/size-change';
 
-const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
+const MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static', 'fp16', 'int4', 'palette'];
+const INT8_MODES: readonly QuantizeMode[] = ['weight-only', 'dynamic', 'static'];
 
 const USAGE = `usage: npm run quantize -- --in model.onnx --out model_quantized.onnx [options]
-  --mode dynamic|weight-only|static   int8 scheme (default dynamic)
-  --per-tensor                        one scale per weight tensor instead of per output channel
+  --mode M                            dynamic, weight-only or static (int8); fp16 (float16 weights and compute);
+                                      int4 (weight-only 4-bit blocks); palette (k-means lookup tables) (default dynamic)
+  --per-tensor                        int8: one scale per weight tensor instead of per output channel
+  --block-size 32|64|128              int4: weights per block along the reduction axis (default 32)
+  --asymmetric                        int4: a 4-bit zero point per block too (default symmetric)
+  --bits 4|6                          palette: 16- or 64-entry lookup tables (default 4)
+  --palette-group-size N              palette: one table per N output channels (default one per weight)
   --calibration <dir>                 .npy samples: <input name>.npy per model input, or uint8 files of a
                                       single-input model; static mode calibrates on them, every mode self-checks on them
   --calibration-rows N                most rows taken from each file (default 16)
@@ -70,6 +79,46 @@ function parseScale(text: string): number {
   return value;
 }
 
+type FormatOptions = Pick<QuantizeOptions, 'blockSize' | 'symmetric' | 'bits' | 'paletteGroupSize'>;
+
+/** --block-size/--asymmetric (int4) and --bits/--palette-group-size (palette), refused with any other mode. */
+function weightFormatOptions(mode: QuantizeMode, values: { 'block-size'?: string; asymmetric?: boolean; bits?: string; 'palette-group-size'?: string }): FormatOptions {
+  const only = (flag: string, wanted: QuantizeMode) => {
+    if (mode !== wanted) throw new Error(`${flag} applies to --mode ${wanted} only; got --mode ${mode}.`);
+  };
+  const options: FormatOptions = {};
+  if (values['block-size'] !== undefined) {
+    only('--block-size', 'int4');
+    const size = Number(values['block-size']);
+    if (size !== 32 && size !== 64 && size !== 128) throw new Error(`--block-size must be 32, 64 or 128; got "${values['block-size']}".`);
+    options.blockSize = size;
+  }
+  if (values.asymmetric) {
+    only('--asymmetric', 'int4');
+    options.symmetric = false;
+  }
+  if (values.bits !== undefined) {
+    only('--bits', 'palette');
+    const bits = Number(values.bits);
+    if (bits !== 4 && bits !== 6) throw new Error(`--bits must be 4 or 6; got "${values.bits}".`);
+    options.bits = bits;
+  }
+  if (values['palette-group-size'] !== undefined) {
+    only('--palette-group-size', 'palette');
+    const group = Number(values['palette-group-size']);
+    if (!Number.isInteger(group) || group < 1) throw new Error(`--palette-group-size must be a whole number ≥ 1; got "${values['palette-group-size']}".`);
+    options.paletteGroupSize = group;
+  }
+  return options;
+}
+
+/** "dynamic int8", "fp16", "int4 block 32 symmetric", "palette 4-bit". */
+function modeLabel(mode: QuantizeMode, options: FormatOptions): string {
+  if (mode === 'int4') return `int4 block ${options.blockSize ?? 32} ${options.symmetric === false ? 'asymmetric' : 'symmetric'}`;
+  if (mode === 'palette') return `palette ${options.bits ?? 4}-bit${options.paletteGroupSize ? `, ${options.paletteGroupSize} output channels per table` : ''}`;
+  return mode === 'fp16' ? 'fp16' : `${mode} int8`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -81,6 +130,10 @@ async function main(): Promise<void> {
       calibration: { type: 'string' },
       'calibration-rows': { type: 'string', default: '16' },
       'input-scale': { type: 'string', default: '1/255' },
+      'block-size': { type: 'string' },
+      asymmetric: { type: 'boolean', default: false },
+      bits: { type: 'string' },
+      'palette-group-size': { type: 'string' },
     },
   });
   if (values.help) {
@@ -91,6 +144,7 @@ async function main(): Promise<void> {
   if (!values.in || !values.out) throw new Error('give --in <model.onnx> and --out <model_quantized.onnx>.');
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}".`);
   if (mode === 'static' && !values.calibration) throw new Error('--mode static needs --calibration <dir of .npy samples>.');
+  const formatOptions = weightFormatOptions(mode, values);
   const rows = Number(values['calibration-rows']);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--calibration-rows must be a whole number ≥ 1; got "${values['calibration-rows']}".`);
   const outDir = dirname(values.out);
@@ -109,6 +163,7 @@ async function main(): Promise<void> {
     {
       mode,
       perChannel: !values['per-tensor'],
+      ...formatOptions,
       calibration: mode === 'static' && samples ? { run: ortCalibration(ort, samples.map(toFeeds)) } : undefined,
       // Check on the calibration rows when there are some (inside the calibrated ranges), else on generated inputs.
       selfCheck: { run: ortModelRunner(ort), samples, runtime: 'onnxruntime-node' },
@@ -119,11 +174,17 @@ async function main(): Promise<void> {
   );
   await writeFile(values.out, bytes);
   console.log(
-    `${mode} int8: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
+    `${modeLabel(mode, formatOptions)}: ${report.bytesBefore.toLocaleString('en')} → ${report.bytesAfter.toLocaleString('en')} bytes ` +
       `(${describeSizeChange(report.bytesBefore, report.bytesAfter)}); ${report.weights.length} weights, ` +
-      `${report.activations.length} activations; per-channel: ${report.perChannel}; opset ${report.opsetAfter}` +
+      (INT8_MODES.includes(mode) ? `${report.activations.length} activations; per-channel: ${report.perChannel}; ` : '') +
+      `opset ${report.opsetAfter}` +
       (report.calibrationSamples ? `; ${report.calibrationSamples} calibration samples` : ''),
   );
+  if (!INT8_MODES.includes(mode)) {
+    for (const w of report.weights) {
+      console.log(`  ${w.name} [${w.dims.join('×')}] ${w.format}: max error ${w.maxError.toPrecision(3)}, SQNR ${w.sqnrDb === Infinity ? 'exact' : `${w.sqnrDb!.toFixed(1)} dB`}`);
+    }
+  }
   for (const note of report.notes) console.log(`note: ${note}`);
   for (const skipped of report.skipped) console.log(`left in float: ${skipped.name} (${skipped.reason})`);
   console.log(`self-check in onnxruntime-node, ${describeSelfCheck(report.selfCheck!)}`);

@@ -5,8 +5,9 @@ import { differentialRuns, type DifferentialRun } from './testing/differential';
 import { listInitializersAsInputs, namedGraph, randomGraph, type RandomGraph } from './testing/random-graphs';
 import { OnnxModelBuilder } from './testing/model-builder';
 
-// Every generated or named graph is quantized in every mode, per channel and per tensor, run in onnxruntime-node
-// with its default optimizations and with none, and must stay within the int8 error bound of the float model.
+// Every generated or named graph is quantized in every mode (int8 per channel and per tensor; fp16, int4 blocks and
+// palettes with options varied by seed), run in onnxruntime-node with its default optimizations and with none, and
+// must stay within its error bound of the float model.
 
 ort.env.logLevel = 'fatal';
 ortWeb.env.logLevel = 'fatal';
@@ -15,7 +16,7 @@ ortWeb.env.wasm.numThreads = 1;
 function failures(graph: RandomGraph, runs: DifferentialRun[]): string[] {
   return runs
     .filter((run) => run.failure)
-    .map((run) => `${graph.name} — ${run.mode} ${run.perChannel ? 'per-channel' : 'per-tensor'} (${run.failure!.level}): ${run.failure!.message}`);
+    .map((run) => `${graph.name} — ${run.label} (${run.failure!.level}): ${run.failure!.message}`);
 }
 
 async function check(graph: RandomGraph, runtime: typeof ort | typeof ortWeb = ort): Promise<string[]> {
@@ -27,9 +28,9 @@ const FIRST_SEED = 1;
 const GRAPHS = 240;
 const BATCH = 40;
 
-describe('random graphs (fixed seed) quantize within the int8 bound in every mode', () => {
+describe('random graphs (fixed seed) quantize within their error bound in every mode', () => {
   const batches = Array.from({ length: GRAPHS / BATCH }, (_, i) => FIRST_SEED + i * BATCH);
-  it.each(batches)(`graphs from seed %i (${BATCH} graphs × 3 modes × 2 scale layouts)`, async (first) => {
+  it.each(batches)(`graphs from seed %i (${BATCH} graphs × 9 variants: 3 int8 modes × 2 scale layouts, fp16, int4, palette)`, async (first) => {
     const found: string[] = [];
     for (let seed = first; seed < first + BATCH; seed++) found.push(...(await check(randomGraph(seed))));
     expect(found).toEqual([]);
@@ -114,6 +115,66 @@ const NAMED: RandomGraph[] = [
     new OnnxModelBuilder(13, 38).input('x', ['batch', 2]).output('y', ['batch', 9]).randomWeight('W', [2, 9], 2).node('MatMul', ['x', 'W'], ['y']).build(),
     [2, 2],
     false,
+  ),
+  namedGraph(
+    'int4: Gemm with transA, alpha, beta and C over K = 70 (MatMulNBits + Transpose + Mul + Add, a partial last block)',
+    13,
+    new OnnxModelBuilder(13, 39)
+      .input('x', [70, 3])
+      .output('y', [3, 5])
+      .randomWeight('W', [5, 70], 70)
+      .randomBias('C', 5)
+      .node('Gemm', ['x', 'W', 'C'], ['y'], { transA: 1, transB: 1, alpha: { float: -1.5 }, beta: { float: 0.5 } })
+      .build(),
+    [70, 3],
+    true,
+    2,
+  ),
+  namedGraph(
+    'int4: a square weight read by MatMul and by Gemm(transB) over K = 40 (two MatMulNBits packings of one weight)',
+    13,
+    new OnnxModelBuilder(13, 40).input('x', ['batch', 40]).output('y', ['batch', 40]).randomWeight('W', [40, 40], 40).node('MatMul', ['x', 'W'], ['h']).node('Gemm', ['h', 'W'], ['y'], { transB: 1 }).build(),
+    [2, 40],
+    true,
+    3,
+  ),
+  namedGraph(
+    'int4: Conv over 40 input channels (int4 DequantizeLinear blocked along them, opset 17 raised to 21)',
+    17,
+    new OnnxModelBuilder(17, 41)
+      .input('x', [1, 40, 6, 6])
+      .output('y', [1, 4, 6, 6])
+      .randomWeight('K', [4, 40, 3, 3])
+      .randomBias('b', 4)
+      .node('Conv', ['x', 'K', 'b'], ['y'], { kernel_shape: [3, 3], pads: [1, 1, 1, 1] })
+      .build(),
+    [1, 40, 6, 6],
+    true,
+    4,
+  ),
+  namedGraph(
+    'int4: a batched MatMul weight [2, 70, 3] (int4 DequantizeLinear blocked along K)',
+    21,
+    new OnnxModelBuilder(21, 43).input('x', [2, 'tokens', 70]).output('y', [2, 'tokens', 3]).randomWeight('W', [2, 70, 3], 70).node('MatMul', ['x', 'W'], ['y']).build(),
+    [2, 3, 70],
+    true,
+    5,
+  ),
+  namedGraph(
+    'fp16: a graph output also read further on, and the input read by a float16 MatMul and a float32 ReduceMean',
+    17,
+    new OnnxModelBuilder(17, 42)
+      .input('x', ['batch', 8])
+      .output('h', ['batch', 8])
+      .output('y', ['batch', 8])
+      .randomWeight('W', [8, 8], 8)
+      .node('MatMul', ['x', 'W'], ['h'])
+      .node('ReduceMean', ['x'], ['m'], { axes: [1] })
+      .node('Add', ['h', 'm'], ['y'])
+      .build(),
+    [2, 8],
+    true,
+    6,
   ),
 ];
 

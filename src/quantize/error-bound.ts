@@ -25,11 +25,21 @@
  * actual error at a Conv/Gemm/MatMul input or output is measured, the derivation checks it and restarts from it:
  * each layer is then held to one step of the rule above, and the outputs to the tail after the last measured tensor.
  * `tolerance` adds what float32 arithmetic itself may differ by (reordered sums in fused kernels).
+ *
+ * Weight formats. int4 blocks and palettes: e(W) is the report's `maxError` (the largest |stored − original|,
+ * measured, since blocks and tables have no closed-form step), propagated as above; MatMulNBits is written with
+ * accuracy level 0, so the activation stays float32 and gets no int8 term. fp16: every stored float initializer
+ * (weights, biases) has its measured float16 error; the graph inputs are rounded to float16 (Cast), and every
+ * tensor an operator writes may be rounded to float16: |x̃ − round16(x̃)| ≤ 2^-11·(M(x) + e(x)) + 2^-25 (unit
+ * roundoff, plus half the subnormal spacing). Sums inside MatMul/Gemm/Conv are assumed to accumulate in float32,
+ * as onnxruntime's CPU and WASM kernels do (they cast float16 to float32 on x86 and WASM); a runtime accumulating in
+ * float16 (WebGPU) may exceed the bound, which is why the self-check runs on CPU/WASM only.
  */
 import { decodeModel, type onnx } from './proto';
 import { foldWeightTransposes, WEIGHT_OPS } from './weights';
 import { attributeFloat, attributeInt, initializerMap } from './graph';
 import { readFloatTensor, tensorDims, elementCount } from './tensor';
+import { FLOAT16_SUBNORMAL_HALF_STEP, FLOAT16_UNIT_ROUNDOFF } from './float16';
 import type { QuantizeReport } from './types';
 
 /** A tensor's float values from one run of the float model. */
@@ -147,6 +157,9 @@ export class ErrorBound {
     // Tensors that may carry rounding error; only those make a Mul/Div read its inputs' values (which, in shape
     // computations, are integers that must not be fetched as float).
     const erroneous = new Set([...this.weightError.keys(), ...this.calibrated.keys(), ...this.dynamicInputs]);
+    // fp16 rounds every float graph input and every tensor written: the bound reads all their magnitudes.
+    const floatInputs = this.mode === 'fp16' ? floatGraphInputs(this.graph, this.initializers) : [];
+    for (const name of floatInputs) erroneous.add(name);
     const measured = new Set<string>();
     for (const node of this.graph.node ?? []) {
       const inputs = (node.input ?? []).filter((name) => name && !this.initializers.has(name));
@@ -155,7 +168,9 @@ export class ErrorBound {
         for (const name of inputs) measured.add(name);
       }
       if (reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) erroneous.add(name);
+      if (this.mode === 'fp16' && reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) if (name) measured.add(name);
     }
+    for (const name of floatInputs) measured.add(name);
     for (const name of this.calibrated.keys()) measured.add(name);
     const outputs = new Set((this.graph.output ?? []).map((o) => o.name ?? ''));
     const graphInputs = new Set((this.graph.input ?? []).map((i) => i.name ?? ''));
@@ -202,9 +217,12 @@ export class ErrorBound {
       const { min, max } = range(sample.data);
       return (max - min + 2 * upstream) / 255;
     };
+    const rounding = (name: string, upstream: number): number =>
+      this.mode === 'fp16' ? FLOAT16_UNIT_ROUNDOFF * (magnitude(name) + upstream) + FLOAT16_SUBNORMAL_HALF_STEP : 0;
     for (const input of this.graph.input ?? []) {
       const name = input.name ?? '';
       if (this.calibrated.has(name)) error.set(name, quantizationError(name, 0));
+      else if (this.mode === 'fp16' && values[name] && !this.initializers.has(name)) error.set(name, rounding(name, 0));
     }
 
     for (const node of this.graph.node ?? []) {
@@ -228,10 +246,10 @@ export class ErrorBound {
       if (out === Infinity && !blocker) for (const name of node.output ?? []) blocked.set(name, `${node.name || op} (${op})`);
       if (blocker) for (const name of node.output ?? []) blocked.set(name, blocker);
       for (const name of node.output ?? []) {
-        let produced = out;
+        let produced = out + (out === Infinity || EXACT_OUTPUT.has(op) || !values[name] ? 0 : rounding(name, out));
         const measuredError = measuredErrors[name];
         if (measuredError !== undefined) {
-          const allowed = withTolerance(out, values[name] ? maxAbs(values[name].data) : 0);
+          const allowed = withTolerance(produced, values[name] ? maxAbs(values[name].data) : 0);
           if (measuredError > allowed) violations.push({ tensor: name, node: `${op} "${node.name || name}"`, error: measuredError, bound: allowed });
           produced = measuredError;
           blocked.delete(name);
@@ -308,6 +326,15 @@ export class ErrorBound {
     } else sumB = K * magnitude(b);
     const alpha = op === 'Gemm' ? Math.abs(attributeFloat(node, 'alpha', 1)) : 1;
     const terms = (eB > 0 ? sumA * eB : 0) + (eA > 0 ? sumB * eA : 0) + K * eA * eB;
-    return alpha * terms;
+    // A stored bias (Conv's B, Gemm's C × beta) adds its own error (fp16 stores biases rounded too).
+    const bias = node.input?.[2] ? inputErrors[2] * (op === 'Gemm' ? Math.abs(attributeFloat(node, 'beta', 1)) : 1) : 0;
+    return alpha * terms + bias;
   }
+}
+
+/** Float graph inputs that are not initializers (what the caller feeds). */
+function floatGraphInputs(graph: onnx.IGraphProto, initializers: Map<string, onnx.ITensorProto>): string[] {
+  return (graph.input ?? [])
+    .filter((input) => !initializers.has(input.name ?? '') && (input.type?.tensorType?.elemType ?? 1) === 1)
+    .map((input) => input.name ?? '');
 }

@@ -13,3 +13,5 @@ export { HistogramCollector, ActivationHistogram, HISTOGRAM_BINS } from './histo
 export { smoothModel, smoothingFactors, DEFAULT_SMOOTH_QUANT_ALPHA } from './smooth-quant';
 export { layerSensitivity, mixedPrecision, DEFAULT_TARGET_AGREEMENT, type LayerSensitivity, type MixedPrecisionOptions, type MixedPrecisionResult, type SensitivityOptions, type SensitivityProgress } from './sensitivity';
 export { nodeId, EXCLUDED_REASON } from './exclusion';
+export { INT4_BLOCK_SIZES, type Int4BlockSize } from './int4-blocks';
+export { isWeightFormat, type WeightFormatMode } from './weight-formats';

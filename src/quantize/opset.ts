@@ -2,8 +2,9 @@ import { onnx, toNumber } from './proto';
 import { defaultOpset, setDefaultOpset } from './graph';
 
 /**
- * Operators whose float behaviour is the same at every opset from 10 to 13 (later versions only added types,
- * negative axes or optional inputs with the old default), so raising a model's opset import cannot change them.
+ * Operators whose float behaviour is the same at every opset from 10 to 21 (later versions only added types,
+ * negative axes or optional inputs/attributes with the old default), except the changes listed in CHANGED_AT and
+ * CHANGED_AFTER_13, so raising a model's opset import cannot change them.
  */
 const UNCHANGED_OPS = new Set([
   'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'Sigmoid', 'Tanh', 'Elu', 'Exp', 'Log', 'Sqrt', 'Neg', 'Abs',
@@ -34,6 +35,15 @@ const CHANGED_AT: Record<string, { opset: number; change: string }> = {
   ReduceSum: { opset: 13, change: 'its axes became an input' },
 };
 
+/** Changes after opset 13 (ONNX Changelog), for raises to opset 21 (int4 blocks). */
+const CHANGED_AFTER_13: Record<string, { opset: number; change: string }> = {
+  ReduceMean: { opset: 18, change: 'its axes became an input' },
+  ReduceMax: { opset: 18, change: 'its axes became an input' },
+  ReduceMin: { opset: 18, change: 'its axes became an input' },
+  Split: { opset: 18, change: 'it needs num_outputs when no split sizes are given' },
+  Resize: { opset: 18, change: 'it gained antialias, axes and aspect-ratio options' },
+};
+
 export interface OpsetDecision {
   ok: boolean;
   raisedFrom?: number;
@@ -45,10 +55,10 @@ export interface OpsetDecision {
 function blocker(node: onnx.INodeProto, current: number, target: number): string | null {
   if (node.domain && node.domain !== 'ai.onnx') return null;
   const op = node.opType ?? '';
-  const changed = CHANGED_AT[op];
   const name = node.name ? ` "${node.name}"` : '';
-  if (changed) return changed.opset > current && changed.opset <= target ? `${op}${name} (${changed.change} in opset ${changed.opset})` : null;
-  return UNCHANGED_OPS.has(op) ? null : `${op}${name} (not on the list of operators known to mean the same up to opset ${target})`;
+  const crossed = [CHANGED_AT[op], CHANGED_AFTER_13[op]].find((changed) => changed && changed.opset > current && changed.opset <= target);
+  if (crossed) return `${op}${name} (${crossed.change} in opset ${crossed.opset})`;
+  return UNCHANGED_OPS.has(op) || CHANGED_AT[op] ? null : `${op}${name} (not on the list of operators known to mean the same up to opset ${target})`;
 }
 
 /** Makes the default opset at least `required`, raising it only when every operator means the same there. */
@@ -63,8 +73,8 @@ export function ensureOpset(model: onnx.IModelProto, required: number): OpsetDec
   const blockers = [...byOp.values()];
   if (current < 10 || blockers.length > 0) return { ok: false, blockers };
   setDefaultOpset(model, required);
-  // Opset 11 needs IR version 6 and opset 13 needs 7; runtimes check the pair.
-  const minimumIr = required >= 13 ? 7 : 6;
+  // Opset 11 needs IR version 6, 13 needs 7 and 21 (with its 4-bit types) needs 10; runtimes check the pair.
+  const minimumIr = required >= 21 ? 10 : required >= 13 ? 7 : 6;
   if (toNumber(model.irVersion) < minimumIr) model.irVersion = minimumIr;
   return { ok: true, raisedFrom: current, blockers };
 }

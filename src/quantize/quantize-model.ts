@@ -11,9 +11,10 @@ import { calibrationTensors, resolveRanges } from './calibration';
 import { selfCheck } from './self-check';
 import { EXCLUDED_REASON, excludedNodes, nodeId } from './exclusion';
 import { smoothModel } from './smooth-quant';
+import { isWeightFormat, quantizeWeightFormat } from './weight-formats';
 import type { ProgressCallback, QuantizeOptions, QuantizeReport, QuantizeResult } from './types';
 
-const MODE_NAMES = { 'weight-only': 'Weight-only', dynamic: 'Dynamic', static: 'Static' } as const;
+const MODE_NAMES = { 'weight-only': 'Weight-only', dynamic: 'Dynamic', static: 'Static', fp16: 'fp16', int4: 'int4', palette: 'Palette' } as const;
 
 /**
  * Quantizes a float ONNX model to int8. The result has the same graph inputs and outputs, so it is a
@@ -77,7 +78,8 @@ export async function quantizeModel(
   // Per-channel DequantizeLinear needs its `axis` attribute (opset 13); dynamic mode needs DynamicQuantizeLinear
   // (11); static needs 11 because onnxruntime writes Round (opset 11) when it fuses a quantized Conv bias.
   const minimum = options.mode === 'weight-only' ? 10 : 11;
-  const required = perChannel ? 13 : minimum;
+  // Weight formats raise the opset themselves where an operator needs it (weight-formats.ts).
+  const required = isWeightFormat(options.mode) ? opsetBefore : perChannel ? 13 : minimum;
   let opset = ensureOpset(model, required);
   if (!opset.ok && required === 13 && opsetBefore >= 10) {
     const perTensor = ensureOpset(model, minimum);
@@ -101,7 +103,9 @@ export async function quantizeModel(
 
   const context = new QuantizeContext(model, report);
   let done = 0;
-  if (options.mode === 'weight-only') {
+  if (isWeightFormat(options.mode)) {
+    quantizeWeightFormat(model, context, candidates, { ...options, mode: options.mode }, excluded, (total) => onProgress({ stage: 'quantizing', done: ++done, total }));
+  } else if (options.mode === 'weight-only') {
     quantizeWeightsOnly(context, candidates, perChannel, () => onProgress({ stage: 'quantizing', done: ++done, total: candidates.length }));
   } else if (options.mode === 'dynamic') {
     const total = graph.node!.length;

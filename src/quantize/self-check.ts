@@ -7,6 +7,7 @@ import type { TensorMap, TensorValue } from '../types/tensor';
 import { ErrorBound, type TensorSample } from './error-bound';
 import { QuantizeError } from './errors';
 import { instrumentModel } from './calibration';
+import { instrumentModelAsFloat } from './instrument-float';
 import { modelInputs, type ModelInput } from './model-info';
 import { decodeModel } from './proto';
 import { DataType } from './tensor';
@@ -115,14 +116,15 @@ export async function selfCheck(
   // held to the end-to-end bound; this one to the layer-by-layer bound, which restarts from each layer's own error.
   const layers = bounds.layerTensors;
   const layered = layers.length
-    ? await options.run(instrumentModel(quantizedBytes, layers), samples, [...outputs, ...layers]).catch(() => null)
+    ? await options.run(instrumentModelAsFloat(quantizedBytes, layers), samples, [...outputs, ...layers]).catch(() => null)
     : null;
 
+  const steps = STEPS[report.mode];
   const fail = (what: string, error: number, bound: number, s: number, given: string): never => {
     throw new QuantizeError(
       'self-check-failed',
       `Self-check failed${where}: ${what} of the quantized model differs from the float model by ${error.toPrecision(3)} on check input ` +
-        `${s + 1} of ${samples.length}, more than the ${bound.toPrecision(3)} its int8 steps allow${given}. The quantized model is wrong, so it was not kept.`,
+        `${s + 1} of ${samples.length}, more than the ${bound.toPrecision(3)} its ${steps} allow${given}. The quantized model is wrong, so it was not kept.`,
     );
   };
   const unbounded = new Set<string>();
@@ -156,12 +158,30 @@ export async function selfCheck(
       );
       if (ratio > worstRatio) {
         worstRatio = ratio;
-        worst = { samples: samples.length, maxAbsError: error, bound, output: name, unbounded: [], ...(layeredFigures ? { layered: layeredFigures } : {}) };
+        worst = { samples: samples.length, maxAbsError: error, bound, output: name, unbounded: [], format: FORMATS[report.mode], ...(layeredFigures ? { layered: layeredFigures } : {}) };
       }
     }
   }
   return { ...worst!, unbounded: [...unbounded] };
 }
+
+/** What the bound comes from, in messages: "its int8 steps allow". */
+const STEPS: Record<QuantizeReport['mode'], string> = {
+  'weight-only': 'int8 steps',
+  dynamic: 'int8 steps',
+  static: 'int8 steps',
+  fp16: 'float16 rounding steps',
+  int4: 'int4 steps',
+  palette: 'palette errors',
+};
+const FORMATS: Record<QuantizeReport['mode'], NonNullable<SelfCheckResult['format']>> = {
+  'weight-only': 'int8',
+  dynamic: 'int8',
+  static: 'int8',
+  fp16: 'fp16',
+  int4: 'int4',
+  palette: 'palette',
+};
 
 /** max |quantized − float| at each layer tensor, from the quantized run that fetched them. */
 function measuredErrors(layers: readonly string[], quantized: Record<string, TensorSample>, reference: Record<string, TensorSample>): Record<string, number> {
@@ -179,7 +199,7 @@ export function describeSelfCheck(result: SelfCheckResult): string {
   const tightest = candidates.sort((a, b) => a.bound - b.bound)[0];
   return (
     `${result.samples} inputs: largest error ${result.maxAbsError.toPrecision(3)} on "${result.output}"` +
-    (tightest ? ` (int8 bound ${tightest.bound.toPrecision(3)} ${tightest.how})` : ' (no bound derivable; checked that it runs)') +
+    (tightest ? ` (${result.format ?? 'int8'} bound ${tightest.bound.toPrecision(3)} ${tightest.how})` : ' (no bound derivable; checked that it runs)') +
     (result.unbounded.length ? `; checked for running only: ${result.unbounded.join(', ')}` : '')
   );
 }

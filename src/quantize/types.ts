@@ -2,7 +2,11 @@ import type { SelfCheckOptions } from './self-check';
 import type { CalibrationMethod } from './calibration-methods';
 /** Public types of the quantizer API. */
 
-export type QuantizeMode = 'weight-only' | 'dynamic' | 'static';
+/**
+ * int8: 'weight-only' | 'dynamic' | 'static'. Weight formats: 'fp16' (float16 weights and compute),
+ * 'int4' (weight-only, 4-bit blocks), 'palette' (k-means lookup tables, 4- or 6-bit indices).
+ */
+export type QuantizeMode = 'weight-only' | 'dynamic' | 'static' | 'fp16' | 'int4' | 'palette';
 
 /** Values of named tensors from one calibration run (Float32Array from onnxruntime, or any number list). */
 export type TensorValues = Record<string, ArrayLike<number>>;
@@ -59,6 +63,14 @@ export interface QuantizeOptions {
    * not run or strays beyond its int8 error bound is refused with QuantizeError 'self-check-failed'.
    */
   selfCheck?: SelfCheckOptions;
+  /** int4: values per block along the reduction axis (default 32). */
+  blockSize?: 32 | 64 | 128;
+  /** int4: one scale per block and zero point 8 (default true), or a scale and a 4-bit zero point per block. */
+  symmetric?: boolean;
+  /** palette: index bits, 4 (16-entry tables, default) or 6 (64 entries). */
+  bits?: 4 | 6;
+  /** palette: output channels sharing one lookup table (default: one table per weight tensor). */
+  paletteGroupSize?: number;
 }
 
 /** What the self-check measured, on the input and output whose error came closest to its bound. */
@@ -80,6 +92,8 @@ export interface SelfCheckResult {
   output: string;
   /** Outputs checked only for running and finite values, with the node past which no bound exists. */
   unbounded: string[];
+  /** What the bound derives from: int8 steps, int4 steps, float16 rounding or palette errors (absent: int8). */
+  format?: 'int8' | 'int4' | 'fp16' | 'palette';
 }
 
 export interface QuantizedWeight {
@@ -90,6 +104,10 @@ export interface QuantizedWeight {
   axis: number | null;
   /** Largest |dequantized − original| over the tensor; bounded by half the scale of its channel. */
   maxError: number;
+  /** Weight formats: 10·log10(Σw² / Σ(ŵ − w)²) in dB (Infinity when exact). */
+  sqnrDb?: number;
+  /** Weight formats: how it is stored, e.g. "int4 MatMulNBits (block 32, symmetric)", "float16", "palette 4-bit …". */
+  format?: string;
 }
 
 export interface QuantizedActivation {

@@ -3,7 +3,9 @@
  * (`differential.ts`): MatMul with 2-D, 3-D, 4-D and broadcast weights, Gemm with transA/transB/alpha/beta with and
  * without C, Conv 1-D/2-D (grouped, dilated, strided, padded, with and without bias), initializers shared by several
  * nodes in different layouts, symbolic dimensions, opsets 10–21, weights also listed as graph inputs, weights
- * reaching MatMul/Gemm through Transpose, and signed or non-negative inputs.
+ * reaching MatMul/Gemm through Transpose, and signed or non-negative inputs. About one graph in five has a wide input
+ * (11× the features or channels: 22–132 features, 11–44 channels), so int4 blocks of 32/64/128 see full, several
+ * and partial blocks; that choice comes from its own seeded stream, so the other draws stay as they were.
  */
 import type { TensorMap } from '../../types/tensor';
 import { seededNormal, seededRandom } from '../../util/prng';
@@ -16,6 +18,8 @@ export const FUZZ_OPSETS = [10, 11, 13, 17, 21] as const;
 export interface RandomGraph {
   /** Seed and the features the graph exercises, e.g. "seed 12: opset 13, Gemm(transB) shares W0 with MatMul". */
   name: string;
+  /** The generator's seed (named cases: the one they were built with); differential runs vary options by it. */
+  seed: number;
   opset: number;
   bytes: Uint8Array;
   /** Feeds for calibration and comparison: `count` samples drawn from the graph's input distribution. */
@@ -30,6 +34,8 @@ class Draft {
   readonly features: string[] = [];
   private readonly weights: { name: string; dims: number[] }[] = [];
   private counter = 0;
+  /** Input width multiplier: 11 for about one graph in five (drawn from a separate stream). */
+  readonly widen: number;
 
   constructor(
     readonly opset: number,
@@ -37,6 +43,7 @@ class Draft {
     seed: number,
   ) {
     this.builder = new OnnxModelBuilder(opset, seed);
+    this.widen = seededRandom(seed + 0x5eed)() < 0.2 ? 11 : 1;
   }
 
   chance(p: number): boolean {
@@ -102,7 +109,8 @@ function denseGraph(draft: Draft): { input: Dim[]; feed: number[]; output: strin
   const rank = draft.pick([2, 2, 2, 3, 4]);
   const lead: Dim[] = rank === 2 ? [batch] : rank === 3 ? [batch, draft.chance(0.5) ? 'tokens' : 3] : [batch, 2, 3];
   const feedLead = lead.map((d, i) => (i === 0 ? feedBatch : typeof d === 'number' ? d : 3));
-  let features = draft.int(2, 12);
+  let features = draft.int(2, 12) * draft.widen;
+  if (draft.widen > 1) draft.features.push(`wide input (${features} features)`);
   const input = [...lead, features];
   let current = 'x';
   let leadDims: Dim[] = lead;
@@ -161,7 +169,8 @@ function convGraph(draft: Draft): { input: Dim[]; feed: number[]; output: string
   const spatialRank = draft.pick([1, 2, 2]);
   const batch: Dim = draft.chance(0.5) ? 'batch' : 1;
   const feedBatch = batch === 'batch' ? draft.int(1, 2) : 1;
-  let channels = draft.int(1, 4);
+  let channels = draft.int(1, 4) * draft.widen;
+  if (draft.widen > 1) draft.features.push(`wide input (${channels} channels)`);
   let spatial = Array.from({ length: spatialRank }, () => draft.int(5, 9));
   const input: Dim[] = [batch, channels, ...spatial];
   const feed = [feedBatch, channels, ...spatial];
@@ -225,6 +234,7 @@ export function randomGraph(seed: number): RandomGraph {
 export function namedGraph(name: string, opset: number, bytes: Uint8Array, feed: readonly number[], signed = true, seed = 1): RandomGraph {
   return {
     name,
+    seed,
     opset,
     bytes,
     samples(count, sampleSeed = seed) {

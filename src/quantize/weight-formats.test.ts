@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
+import { quantizeModel } from './quantize-model';
+import { QuantizeError } from './errors';
+import { decodeModel, toNumber } from './proto';
+import { readFloatTensor, tensorDims } from './tensor';
+import { float16Value } from './float16';
+import { unpackNibbles } from './int4-blocks';
+import { ortModelRunner } from './ort-calibration';
+import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
+import type { QuantizeOptions } from './types';
+
+ort.env.logLevel = 'fatal';
+const FLOAT = 1;
+const FLOAT16 = 10;
+const UINT8 = 2;
+const UINT4 = 21;
+const INT4 = 22;
+
+const graphOf = (bytes: Uint8Array) => decodeModel(bytes).graph!;
+const initializer = (bytes: Uint8Array, name: string) => graphOf(bytes).initializer!.find((t) => t.name === name)!;
+const attribute = (node: { attribute?: { name?: string | null; i?: unknown }[] | null }, name: string) =>
+  toNumber(node.attribute!.find((a) => a.name === name)!.i as number);
+const selfChecked = (options: QuantizeOptions): QuantizeOptions => ({ ...options, selfCheck: { run: ortModelRunner(ort), runtime: 'onnxruntime-node' } });
+
+async function refused(bytes: Uint8Array, options: QuantizeOptions): Promise<QuantizeError> {
+  return quantizeModel(bytes, options).then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: QuantizeError) => error,
+  );
+}
+
+describe('fp16 mode', () => {
+  it('stores every weight and bias as float16 with float32 inputs and outputs (Cast at the boundaries), about half the size', async () => {
+    const float = buildSmallCnn();
+    const { bytes, report } = await quantizeModel(float, selfChecked({ mode: 'fp16' }));
+    const graph = graphOf(bytes);
+    expect(graph.input!.map((i) => [i.name, i.type!.tensorType!.elemType])).toEqual([['input', FLOAT]]);
+    expect(graph.output!.map((o) => [o.name, o.type!.tensorType!.elemType])).toEqual([['logits', FLOAT]]);
+    expect(graph.initializer!.map((t) => t.dataType)).toEqual(graph.initializer!.map(() => FLOAT16));
+    expect(graph.node![0]).toMatchObject({ opType: 'Cast', input: ['input'] });
+    expect(graph.node!.at(-1)).toMatchObject({ opType: 'Cast', output: ['logits'] });
+    expect(report.bytesAfter / report.bytesBefore).toBeLessThan(0.55);
+    // Each stored value is within half a float16 step (2^-11 relative) of the original.
+    for (const weight of report.weights) {
+      const original = readFloatTensor(initializer(float, weight.name));
+      const largest = Math.max(...Array.from(original, Math.abs));
+      expect(weight.maxError).toBeLessThanOrEqual(largest * 2 ** -11);
+      expect(weight.format).toBe('float16');
+      expect(weight.sqnrDb).toBeGreaterThan(60);
+    }
+    const conv = initializer(bytes, 'conv1.weight');
+    const view = new DataView(conv.rawData!.buffer, conv.rawData!.byteOffset, conv.rawData!.byteLength);
+    const original = readFloatTensor(initializer(float, 'conv1.weight'));
+    expect(float16Value(view.getUint16(0, true))).toBeCloseTo(original[0], 3);
+    expect(report.selfCheck!.format).toBe('fp16');
+  });
+
+  it('keeps excluded nodes and operators without a checked float16 version in float32, between Casts', async () => {
+    const model = new OnnxModelBuilder(17, 4)
+      .input('x', ['batch', 8])
+      .output('y', ['batch', 8])
+      .randomWeight('W', [8, 8], 8)
+      .randomWeight('V', [8, 8], 8)
+      .node('MatMul', ['x', 'W'], ['h'])
+      .node('ReduceMean', ['h'], ['m'], { axes: [1] })
+      .node('Sub', ['h', 'm'], ['c'])
+      .node('MatMul', ['c', 'V'], ['y'])
+      .build();
+    const { bytes, report } = await quantizeModel(model, selfChecked({ mode: 'fp16', nodes: { exclude: ['MatMul_3'] } }));
+    const graph = graphOf(bytes);
+    expect(initializer(bytes, 'W').dataType).toBe(FLOAT16);
+    expect(initializer(bytes, 'V').dataType).toBe(FLOAT);
+    expect(graph.node!.find((n) => n.opType === 'ReduceMean')!.input![0]).not.toBe('h');
+    expect(report.notes.join(' ')).toMatch(/Kept in float32 between Casts: ReduceMean, MatMul/);
+  });
+
+  it('clamps weights beyond ±65504 instead of storing infinity, with a note', async () => {
+    const model = new OnnxModelBuilder(13).input('x', [1, 2]).output('y', [1, 1]).initializer('W', [2, 1], Float32Array.of(1e5, 1)).node('MatMul', ['x', 'W'], ['y']).build();
+    const { bytes, report } = await quantizeModel(model, { mode: 'fp16' });
+    const raw = initializer(bytes, 'W').rawData!;
+    expect(float16Value(raw[0] | (raw[1] << 8))).toBe(65504);
+    expect(report.notes.join(' ')).toMatch(/clamped to ±65504 .*"W" \(1\)/);
+  });
+});
+
+describe('int4 mode', () => {
+  it('writes MatMulNBits whose packed codes, scales and zero points decode to the reported weights', async () => {
+    const float = buildMlp({ sizes: [80, 40, 10] });
+    for (const symmetric of [true, false]) {
+      const { bytes, report } = await quantizeModel(float, selfChecked({ mode: 'int4', blockSize: 32, symmetric }));
+      const model = decodeModel(bytes);
+      expect(model.opsetImport.some((o) => o.domain === 'com.microsoft')).toBe(true);
+      const nodes = model.graph!.node!.filter((n) => n.opType === 'MatMulNBits');
+      expect(nodes).toHaveLength(2);
+      for (const node of nodes) {
+        const [, bName, scaleName, zeroName] = node.input!;
+        const K = attribute(node, 'K');
+        const N = attribute(node, 'N');
+        expect(attribute(node, 'bits')).toBe(4);
+        expect(attribute(node, 'block_size')).toBe(32);
+        const blocks = Math.ceil(K / 32);
+        const b = initializer(bytes, bName);
+        expect(tensorDims(b)).toEqual([N, blocks, 16]);
+        const codes = unpackNibbles(b.rawData!, N * blocks * 32);
+        const scales = readFloatTensor(initializer(bytes, scaleName));
+        const zeros = zeroName ? unpackNibbles(initializer(bytes, zeroName).rawData!, N * Math.ceil(blocks / 2) * 2) : null;
+        const weightName = node.name!.startsWith('MatMul_0') ? 'fc0.weight' : 'fc1.weight';
+        const original = readFloatTensor(initializer(float, weightName));
+        let worst = 0;
+        for (let n = 0; n < N; n++) {
+          for (let k = 0; k < K; k++) {
+            const block = Math.floor(k / 32);
+            const zero = zeros ? zeros[n * Math.ceil(blocks / 2) * 2 + block] : 8;
+            const value = (codes[n * blocks * 32 + k] - zero) * scales[n * blocks + block];
+            worst = Math.max(worst, Math.abs(value - original[k * N + n]));
+          }
+        }
+        expect(worst).toBeCloseTo(report.weights.find((w) => w.name === weightName)!.maxError, 6);
+      }
+      expect(report.bytesAfter).toBeLessThan(report.bytesBefore / 3.5);
+    }
+  });
+
+  it('rewrites Gemm (transA, transB, alpha, beta, C) as MatMulNBits + Add and stays within its bound', async () => {
+    const model = new OnnxModelBuilder(13, 6)
+      .input('x', [40, 2])
+      .output('y', [2, 6])
+      .randomWeight('W', [6, 40], 40)
+      .randomBias('C', 6)
+      .node('Gemm', ['x', 'W', 'C'], ['y'], { transA: 1, transB: 1, alpha: { float: 0.5 }, beta: { float: 2 } })
+      .build();
+    const { bytes, report } = await quantizeModel(model, selfChecked({ mode: 'int4', blockSize: 32 }));
+    expect(graphOf(bytes).node!.map((n) => n.opType)).toEqual(['Transpose', 'MatMulNBits', 'Mul', 'Add']);
+    expect(report.selfCheck!.maxAbsError).toBeLessThanOrEqual(report.selfCheck!.bound);
+  });
+
+  it('stores Conv weights as int4 DequantizeLinear blocked along input channels (opset raised to 21)', async () => {
+    const { bytes, report } = await quantizeModel(buildSmallCnn({ channels: [8, 40] }), selfChecked({ mode: 'int4', blockSize: 32, symmetric: false }));
+    const model = decodeModel(bytes);
+    expect(report.opsetAfter).toBe(21);
+    const dequantize = model.graph!.node!.filter((n) => n.opType === 'DequantizeLinear');
+    expect(dequantize.map((n) => [n.output![0], attribute(n, 'axis'), attribute(n, 'block_size')])).toEqual([
+      ['conv1.weight', 1, 32],
+      ['conv2.weight', 1, 32],
+    ]);
+    expect(initializer(bytes, dequantize[1].input![0]).dataType).toBe(UINT4);
+    expect(tensorDims(initializer(bytes, dequantize[1].input![1]))).toEqual([40, 1, 3, 3]);
+    const symmetric = await quantizeModel(buildSmallCnn(), { mode: 'int4' });
+    const first = decodeModel(symmetric.bytes).graph!.node!.find((n) => n.opType === 'DequantizeLinear')!;
+    expect(initializer(symmetric.bytes, first.input![0]).dataType).toBe(INT4);
+    expect(first.input).toHaveLength(2);
+  });
+
+  it('keeps Conv weights int8 when the opset cannot be raised to 21, and says so', async () => {
+    const model = new OnnxModelBuilder(10, 8)
+      .input('x', [1, 2, 5, 5])
+      .output('y', [1, 3, 5, 5])
+      .randomWeight('W', [3, 2, 3, 3])
+      .node('Conv', ['x', 'W'], ['c'], { kernel_shape: [3, 3], pads: [1, 1, 1, 1] })
+      .node('Clip', ['c'], ['y'], { min: { float: 0 }, max: { float: 6 } })
+      .build();
+    const { report } = await quantizeModel(model, selfChecked({ mode: 'int4' }));
+    expect(report.weights[0].format).toBe('int8 DequantizeLinear (per channel)');
+    expect(report.notes.join(' ')).toMatch(/"W"\) stay int8 .* opset 10 cannot be raised to 21: it uses Clip/);
+  });
+});
+
+describe('palette mode', () => {
+  it('stores 4-bit indices packed as UINT4 with a 16-entry table, expanded by Cast → Gather under the weight name', async () => {
+    const float = buildMlp({ sizes: [64, 32, 10] });
+    const { bytes, report } = await quantizeModel(float, selfChecked({ mode: 'palette', bits: 4 }));
+    const graph = graphOf(bytes);
+    const gather = graph.node!.find((n) => n.opType === 'Gather' && n.output![0] === 'fc0.weight')!;
+    const table = readFloatTensor(initializer(bytes, gather.input![0]));
+    expect(table).toHaveLength(16);
+    const cast = graph.node!.find((n) => n.output![0] === gather.input![1])!;
+    const indices = initializer(bytes, cast.input![0]);
+    expect(indices.dataType).toBe(UINT4);
+    expect(tensorDims(indices)).toEqual([64, 32]);
+    const original = readFloatTensor(initializer(float, 'fc0.weight'));
+    const decoded = Array.from(unpackNibbles(indices.rawData!, original.length), (i) => table[i]);
+    const worst = Math.max(...decoded.map((v, i) => Math.abs(v - original[i])));
+    expect(worst).toBe(report.weights.find((w) => w.name === 'fc0.weight')!.maxError);
+    expect(report.bytesAfter).toBeLessThan(report.bytesBefore / 4);
+  });
+
+  it('6-bit indices take a byte each (uint8), and output-channel groups get one 64-entry table each', async () => {
+    const float = buildMlp({ sizes: [64, 32, 10] });
+    const { bytes, report } = await quantizeModel(float, selfChecked({ mode: 'palette', bits: 6, paletteGroupSize: 8 }));
+    const graph = graphOf(bytes);
+    const gather = graph.node!.find((n) => n.opType === 'Gather' && n.output![0] === 'fc0.weight')!;
+    expect(readFloatTensor(initializer(bytes, gather.input![0]))).toHaveLength(4 * 64);
+    const cast = graph.node!.find((n) => n.opType === 'Cast' && n.output![0].startsWith('fc0.weight'))!;
+    expect(initializer(bytes, cast.input![0]).dataType).toBe(UINT8);
+    expect(report.weights.find((w) => w.name === 'fc0.weight')!.format).toBe('palette 6-bit (4 tables of 64, 8 output channels each)');
+    expect(report.notes.join(' ')).toMatch(/6-bit indices are stored one per byte/);
+  });
+});
+
+describe('option checks', () => {
+  it.each([
+    [{ mode: 'int4', blockSize: 48 }, /block size must be 32, 64, 128; got 48/],
+    [{ mode: 'palette', bits: 5 }, /bits must be 4 .* or 6 .*; got 5/],
+    [{ mode: 'palette', paletteGroupSize: 0 }, /group size must be a whole number/],
+  ] as [QuantizeOptions, RegExp][])('%j is refused as invalid-options', async (options, message) => {
+    const error = await refused(buildMlp(), options);
+    expect(error.code).toBe('invalid-options');
+    expect(error.message).toMatch(message);
+  });
+});
