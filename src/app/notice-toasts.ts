@@ -1,8 +1,20 @@
 /** Shows notices (src/runtime/notices.ts) as short toasts; they leave after a while or when closed. */
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
+
+/** A notice in the interface language when the runtime gave its code; otherwise as it was written. */
+function noticeText(notice: Notice): string {
+  const about = notice.about;
+  if (!about) return notice.message;
+  switch (about.code) {
+    case 'webgpu-load-failed':
+      return msg(str`WebGPU could not load ${about.modelId} (${about.why}); running on WASM instead.`, { id: 'app.notice.webgpu-load-failed' });
+    case 'gpu-stopped':
+      return msg(str`The GPU stopped working (${about.why}); running on WASM now.`, { id: 'app.notice.gpu-stopped' });
+  }
+}
 import { controlStyles } from '../ui/shared-styles';
 
 const VISIBLE_MS = 10_000;
@@ -34,7 +46,7 @@ export class NoticeToasts extends LitElement {
     return html`<div class="stack" role="status" aria-live="polite">
       ${this.notices.map(
         (n) => html`<div class="toast ${n.level}" data-testid="notice">
-          <span>${n.message}</span>
+          <span>${noticeText(n)}</span>
           <button aria-label=${msg('Dismiss', { id: 'app.notice.dismiss' })} @click=${() => this.dismiss(n.id)}>×</button>
         </div>`,
       )}

@@ -179,9 +179,22 @@ export class AppShell extends LitElement {
         background: var(--accent-soft);
         font-weight: 600;
       }
+      /* Narrow screens: brand and language on the first row, the nav on a full row of its own (scrolls sideways
+         rather than squeezing to one label), then the backend badge. */
       @media (max-width: 640px) {
         header {
           position: static;
+          gap: 0.5rem 1rem;
+        }
+        mlwb-language-switch {
+          margin-left: auto;
+        }
+        nav {
+          order: 1;
+          flex-basis: 100%;
+        }
+        mlwb-backend-badge {
+          order: 2;
         }
       }
       main {

@@ -1,16 +1,21 @@
 /** Short messages for the user, shown as toasts by the shell. Any module (or the worker client) may post one. */
 export type NoticeLevel = 'info' | 'warning' | 'error';
+
+/** The runtime's own notices as data, so the shell can say them in the interface language (`message` is English). */
+export type NoticeCode = { code: 'webgpu-load-failed'; modelId: string; why: string } | { code: 'gpu-stopped'; why: string };
+
 export interface Notice {
   id: number;
   message: string;
   level: NoticeLevel;
+  about?: NoticeCode;
 }
 
 const listeners = new Set<(notice: Notice) => void>();
 let nextId = 1;
 
-export function notify(message: string, level: NoticeLevel = 'info'): void {
-  const notice = { id: nextId++, message, level };
+export function notify(message: string, level: NoticeLevel = 'info', about?: NoticeCode): void {
+  const notice = { id: nextId++, message, level, about };
   for (const listener of listeners) listener(notice);
 }
 

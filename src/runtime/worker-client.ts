@@ -203,7 +203,7 @@ export class InferenceClient {
     if (!this.onGpu || !options) return Promise.resolve();
     this.onGpu = false;
     this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after the GPU stopped working.`));
-    notify(`The GPU stopped working (${why}); running on WASM now.`, 'warning');
+    notify(`The GPU stopped working (${why}); running on WASM now.`, 'warning', { code: 'gpu-stopped', why });
     const moving = this.loadAndReport({ ...options, device: 'wasm', onProgress: undefined }, why).then(() => undefined);
     this.movingToWasm = moving.finally(() => (this.movingToWasm = undefined));
     return this.movingToWasm;
@@ -248,7 +248,7 @@ export class InferenceClient {
       const why = shortError(error);
       // A fresh worker: a failed WebGPU init can leave onnxruntime's global state half set up.
       this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after a WebGPU failure.`));
-      notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning');
+      notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning', { code: 'webgpu-load-failed', modelId: spec.modelId, why });
       try {
         const info = await loadIn({ ...spec, device: 'wasm' });
         return { ...info, source: spec.source, ...explained(wasmFallback(spec.threads, 'webgpu-failed-at-load')), fellBackFrom: why };

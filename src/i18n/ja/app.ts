@@ -48,6 +48,8 @@ export const templates: JaTemplates = {
   'app.wasm.one': 'WASM・1 スレッド',
   'app.wasm.many': str`WASM・${0} スレッド`,
   'app.notice.dismiss': '閉じる',
+  'app.notice.webgpu-load-failed': str`WebGPU で ${0} を読み込めませんでした（${1}）。代わりに WASM で実行します。`,
+  'app.notice.gpu-stopped': str`GPU が動作を停止しました（${0}）。WASM で実行を続けます。`,
   'app.update.ready': '新しいバージョンがあります',
   'app.update.reload': '再読み込み',
 };
