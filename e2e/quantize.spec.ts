@@ -219,3 +219,88 @@ test.describe('quantize lab', () => {
     await expect(page.locator('[data-testid="summary-run"][data-dtype="int8"]')).toContainText(/Load \d/);
   });
 });
+
+/**
+ * Text of the lab a person reads that still looks like an English sentence (a function word such as "the", "of",
+ * "on"): every text node and aria-label/placeholder in the page's shadow roots, except model/class names from data
+ * (option), code samples, and the quantizer's self-check line (English text made by the quantizer library).
+ */
+async function englishLeftInLab(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const english = /\b(the|of|on|to|is|are|and|with|for|from|this|your|in|at|by)\b/i;
+    const found: string[] = [];
+    const skip = (el: Element | null) => !!el?.closest('option, datalist, code, [data-testid="self-check"]');
+    const visit = (root: ParentNode) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const text = node.textContent!.trim();
+          if (text && english.test(text) && !skip(node.parentElement)) found.push(text);
+          continue;
+        }
+        const el = node as Element;
+        for (const attr of ['aria-label', 'placeholder']) {
+          const value = el.getAttribute(attr);
+          if (value && english.test(value) && !skip(el)) found.push(`${attr}="${value}"`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    // The shell renders pages inside its own shadow root.
+    const host = (function find(root: ParentNode): Element | null {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'quantize-page') return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    })(document);
+    if (!host?.shadowRoot) return ['quantize-page not found'];
+    visit(host.shadowRoot);
+    return found;
+  });
+}
+
+test.describe('quantize lab in Japanese', () => {
+  test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
+  test.use({ locale: 'ja-JP' });
+
+  test('a Japanese browser gets the lab in Japanese: it quantizes the bundled CNN, compares it with fp32, and no English sentence is left', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('/#/quantize');
+    await expect(page.getByRole('heading', { name: '量子化ラボ' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /静的 int8/ })).toBeVisible();
+    expect(await englishLeftInLab(page)).toEqual([]);
+
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toContainText('重みのみ int8 を作成しました', { timeout: 120_000 });
+    await expect(page.getByTestId('lab-message')).toContainText('分の 1 に縮小');
+    const name = '重みのみ int8（ここで作成）';
+    await expect(page.locator(`[data-testid="variant"][data-name="${name}"]`)).toBeVisible();
+
+    await page.getByTestId('run-comparison').click();
+    const row = resultRow(page, name);
+    await expect(row).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('samples-used')).toContainText('合成図形 128 枚 · 8 クラス');
+    await expect(page.getByRole('columnheader', { name: '一致率' })).toBeVisible();
+    await expect(resultRow(page, 'fp32').getByTestId('agreement')).toHaveText('基準');
+    expect(Number(await row.getByTestId('agreement').textContent())).toBeGreaterThanOrEqual(0.98);
+    await expect(row.getByTestId('accuracy')).toHaveText(/^\d+\.\d%$/);
+    expect(await englishLeftInLab(page)).toEqual([]);
+  });
+
+  test('a bad file gets its message in Japanese and changes nothing', async ({ page }) => {
+    await page.goto('/#/quantize');
+    await expect(page.getByRole('heading', { name: '量子化ラボ' })).toBeVisible();
+    const variants = page.getByTestId('variant');
+    const before = await variants.allTextContents();
+    await page.getByTestId('open-model').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
+    await expect(page.getByTestId('lab-message')).toContainText('notes.onnx はこのブラウザーで実行できる ONNX モデルではありません');
+    await expect(page.getByTestId('lab-message')).toHaveAttribute('role', 'alert');
+    await page.getByTestId('import-drawings').setInputFiles({ name: 'drawings.jsonl', mimeType: 'text/plain', buffer: Buffer.from('{"label":"star","bitmap":[1,2,3]}\n') });
+    await expect(page.getByTestId('lab-message')).toContainText('drawings.jsonl の 1 行目: "bitmap" は 0～255 の数値 784 個');
+    await expect(page.getByTestId('lab-message')).toContainText('何も読み込まれていません');
+    await expect(variants).toHaveText(before);
+  });
+});
+

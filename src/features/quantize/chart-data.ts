@@ -1,5 +1,5 @@
 /** What the lab's two charts plot, computed from the results (pure; the chart element only draws it). */
-import { resultKey, type VariantResult } from './comparison-table';
+import { backendName, resultKey, type VariantResult } from './comparison-table';
 
 export interface Point {
   x: number;
@@ -40,8 +40,8 @@ export function classDifferences(results: readonly VariantResult[], classNames: 
         const cand = candidate.perClass![i]!;
         return Math.round(((cand.correct - ref.correct) / ref.total) * 1000) / 10;
       });
-      series.push({ key: resultKey(candidate), name: `${candidate.name} (${candidate.device === 'webgpu' ? 'WebGPU' : 'WASM'})`, points });
+      series.push({ key: resultKey(candidate), name: `${candidate.name} (${backendName(candidate.device)})`, points });
     }
   }
-  return { classes: classes.map((i) => classNames[i] ?? `class ${i}`), series };
+  return { classes: classes.map((i) => classNames[i] ?? String(i)), series };
 }

@@ -1,4 +1,5 @@
 /** Which class each model output means, for the lab's comparison (accuracy needs names; agreement and KL do not). */
+import { msg, str } from '@lit/localize';
 import { labelsFromConfig } from '../../sketch';
 
 export interface ComparisonClasses {
@@ -17,5 +18,5 @@ export function comparisonClasses(config: unknown, outputSize: number, sketchCla
   const id2label = (config as { id2label?: Record<string, string> } | null | undefined)?.id2label;
   if (id2label && Object.keys(id2label).length > 0) return { names: labelsFromConfig({ id2label }), source: 'config' };
   if (outputSize === sketchClasses.length) return { names: [...sketchClasses], source: 'sketch' };
-  return { names: Array.from({ length: outputSize }, (_, i) => `class ${i}`), source: 'numbered' };
+  return { names: Array.from({ length: outputSize }, (_, i) => msg(str`class ${i}`, { id: 'quantize.class.numbered' })), source: 'numbered' };
 }

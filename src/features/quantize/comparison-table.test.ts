@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAccuracy, formatKl, formatMs, formatRatio, tableRows, type VariantResult } from './comparison-table';
+import { formatAccuracy, formatKl, formatRatio, tableRows, type VariantResult } from './comparison-table';
 
 function result(overrides: Partial<VariantResult>): VariantResult {
   return {
@@ -24,10 +24,7 @@ function result(overrides: Partial<VariantResult>): VariantResult {
 }
 
 describe('comparison table', () => {
-  it('formats times, size ratios, shares and divergences for reading', () => {
-    expect(formatMs(0.8421)).toBe('0.84 ms');
-    expect(formatMs(12.34)).toBe('12.3 ms');
-    expect(formatMs(950.4)).toBe('950 ms');
+  it('formats size ratios, shares and divergences for reading', () => {
     expect(formatRatio(750_637, 193_457)).toBe('3.88×');
     expect(formatRatio(1, 0)).toBe('—');
     expect(formatKl(0.00012)).toBe('1.2e-4');
@@ -44,8 +41,8 @@ describe('comparison table', () => {
       result({ variantId: 'f', name: 'fp32', isReference: true, bytes: 750_000 }),
     ]);
     expect(rows.map((r) => `${r.name}@${r.backend}`)).toEqual(['fp32@WASM', 'static int8@WASM', 'fp32@WebGPU', 'static int8@WebGPU']);
-    expect(rows[0]).toMatchObject({ smaller: '1.00×', agreement: 'reference', kl: 'reference', size: '750.0 kB' });
-    expect(rows[1]).toMatchObject({ smaller: '3.75×', agreement: '0.999', kl: '1.2e-4', p50: '1.23 ms', p95: '2.50 ms', firstLoad: '812 ms', firstLoadSource: 'downloaded', reload: '14.6 ms', accuracy: '94.6%' });
+    expect(rows[0]).toMatchObject({ smaller: '1.00×', agreement: 'reference', kl: 'reference', size: '750 kB' });
+    expect(rows[1]).toMatchObject({ smaller: '3.75×', agreement: '0.999', kl: '1.2e-4', p50: '1.23 ms', p95: '2.50 ms', firstLoad: '812.3 ms', firstLoadSource: 'downloaded', reload: '14.6 ms', accuracy: '94.6%' });
     expect(rows[2]!.firstLoadSource).toBe('from cache');
   });
 });

@@ -1,4 +1,7 @@
 /** The lab's results, one per model variant and backend, and how the comparison table shows them. */
+import { msg } from '@lit/localize';
+import { formatDuration, formatNumber } from '../../ui/format';
+import { formatBytes } from '../../util/format-bytes';
 import type { Device } from '../../runtime/protocol';
 import type { ClassAccuracy } from '../../quantize/metrics';
 import type { LatencySummary } from '../../util/percentile';
@@ -29,6 +32,7 @@ export interface VariantResult {
 
 export interface TableRow {
   key: string;
+  isReference: boolean;
   name: string;
   backend: string;
   size: string;
@@ -46,37 +50,42 @@ export interface TableRow {
 
 export const resultKey = (r: Pick<VariantResult, 'variantId' | 'device'>) => `${r.variantId}@${r.device}`;
 
-/** Milliseconds with precision that suits their size: 0.84 ms, 12.3 ms, 950 ms. */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  const digits = ms < 10 ? 2 : ms < 100 ? 1 : 0;
-  return `${ms.toFixed(digits)} ms`;
-}
-
 /** How many times smaller than the reference: "3.88×"; the reference itself is "1.00×". */
 export function formatRatio(referenceBytes: number, bytes: number): string {
-  return bytes > 0 && referenceBytes > 0 ? `${(referenceBytes / bytes).toFixed(2)}×` : '—';
+  return bytes > 0 && referenceBytes > 0 ? `${formatNumber(referenceBytes / bytes, 2)}×` : '—';
 }
 
 export function formatShare(value: number | null, digits = 3): string {
-  return value === null ? '—' : value.toFixed(digits);
+  return value === null ? '—' : formatNumber(value, digits);
 }
 
 /** KL divergence in nats: small values in scientific notation so they do not all read "0.000". */
 export function formatKl(value: number | null): string {
   if (value === null) return '—';
   if (value === 0) return '0';
-  return value < 0.001 ? value.toExponential(1) : value.toFixed(4);
+  // Scientific notation is written the same way in every interface language.
+  return value < 0.001 ? value.toExponential(1) : formatNumber(value, 4);
 }
 
+/** A share as a percentage with one decimal: 0.9457 → "94.6%" (formatPercent rounds to whole percents). */
 export function formatAccuracy(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+  return value === null ? '—' : `${formatNumber(value * 100, 1)}%`;
 }
 
-const LOAD_SOURCE_WORDS: Record<LoadSource, string> = { network: 'downloaded', cache: 'from cache', bytes: 'stored bytes' };
+function loadSourceWords(source: LoadSource): string {
+  switch (source) {
+    case 'network':
+      return msg('downloaded', { id: 'quantize.load.network' });
+    case 'cache':
+      return msg('from cache', { id: 'quantize.load.cache' });
+    case 'bytes':
+      return msg('stored bytes', { id: 'quantize.load.bytes' });
+  }
+}
 
-function kb(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+/** The backend's usual name: "WASM", "WebGPU". */
+export function backendName(device: Device): string {
+  return device === 'webgpu' ? 'WebGPU' : 'WASM';
 }
 
 /** Rows grouped by backend (WASM first), the reference first within each. */
@@ -86,17 +95,18 @@ export function tableRows(results: readonly VariantResult[]): TableRow[] {
   );
   return ordered.map((r) => ({
     key: resultKey(r),
+    isReference: r.isReference,
     name: r.name,
-    backend: r.device === 'webgpu' ? 'WebGPU' : 'WASM',
-    size: kb(r.bytes),
+    backend: backendName(r.device),
+    size: formatBytes(r.bytes),
     smaller: formatRatio(r.referenceBytes, r.bytes),
-    firstLoad: formatMs(r.firstLoadMs),
-    firstLoadSource: LOAD_SOURCE_WORDS[r.firstLoadSource],
-    reload: formatMs(r.reloadMs),
-    p50: formatMs(r.latency.p50),
-    p95: formatMs(r.latency.p95),
-    agreement: r.isReference ? 'reference' : formatShare(r.agreement),
-    kl: r.isReference ? 'reference' : formatKl(r.klDivergence),
+    firstLoad: formatDuration(r.firstLoadMs),
+    firstLoadSource: loadSourceWords(r.firstLoadSource),
+    reload: formatDuration(r.reloadMs),
+    p50: formatDuration(r.latency.p50),
+    p95: formatDuration(r.latency.p95),
+    agreement: r.isReference ? msg('reference', { id: 'quantize.table.reference' }) : formatShare(r.agreement),
+    kl: r.isReference ? msg('reference', { id: 'quantize.table.referenceKl' }) : formatKl(r.klDivergence),
     accuracy: formatAccuracy(r.accuracy),
   }));
 }

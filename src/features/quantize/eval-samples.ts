@@ -1,5 +1,7 @@
 /** The drawings the lab compares models on and calibrates with, whatever their origin, as model inputs. */
+import { msg, str } from '@lit/localize';
 import { bitmapToInput, sketchInputShape } from '../../sketch';
+import { formatNumber } from '../../ui/format';
 import type { TensorMap } from '../../runtime/protocol';
 import type { LabelledSample } from './compare';
 
@@ -11,18 +13,28 @@ export interface EvalDrawing {
   bitmap: Uint8Array;
 }
 
-/** What each origin is, in words, for the UI's "compared on …" line. */
-export const ORIGIN_NAMES: Record<SampleOrigin, string> = {
-  synthetic: 'synthetic shapes',
-  game: 'Doodle Dash drawings (yours)',
-  drawn: 'drawings made here',
-  imported: 'imported drawings',
-};
+/** What each origin is, in words, for the UI's "compared on …" line (interface language). */
+export function originName(origin: SampleOrigin): string {
+  switch (origin) {
+    case 'synthetic':
+      return msg('synthetic shapes', { id: 'quantize.origin.synthetic' });
+    case 'game':
+      return msg('Doodle Dash drawings (yours)', { id: 'quantize.origin.game' });
+    case 'drawn':
+      return msg('drawings made here', { id: 'quantize.origin.drawn' });
+    case 'imported':
+      return msg('imported drawings', { id: 'quantize.origin.imported' });
+  }
+}
 
 /** "128 synthetic shapes · 8 classes" */
 export function describeSamples(origin: SampleOrigin, drawings: readonly EvalDrawing[]): string {
   const classes = new Set(drawings.map((d) => d.label)).size;
-  return `${drawings.length} ${ORIGIN_NAMES[origin]} · ${classes} class${classes === 1 ? '' : 'es'}`;
+  const count = formatNumber(drawings.length);
+  const name = originName(origin);
+  return classes === 1
+    ? msg(str`${count} ${name} · 1 class`, { id: 'quantize.samples.oneClass' })
+    : msg(str`${count} ${name} · ${formatNumber(classes)} classes`, { id: 'quantize.samples.classes' });
 }
 
 export interface ModelSamples {

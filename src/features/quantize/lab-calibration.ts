@@ -3,6 +3,7 @@
  * one `<input name>.npy` per model input (float32 used as is, uint8 × 1/255), or, for a one-input model, any .npy
  * files of uint8 rows.
  */
+import { msg, str } from '@lit/localize';
 import { calibrationSamplesFromNpy, type CalibrationFile } from '../../quantize/calibration-files';
 import { QuantizeError } from '../../quantize/errors';
 import { modelInputs } from '../../quantize/model-info';
@@ -25,7 +26,8 @@ export function npyCalibration(files: readonly CalibrationFile[], modelBytes: Ui
   const inputs = calibrationSamplesFromNpy(files, modelInputs(modelBytes), { onNote: (note) => notes.push(note) });
   const names = files.map((f) => f.name).join(', ');
   if (inputs.length < minSamples) {
-    throw new QuantizeError('too-few-calibration-samples', `${names} hold${files.length === 1 ? 's' : ''} ${inputs.length} sample${inputs.length === 1 ? '' : 's'}; static calibration needs at least ${minSamples}.`);
+    const message = msg(str`${names}: ${inputs.length} samples; static calibration needs at least ${minSamples}.`, { id: 'quantize.npy.tooFew' });
+    throw new QuantizeError('too-few-calibration-samples', message);
   }
-  return { inputs, description: `${inputs.length} rows of ${names}`, notes };
+  return { inputs, description: msg(str`${inputs.length} rows of ${names}`, { id: 'quantize.npy.rows' }), notes };
 }

@@ -1,8 +1,13 @@
 /**
  * Runs a comparison: every variant in its own inference worker (one InferenceClient each) on the backend chosen in
- * the header, the fp32 reference against each candidate on the same drawings.
+ * the header, the fp32 reference against each candidate on the same drawings; and names that backend.
  */
+import { msg, str } from '@lit/localize';
 import { sketchInputShape } from '../../sketch';
+import { probeCapabilities } from '../../runtime/capabilities';
+import { findModel } from '../../runtime/catalog';
+import { recommend } from '../../runtime/recommend';
+import type { Settings } from '../../runtime/settings';
 import type { FileProgress } from '../../runtime/protocol';
 import { InferenceClient, type ModelInfo } from '../../runtime/worker-client';
 import { comparisonClasses, type ComparisonClasses } from './class-names';
@@ -35,7 +40,7 @@ export async function loadVariant(model: LabModel, variant: LabVariant, onStatus
     onProgress: (p: FileProgress) => files.set(p.file, p),
   };
   try {
-    onStatus(`Loading ${variant.name}…`);
+    onStatus(msg(str`Loading ${variant.name}…`, { id: 'quantize.status.loading' }));
     let started = performance.now();
     const info = await client.load(options);
     const firstLoadMs = performance.now() - started;
@@ -78,8 +83,8 @@ export async function runComparison(
   sketchClasses: readonly string[],
   onStatus: (text: string) => void,
 ): Promise<ComparisonRun> {
-  if (candidates.length === 0) throw new Error('Tick at least one int8 variant to compare with fp32.');
-  if (drawings.length === 0) throw new Error('There are no drawings to compare on: choose another sample set or add drawings.');
+  if (candidates.length === 0) throw new Error(msg('Tick at least one int8 variant to compare with fp32.', { id: 'quantize.error.noCandidate' }));
+  if (drawings.length === 0) throw new Error(msg('There are no drawings to compare on: choose another sample set or add drawings.', { id: 'quantize.error.noDrawings' }));
   const loaded: LoadedVariant[] = [];
   try {
     const ref = await loadVariant(model, reference, onStatus);
@@ -99,7 +104,7 @@ export async function runComparison(
       const prepared = toModelSamples(drawings, classNames);
       unknownLabels = prepared.unknownLabels;
       const comparison = await compareModels(ref.run, cand.run, prepared.samples, (done, total) => {
-        if (done % 8 === 0 || done === total) onStatus(`Comparing ${candidate.name} with fp32: ${done} / ${total} drawings`);
+        if (done % 8 === 0 || done === total) onStatus(msg(str`Comparing ${candidate.name} with fp32: ${done} / ${total} drawings`, { id: 'quantize.status.comparing' }));
       });
       const labelled = prepared.samples.flatMap((s, i) => (s.label === undefined ? [] : [{ i, label: s.label }]));
       const perClass = (outputs: Logits[]) =>
@@ -158,4 +163,12 @@ function measured(loaded: LoadedVariant, referenceBytes: number, samples: string
     reloadMs: loaded.reloadMs,
     samples,
   };
+}
+
+/** The backend the lab's workers will use: the header's choice, with Auto resolved the way the workers resolve it. */
+export async function describeDevice(settings: Settings): Promise<string> {
+  const model = findModel('doodle-cnn');
+  const device = settings.device === 'auto' && model ? recommend(model, await probeCapabilities(), { device: 'auto', dtype: 'auto' }).device : settings.device;
+  const name = device === 'webgpu' ? 'WebGPU' : 'WASM';
+  return settings.device === 'auto' ? msg(str`${name} (Auto)`, { id: 'quantize.device.auto' }) : name;
 }

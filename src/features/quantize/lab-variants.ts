@@ -2,8 +2,10 @@
  * The models the lab can compare and where each variant's bytes come from: the catalog's dtypes (downloaded and
  * cached by the inference worker), variants quantized here, and float models the user opened (both in IndexedDB).
  */
+import { msg, str } from '@lit/localize';
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, LoadedInfo } from '../../runtime/protocol';
+import { formatNumber } from '../../ui/format';
 import type { StoredVariant } from './variant-store';
 
 export interface LabModel {
@@ -26,18 +28,28 @@ export interface LabVariant {
   bytes?: number;
 }
 
-export const MODE_NAMES: Record<StoredVariant['mode'], string> = {
-  'weight-only': 'weight-only int8',
-  dynamic: 'dynamic int8',
-  static: 'static int8',
-  opened: 'fp32 (your file)',
-};
+/** How a variant was made, in words (interface language): "static int8", "fp32 (your file)". */
+export function modeName(mode: StoredVariant['mode']): string {
+  switch (mode) {
+    case 'weight-only':
+      return msg('weight-only int8', { id: 'quantize.mode.weightOnly' });
+    case 'dynamic':
+      return msg('dynamic int8', { id: 'quantize.mode.dynamic' });
+    case 'static':
+      return msg('static int8', { id: 'quantize.mode.static' });
+    case 'opened':
+      return msg('fp32 (your file)', { id: 'quantize.mode.opened' });
+    default:
+      // A mode the quantizer gained before the lab named it: its id still says what it is.
+      return mode;
+  }
+}
 
 export function labModels(stored: readonly StoredVariant[]): LabModel[] {
   const fromCatalog = catalog.models
     .filter((m) => m.task === 'sketch-classification' && m.dtypes.fp32)
-    .map((m): LabModel => ({ id: m.id, title: `${m.title}${m.source === 'hub' ? ' · hub' : ''}`, catalogModel: m }));
-  const opened = stored.filter((v) => v.mode === 'opened').map((v): LabModel => ({ id: `file:${v.id}`, title: `${v.name} · your file`, opened: v }));
+    .map((m): LabModel => ({ id: m.id, title: m.source === 'hub' ? msg(str`${m.title} · hub`, { id: 'quantize.model.hubTitle' }) : m.title, catalogModel: m }));
+  const opened = stored.filter((v) => v.mode === 'opened').map((v): LabModel => ({ id: `file:${v.id}`, title: msg(str`${v.name} · your file`, { id: 'quantize.model.fileTitle' }), opened: v }));
   return [...fromCatalog, ...opened];
 }
 
@@ -51,17 +63,27 @@ export function labVariants(model: LabModel, stored: readonly StoredVariant[]): 
   const variants: LabVariant[] = [];
   if (model.catalogModel) {
     for (const dtype of Object.keys(model.catalogModel.dtypes) as Dtype[]) {
-      const shipped = dtype === 'fp32' ? 'fp32' : `${dtype} (shipped)`;
+      const shipped = dtype === 'fp32' ? 'fp32' : msg(str`${dtype} (shipped)`, { id: 'quantize.variant.shipped' });
       variants.push({ id: `${model.id}#${dtype}`, name: shipped, isReference: dtype === 'fp32', dtype, bytes: onnxBytes(model.catalogModel, dtype) });
     }
     variants.sort((a, b) => Number(b.isReference) - Number(a.isReference));
   } else if (model.opened) {
-    variants.push({ id: model.opened.id, name: MODE_NAMES.opened, isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
+    variants.push({ id: model.opened.id, name: modeName('opened'), isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
   }
   for (const v of stored.filter((s) => s.modelId === model.id && s.mode !== 'opened')) {
-    variants.push({ id: v.id, name: `${MODE_NAMES[v.mode]} (made here)`, isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
+    variants.push({ id: v.id, name: msg(str`${modeName(v.mode)} (made here)`, { id: 'quantize.variant.madeHere' }), isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
   }
   return variants;
+}
+
+/** What a deletion removes, in words: "static int8 of doodle-cnn", "mine.onnx and the 2 variant(s) made from it". */
+export function deletionWords(variant: StoredVariant, dependants: number): string {
+  const name = variant.name;
+  const count = formatNumber(dependants);
+  const mode = modeName(variant.mode);
+  return dependants
+    ? msg(str`${name} and the ${count} variant(s) made from it`, { id: 'quantize.delete.withDependants' })
+    : msg(str`${mode} of ${name}`, { id: 'quantize.delete.variant' });
 }
 
 /** The fp32 .onnx file of a catalog model, whose cached bytes the quantizer reads. */
@@ -81,6 +103,7 @@ export function checkSketchInput(info: Pick<LoadedInfo, 'inputs'>, name: string)
   const dims = input?.dims ?? [];
   const fits = info.inputs.length === 1 && dims.length === 4 && dims.slice(1).every((d, i) => d === [1, 28, 28][i] || typeof d === 'string');
   if (!fits) {
-    throw new Error(`${name} takes ${info.inputs.map((i) => `${i.name} [${i.dims.join(', ')}]`).join(', ') || 'no inputs'}; the lab compares models that take one 28×28 sketch [batch, 1, 28, 28].`);
+    const takes = info.inputs.map((i) => `${i.name} [${i.dims.join(', ')}]`).join(', ') || msg('no inputs', { id: 'quantize.error.noInputs' });
+    throw new Error(msg(str`${name} takes ${takes}; the lab compares models that take one 28×28 sketch [batch, 1, 28, 28].`, { id: 'quantize.error.notSketchModel' }));
   }
 }

@@ -3,24 +3,27 @@
  * one after the other, with load and generation speed and the ROUGE overlap between the two summaries.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { catalog } from '../../runtime/catalog';
 import { parseHubId } from '../../runtime/hub-id';
 import { checkText } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
 import { SummarizeClient } from '../../runtime/summarize-client';
-import { formatMs } from './comparison-table';
+import { formatDuration, formatNumber } from '../../ui/format';
 import { formatRouge, summaryOverlap, tokensPerSecond, type SummaryRun } from './summary-stats';
 
 const MAX_CHARS = 20_000;
 const DTYPES = ['fp32', 'int8'] as const;
 
+@localized()
+@customElement('quantize-summary-compare')
 export class SummaryCompare extends LitElement {
-  static override properties = { runs: { state: true }, busy: { state: true }, status: { state: true }, error: { state: true }, modelId: { state: true } };
-  declare runs: SummaryRun[];
-  declare busy: boolean;
-  declare status: string;
-  declare error: string;
-  declare modelId: string;
+  @state() private runs: SummaryRun[] = [];
+  @state() private busy = false;
+  @state() private status = '';
+  @state() private error = '';
+  @state() private modelId = catalog.models.find((m) => m.task === 'summarization')?.id ?? '';
   private text = '';
 
   static override styles = [
@@ -67,15 +70,6 @@ export class SummaryCompare extends LitElement {
     `,
   ];
 
-  constructor() {
-    super();
-    this.runs = [];
-    this.busy = false;
-    this.status = '';
-    this.error = '';
-    this.modelId = catalog.models.find((m) => m.task === 'summarization')?.id ?? '';
-  }
-
   private async compare(): Promise<void> {
     const check = checkText(this.text);
     if (!check.ok) return void (this.error = check.message);
@@ -88,11 +82,11 @@ export class SummaryCompare extends LitElement {
       for (const dtype of DTYPES) {
         const client = new SummarizeClient(`quantize lab · summary ${dtype}`);
         try {
-          this.status = `Loading ${dtype}…`;
+          this.status = msg(str`Loading ${dtype}…`, { id: 'quantize.summary.loading' });
           let started = performance.now();
           await client.load({ modelId: parsed.id, dtype, pipeline: 'summarization' });
           const loadMs = performance.now() - started;
-          this.status = `Summarizing with ${dtype}…`;
+          this.status = msg(str`Summarizing with ${dtype}…`, { id: 'quantize.summary.summarizing' });
           let tokens = 0;
           started = performance.now();
           const text = await client.summarize(this.text, {}, (event) => {
@@ -104,7 +98,8 @@ export class SummaryCompare extends LitElement {
         }
       }
     } catch (error) {
-      this.error = `${(error as Error).message}. The hub may be unreachable or the model may lack an int8 file; your text is unchanged.`;
+      const why = (error as Error).message;
+      this.error = msg(str`${why}. The hub may be unreachable or the model may lack an int8 file; your text is unchanged.`, { id: 'quantize.summary.error' });
     } finally {
       this.busy = false;
       this.status = '';
@@ -114,30 +109,46 @@ export class SummaryCompare extends LitElement {
   override render() {
     const [fp32, int8] = this.runs;
     return html`
-      <p class="muted">Summarization models are big seq2seq networks (encoder + decoder), so their int8 files matter most. The same text goes through the fp32 and the int8 files, each in its own worker; ROUGE says how much of the fp32 summary the int8 one repeats (1.00 = the same words).</p>
+      <p class="muted">
+        ${msg('Summarization models are big seq2seq networks (encoder + decoder), so their int8 files matter most. The same text goes through the fp32 and the int8 files, each in its own worker; ROUGE says how much of the fp32 summary the int8 one repeats (1.00 = the same words).', { id: 'quantize.summary.explain' })}
+      </p>
       <div class="row">
-        <label>Hub model <input list="summarizers" data-testid="summary-model" .value=${this.modelId} @input=${(e: Event) => (this.modelId = (e.target as HTMLInputElement).value.trim())} /></label>
+        <label>${msg('Hub model', { id: 'quantize.summary.model' })} <input list="summarizers" data-testid="summary-model" .value=${this.modelId} @input=${(e: Event) => (this.modelId = (e.target as HTMLInputElement).value.trim())} /></label>
         <datalist id="summarizers">${catalog.models.filter((m) => m.task === 'summarization').map((m) => html`<option value=${m.id}>${m.title}</option>`)}</datalist>
       </div>
-      <textarea aria-label="Text to summarize" data-testid="summary-text" maxlength=${MAX_CHARS} placeholder="Paste a few paragraphs…" @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
+      <textarea aria-label=${msg('Text to summarize', { id: 'quantize.summary.text' })} data-testid="summary-text" maxlength=${MAX_CHARS} placeholder=${msg('Paste a few paragraphs…', { id: 'quantize.summary.placeholder' })} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
       <div class="row">
-        <button class="primary" data-testid="summary-compare" ?disabled=${this.busy} @click=${this.compare}>Summarize with fp32 and int8</button>
+        <button class="primary" data-testid="summary-compare" ?disabled=${this.busy} @click=${this.compare}>${msg('Summarize with fp32 and int8', { id: 'quantize.summary.button' })}</button>
         ${this.status ? html`<span role="status">${this.status}</span>` : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert" data-testid="summary-error">${this.error}</p>` : nothing}
-      ${fp32 && int8 ? html`<p data-testid="summary-overlap"><strong>Overlap of int8 with fp32:</strong> ${formatRouge(summaryOverlap(fp32, int8))}</p>` : nothing}
+      ${fp32 && int8 ? html`<p data-testid="summary-overlap"><strong>${msg('Overlap of int8 with fp32:', { id: 'quantize.summary.overlap' })}</strong> ${formatRouge(summaryOverlap(fp32, int8))}</p>` : nothing}
       <div class="side">${this.runs.map((run) => this.renderRun(run))}</div>
     `;
   }
 
-  private renderRun(run: SummaryRun) {
+  /** "Load 1.2 s · summary 3.4 s · 12.3 tokens/s" */
+  private timings(run: SummaryRun): string {
+    const load = formatDuration(run.loadMs);
+    const summary = formatDuration(run.summarizeMs);
     const speed = tokensPerSecond(run);
+    const times = msg(str`Load ${load} · summary ${summary}`, { id: 'quantize.summary.times' });
+    if (speed === null) return times;
+    const rate = formatNumber(speed, 1);
+    return `${times} · ${msg(str`${rate} tokens/s`, { id: 'quantize.summary.speed' })}`;
+  }
+
+  private renderRun(run: SummaryRun) {
     return html`<div data-testid="summary-run" data-dtype=${run.dtype}>
       <h3>${run.dtype}</h3>
-      <p class="muted">Load ${formatMs(run.loadMs)} · summary ${formatMs(run.summarizeMs)}${speed === null ? '' : ` · ${speed.toFixed(1)} tokens/s`}</p>
+      <p class="muted">${this.timings(run)}</p>
       <div class="summary">${run.text}</div>
     </div>`;
   }
 }
 
-customElements.define('quantize-summary-compare', SummaryCompare);
+declare global {
+  interface HTMLElementTagNameMap {
+    'quantize-summary-compare': SummaryCompare;
+  }
+}

@@ -1,0 +1,107 @@
+/** The comparison's results: what was compared on, the table (one row per variant and backend) and the two charts. */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import '../../ui/lab-chart';
+import { formatNumber } from '../../ui/format';
+import { classChart, latencyChart } from './chart-configs';
+import { classDifferences } from './chart-data';
+import type { ComparisonClasses } from './class-names';
+import { tableRows, type VariantResult } from './comparison-table';
+import { comparisonViewStyles } from './comparison-view.styles';
+import { originName } from './eval-samples';
+import { labStyles } from './lab.styles';
+
+/** What the last comparison ran on and what it learnt about the model's classes. */
+export interface ComparedOn {
+  samples: string;
+  classNames: string[];
+  classSource: ComparisonClasses['source'];
+  /** Labels of the drawings the model has no class for. */
+  unknownLabels: string[];
+}
+
+@localized()
+@customElement('quantize-comparison-view')
+export class ComparisonView extends LitElement {
+  static override styles = [labStyles, comparisonViewStyles];
+
+  @property({ attribute: false }) results: VariantResult[] = [];
+  @property({ attribute: false }) compared: ComparedOn | undefined;
+
+  override render() {
+    const compared = this.compared;
+    if (!compared) return nothing;
+    const samples = compared.samples;
+    const comparedOn = samples.includes(originName('synthetic'))
+      ? msg(str`Compared on ${samples} (drawn by this page’s code at run time, not real drawings).`, { id: 'quantize.results.onSynthetic' })
+      : msg(str`Compared on ${samples}.`, { id: 'quantize.results.on' });
+    return html`<h2>${msg('Results', { id: 'quantize.results.heading' })}</h2>
+      <p data-testid="samples-used">${comparedOn}${classesNote(compared)}</p>
+      <div class="table-wrap">
+        <table data-testid="comparison-table">
+          <thead>
+            <tr>
+              <th>${msg('Variant', { id: 'quantize.column.variant' })}</th><th>${msg('Backend', { id: 'quantize.column.backend' })}</th>
+              <th>${msg('Size', { id: 'quantize.column.size' })}</th><th>${msg('Smaller', { id: 'quantize.column.smallerHead' })}</th>
+              <th>${msg('First load', { id: 'quantize.column.firstLoadHead' })}</th><th>${msg('Reload', { id: 'quantize.column.reload' })}</th>
+              <th>p50</th><th>p95</th><th>${msg('Agreement', { id: 'quantize.column.agreementHead' })}</th><th>KL</th>
+              <th>${msg('Accuracy', { id: 'quantize.column.accuracyHead' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${tableRows(this.results).map(
+              (r) => html`<tr data-testid="result-row" data-name=${r.name} data-backend=${r.backend} class=${r.isReference ? 'reference' : ''}>
+                <td>${r.name}</td><td>${r.backend}</td><td>${r.size}</td><td data-testid="smaller">${r.smaller}</td><td>${r.firstLoad}<small>${r.firstLoadSource}</small></td>
+                <td>${r.reload}</td><td data-testid="p50">${r.p50}</td><td data-testid="p95">${r.p95}</td><td data-testid="agreement">${r.agreement}</td><td>${r.kl}</td>
+                <td data-testid="accuracy">${r.accuracy}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="charts">
+        <div>
+          <h3>${msg('Latency distribution', { id: 'quantize.results.latencyHeading' })}</h3>
+          <quantize-lab-chart label=${msg('Share of runs at or below each latency, per variant', { id: 'quantize.results.latencyLabel' })} .config=${latencyChart(this.results)}></quantize-lab-chart>
+        </div>
+        ${this.renderClassChart(compared)}
+      </div>`;
+  }
+
+  private renderClassChart(compared: ComparedOn) {
+    const diff = classDifferences(this.results, compared.classNames);
+    if (diff.series.length === 0 || diff.classes.length === 0) return nothing;
+    const unchanged = diff.series.every((series) => series.points.every((p) => p === 0));
+    return html`<div>
+      <h3>${msg('Per-class accuracy change vs fp32', { id: 'quantize.results.classHeading' })}</h3>
+      ${unchanged
+        ? html`<p class="muted">${msg('No class gained or lost a drawing: every variant is exactly as accurate as fp32 on each class.', { id: 'quantize.results.unchanged' })}</p>`
+        : nothing}
+      <quantize-lab-chart label=${msg('Per-class accuracy change of each variant against fp32', { id: 'quantize.results.classLabel' })} .config=${classChart(this.results, diff)}></quantize-lab-chart>
+    </div>`;
+  }
+}
+
+/** What the results line says about the model's classes and which labels were not scored. */
+function classesNote(compared: ComparedOn): string {
+  const count = compared.classNames.length;
+  if (compared.classSource === 'numbered') {
+    const first = compared.classNames[0] ?? '';
+    const last = compared.classNames[count - 1] ?? '';
+    return ` ${msg(str`The model's config has no id2label, so its ${count} classes are numbered (${first} … ${last}); agreement and KL are measured, accuracy only for drawings labelled with those names.`, { id: 'quantize.results.numbered' })}`;
+  }
+  const assumed =
+    compared.classSource === 'sketch'
+      ? ` ${msg(str`The model's config has no id2label; its ${formatNumber(count)} outputs are taken to be the sketch classes in the bundled model's order.`, { id: 'quantize.results.assumed' })}`
+      : '';
+  const unknown = compared.unknownLabels.join(', ');
+  const unknownNote = compared.unknownLabels.length ? ` ${msg(str`Labels the model does not know (not counted for accuracy): ${unknown}.`, { id: 'quantize.results.unknown' })}` : '';
+  return assumed + unknownNote;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quantize-comparison-view': ComparisonView;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The lab's quantize and open-model flows without the page: read the float model, check the calibration data,
+ * quantize in the worker (self-checked there), and say what came out. Thrown errors carry messages for people.
+ */
+import { msg, str } from '@lit/localize';
+import { modelInputs } from '../../quantize/model-info';
+import { DEFAULT_SELF_CHECK_SAMPLES, describeSelfCheck } from '../../quantize/self-check';
+import type { QuantizeProgress, QuantizeReport } from '../../quantize/types';
+import { probeCapabilities } from '../../runtime/capabilities';
+import { readCachedFile } from '../../runtime/cache';
+import { quantizeInWorker } from '../../runtime/quantize-client';
+import { InferenceClient } from '../../runtime/worker-client';
+import { formatNumber } from '../../ui/format';
+import { formatBytes } from '../../util/format-bytes';
+import { calibrationInputs, describeSamples, originName, type EvalDrawing, type SampleOrigin } from './eval-samples';
+import { npyCalibration } from './lab-calibration';
+import { checkSketchInput, fp32OnnxPath, modeName, type LabModel } from './lab-variants';
+import { MIN_CALIBRATION, type QuantizeRequest } from './quantize-methods';
+import { newVariant, type StoredVariant } from './variant-store';
+
+export const MAX_FILE_BYTES = 500e6;
+
+/** The float model's bytes: the opened file, or the fp32 file from the cache (loading it once if not cached yet). */
+async function referenceBytes(model: LabModel, onStatus: (text: string) => void): Promise<Uint8Array> {
+  if (model.opened) return model.opened.bytes.slice();
+  const path = model.catalogModel && fp32OnnxPath(model.catalogModel);
+  if (!path) throw new Error(msg(str`${model.title} has no fp32 ONNX file in the catalog.`, { id: 'quantize.error.noFp32' }));
+  const cached = await readCachedFile(model.id, path);
+  if (cached) return cached;
+  onStatus(msg('Fetching the fp32 model into the cache…', { id: 'quantize.status.fetching' }));
+  const client = new InferenceClient('quantize lab · fetch fp32');
+  try {
+    await client.load({ modelId: model.id, dtype: 'fp32', device: 'wasm' });
+  } finally {
+    client.terminate();
+  }
+  const bytes = await readCachedFile(model.id, path);
+  if (!bytes) {
+    throw new Error(
+      msg(str`${path} of ${model.title} could not be kept in this browser's storage, so it cannot be quantized here. Free some space on the Models page and try again.`, {
+        id: 'quantize.error.notCached',
+      }),
+    );
+  }
+  return bytes;
+}
+
+export interface LabQuantizeResult {
+  variant: StoredVariant;
+  report: QuantizeReport;
+  /** Warnings from reading .npy calibration files. */
+  notes: string[];
+}
+
+/**
+ * Quantizes `model` as `request` asks. `drawingsOf` gives a sample set's drawings; the self-check runs on the first
+ * ones of `checkOn` (the comparison set). Throws when calibration data is missing or too small, or QuantizeError.
+ */
+export async function quantizeForLab(
+  model: LabModel,
+  request: QuantizeRequest,
+  drawingsOf: (origin: SampleOrigin) => EvalDrawing[],
+  checkOn: readonly EvalDrawing[],
+  onStatus: (text: string) => void,
+  onProgress: (progress: QuantizeProgress) => void,
+): Promise<LabQuantizeResult> {
+  const source = request.calibration;
+  const drawings = source && source.origin !== 'npy' ? drawingsOf(source.origin) : undefined;
+  if (source && source.origin !== 'npy' && drawings!.length < MIN_CALIBRATION) {
+    const name = originName(source.origin);
+    const count = drawings!.length;
+    throw new Error(
+      msg(str`Static quantization needs at least ${MIN_CALIBRATION} calibration drawings; ${name} has ${count}. Draw or import more, or calibrate on another set.`, {
+        id: 'quantize.error.fewDrawings',
+      }),
+    );
+  }
+  if (source?.origin === 'npy' && source.files.length === 0) throw new Error(msg('Choose the .npy files to calibrate on first.', { id: 'quantize.error.noNpy' }));
+  const bytes = await referenceBytes(model, onStatus);
+  const inputName = modelInputs(bytes)[0]?.name ?? 'input';
+  const fromFiles = source?.origin === 'npy' ? npyCalibration(source.files, bytes, MIN_CALIBRATION) : undefined;
+  // The self-check runs on drawings like the ones compared (the worker generates inputs when there are none).
+  const check = checkOn.slice(0, DEFAULT_SELF_CHECK_SAMPLES);
+  const facts = await probeCapabilities();
+  onStatus(msg('Quantizing…', { id: 'quantize.status.quantizing' }));
+  const { bytes: quantized, report } = await quantizeInWorker(
+    bytes,
+    {
+      mode: request.method.mode,
+      calibrationInputs: fromFiles?.inputs ?? (drawings && calibrationInputs(drawings, inputName)),
+      selfCheckInputs: check.length > 0 ? calibrationInputs(check, inputName) : undefined,
+      minCalibrationSamples: MIN_CALIBRATION,
+      threads: facts.wasmThreads,
+      transfer: true,
+    },
+    onProgress,
+  );
+  const variant = newVariant({
+    modelId: model.id,
+    name: model.opened?.name ?? model.id,
+    mode: request.method.mode,
+    bytes: quantized,
+    calibratedOn: fromFiles?.description ?? (drawings && source && source.origin !== 'npy' ? describeSamples(source.origin, drawings) : undefined),
+    selfCheck: report.selfCheck,
+    createdAt: Date.now(),
+  });
+  return { variant, report, notes: fromFiles?.notes ?? [] };
+}
+
+/** "3.91× smaller", "2.58× larger" (a tiny model grows: each weight gains a scale and zero point), "the same size". */
+export function sizeChange(bytesBefore: number, bytesAfter: number): string {
+  if (!(bytesBefore > 0) || !(bytesAfter > 0)) return msg('size unknown', { id: 'quantize.size.unknown' });
+  if (bytesBefore === bytesAfter) return msg('the same size', { id: 'quantize.size.same' });
+  if (bytesAfter < bytesBefore) return msg(str`${formatNumber(bytesBefore / bytesAfter, 2)}× smaller`, { id: 'quantize.size.smaller' });
+  return msg(str`${formatNumber(bytesAfter / bytesBefore, 2)}× larger`, { id: 'quantize.size.larger' });
+}
+
+/** What the lab says after quantizing: sizes, tensors, self-check and notes, or first that it was not stored. */
+export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSaved: string | undefined): { kind: 'ok' | 'error'; text: string } {
+  const mode = modeName(variant.mode);
+  if (notSaved) {
+    return {
+      kind: 'error',
+      text: msg(str`Made ${mode}, but it could not be kept in this browser. ${notSaved} It is ticked for the comparison below; use its Download button to keep it.`, {
+        id: 'quantize.made.notSaved',
+      }),
+    };
+  }
+  const sizes = `${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)}`;
+  const change = sizeChange(report.bytesBefore, report.bytesAfter);
+  const weights = formatNumber(report.weights.length);
+  const skipped = formatNumber(report.skipped.length);
+  const made = report.skipped.length
+    ? msg(str`Made ${mode}: ${sizes} (${change}, ${weights} weight tensors quantized, ${skipped} left float).`, { id: 'quantize.made.skipped' })
+    : msg(str`Made ${mode}: ${sizes} (${change}, ${weights} weight tensors quantized).`, { id: 'quantize.made' });
+  const selfCheck = report.selfCheck ? describeSelfCheck(report.selfCheck) : '';
+  const checked = selfCheck ? ` ${msg(str`Self-check passed on ${selfCheck}.`, { id: 'quantize.made.selfCheck' })}` : '';
+  const noteText = notes.join(' ');
+  const noted = notes.length ? ` ${msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' })}` : '';
+  return { kind: 'ok', text: `${made}${checked}${noted} ${msg('It is ticked for the comparison below.', { id: 'quantize.made.ticked' })}` };
+}
+
+/**
+ * Checks that `file` is a model the lab can use: under MAX_FILE_BYTES, loads in onnxruntime-web (a trial load, nothing
+ * cached) and takes one 28×28 sketch. Returns its bytes; throws an Error saying what is wrong and that nothing changed.
+ */
+export async function readModelFile(file: File, onStatus: (text: string) => void): Promise<Uint8Array> {
+  if (file.size > MAX_FILE_BYTES) {
+    const size = formatBytes(file.size);
+    const limit = formatBytes(MAX_FILE_BYTES);
+    throw new Error(msg(str`${file.name} is ${size}; the lab opens models up to ${limit}.`, { id: 'quantize.error.modelTooLarge' }));
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  onStatus(msg(str`Checking ${file.name}…`, { id: 'quantize.status.checking' }));
+  const client = new InferenceClient('quantize lab · check file');
+  try {
+    const info = await client.load({ modelId: file.name, dtype: 'fp32', device: 'wasm', bytes, trial: true }).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message.replace(/^Could not load [^:]*: /, '') : String(error);
+      throw new Error(
+        msg(str`${file.name} is not an ONNX model this browser can run (${why}). Nothing was added; your other models are unchanged.`, { id: 'quantize.error.notOnnx' }),
+      );
+    });
+    checkSketchInput(info, file.name);
+  } finally {
+    client.terminate();
+  }
+  return bytes;
+}
