@@ -208,6 +208,21 @@ test.describe('quantize lab', () => {
     await expect(variants).toHaveText(before);
   });
 
+  test('the lab follows the header without a reload: the backend chosen there, then a switch to Japanese', async ({ page }) => {
+    await openLab(page);
+    const lead = page.locator('quantize-page p.lead strong');
+    await expect(lead).toHaveText('WASM (Auto)');
+    await page.getByTestId('backend-badge').click();
+    await page.getByTestId('device-select').selectOption('wasm');
+    await expect(lead).toHaveText('WASM');
+    await expect(page.getByRole('region', { name: 'Compare' })).toContainText('on 128 synthetic shapes · 8 classes, on WASM.');
+    await page.getByTestId('language-select').selectOption('ja');
+    await expect(page.getByRole('heading', { name: '量子化ラボ' })).toBeVisible();
+    await expect(page.getByTestId('quantize')).toContainText('Sketch CNN (16 classes) を量子化');
+    await expect(page.getByRole('radio', { name: /合成図形（コードで生成）— 128/ })).toBeChecked();
+    await expect(page.getByRole('region', { name: '比較' })).toContainText('WASM 上で比較します（データ: 合成図形 128 枚 · 8 クラス）');
+  });
+
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {
     test.setTimeout(180_000);
     await openLab(page);
