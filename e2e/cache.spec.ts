@@ -67,9 +67,10 @@ test('a model file damaged inside IndexedDB is detected, downloaded again, and t
   expect(Number(damaged)).toBeGreaterThan(0);
 
   await page.reload();
-  await loadModelRow(page, modelId);
+  // The notice comes while the model loads and stays 10 s: look for it before waiting for the (slower) session start.
+  await modelRow(page, modelId).getByTestId('load-model').click();
   await expect(page.getByTestId('notice').filter({ hasText: 'was damaged; downloading it again' })).toBeVisible();
-  await expect(modelRow(page, modelId).getByTestId('load-result')).toContainText('Test run on WASM');
+  await expect(modelRow(page, modelId).getByTestId('load-result')).toContainText('Test run on WASM', { timeout: 60_000 });
   expect(await hubDownloads(request, modelId, 'onnx/model.onnx')).toBe(downloads + 1);
 });
 

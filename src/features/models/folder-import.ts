@@ -142,6 +142,7 @@ export class FolderImport extends LitElement {
         flex-wrap: wrap;
         gap: 0.75rem;
         align-items: center;
+        margin-top: 0.75rem;
       }
       .actions label {
         display: flex;
