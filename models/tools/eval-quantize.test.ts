@@ -6,6 +6,7 @@ import { REPO, runTool, type ToolResult } from './testing/run-tool';
 import { uint8Npy } from '../../src/sketch/testing/npy-fixture';
 
 const evalQuantize = (...args: string[]): Promise<ToolResult> => runTool('models/tools/eval-quantize.ts', ...args);
+const WEIGHT_FORMAT_KEYS = ['fp16', 'int4-block32', 'palette-4bit'];
 const INT8_KEYS = ['int8-weight-only', 'int8-dynamic', 'int8-static', 'int8-static-percentile', 'int8-static-entropy', 'int8-static-mse', 'int8-static-smoothquant', 'mixed-auto'];
 
 /** `rows` outlines (square rings or diamond-ish rings) of growing size, as uint8 [rows, 784] with ink 255. */
@@ -47,8 +48,8 @@ describe('npm run eval:quantize', () => {
     expect(summary).toMatchObject({ model: 'doodle-cnn', n: 8, fp32: { bytes: fp32Bytes }, unavailable: {} });
     expect(summary.fp32.top1).toBeGreaterThanOrEqual(0);
     expect(summary.fp32.top1).toBeLessThanOrEqual(1);
-    expect(Object.keys(summary.variants)).toEqual(expect.arrayContaining(INT8_KEYS));
-    for (const key of INT8_KEYS) {
+    expect(Object.keys(summary.variants)).toEqual(expect.arrayContaining([...INT8_KEYS, ...WEIGHT_FORMAT_KEYS]));
+    for (const key of [...INT8_KEYS, ...WEIGHT_FORMAT_KEYS]) {
       const variant = summary.variants[key];
       expect(Object.keys(variant).sort(), key).toEqual(['agreement', 'bytes', 'p50_ms_native', 'top1']);
       for (const share of [variant.top1, variant.agreement]) {
@@ -57,12 +58,13 @@ describe('npm run eval:quantize', () => {
         // n = 8 drawings: every share is a whole number of eighths.
         expect(share * 8, key).toBeCloseTo(Math.round(share * 8), 6);
       }
-      expect(variant.bytes, key).toBeLessThan(fp32Bytes / 3);
+      expect(variant.bytes, key).toBeLessThan(fp32Bytes / (key === 'fp16' ? 1.9 : 3));
       expect(variant.p50_ms_native, key).toBeGreaterThan(0);
     }
     // int8 weights barely move this CNN's logits: predictions that did not line up with the float model's would
     // agree on about 1 in 16.
     expect(summary.variants['int8-weight-only'].agreement).toBeGreaterThanOrEqual(0.75);
+    expect(summary.variants.fp16.agreement).toBeGreaterThanOrEqual(0.75);
     expect(stdout).toMatch(/Per-layer sensitivity/);
   }, 240_000);
 

@@ -1,13 +1,13 @@
 /**
  * Quantizes a bundled sketch classifier with every method of the project's quantizer (src/quantize) at fixed
- * settings and scores each variant on labelled Quick, Draw! bitmaps.
+ * settings (listed in VARIANTS and in the printed table) and scores each variant on labelled Quick, Draw! bitmaps.
  *
  *   npm run eval:quantize -- --data <dir of <class>.npy> [--from-row K] [--model <catalog id>] [--json]
- *                            [--calibration-rows 16] [--train-data ../shared/data/quickdraw/train] [--timing 200]
+ *       [--calibration-rows 16] [--search-rows 64] [--train-data ../shared/data/quickdraw/train] [--timing 200]
  *
- * With --from-row K, calibration (and the mixed-precision search) uses the first --calibration-rows rows of each
- * class below K and evaluation the rows from K on; without it, calibration uses the first rows of each class of
- * --train-data and evaluation all of --data. Every variant is self-checked in onnxruntime-node before it is scored.
+ * With --from-row K, calibration uses the first --calibration-rows rows of each class below K, mixed-auto's search
+ * the first --search-rows rows below K, and evaluation the rows from K on; without it, both use the first rows of
+ * each class of --train-data and evaluation all of --data. Every variant is self-checked in onnxruntime-node before it is scored.
  * Per variant: held-out top-1, top-1 agreement with fp32, file bytes, p50 of one single-drawing inference in
  * onnxruntime-node (1 thread). --json ends the output with one line:
  *   {"model","n","fp32":{"top1","bytes","p50_ms_native"},"variants":{"<method>":{"top1","agreement","bytes","p50_ms_native"}},"unavailable":{…}}
@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
-import { DEFAULT_MIN_CALIBRATION_SAMPLES, mixedPrecision, ortCalibration, ortModelRunner, quantizeModel, type CalibrationMethod, type QuantizeOptions } from '../../src/quantize';
+import { DEFAULT_MIN_CALIBRATION_SAMPLES, mixedPrecision, ortCalibration, ortModelRunner, quantizeModel, type CalibrationMethod, type MixedPrecisionResult, type QuantizeOptions } from '../../src/quantize';
 import { top1Agreement } from '../../src/quantize/metrics';
 import { labelsFromConfig } from '../../src/sketch/predictions';
 import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
@@ -31,12 +31,19 @@ const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF_CHECK_SAMPLES = 8;
 const PIXELS = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
 const MIXED_TARGET = 0.99;
+/** What mixed-auto starts from: each searched, the smallest model that reaches the target kept. */
+const MIXED_BASES: readonly { name: string; options: Omit<QuantizeOptions, 'calibration' | 'selfCheck'> }[] = [
+  { name: 'palette-4bit', options: { mode: 'palette', bits: 4 } },
+  { name: 'int4-block32', options: { mode: 'int4', blockSize: 32, symmetric: true } },
+  { name: 'int8-static', options: { mode: 'static', perChannel: true } },
+];
 
 /** A variant: its key in the JSON line, the settings shown in the table, and how it is made from the float model. */
 interface Variant {
   key: string;
   settings: string;
-  make: (bytes: Uint8Array, calibration: TensorMap[]) => Promise<{ bytes: Uint8Array; note?: string; details?: string[] }>;
+  /** `calibration`: static modes' calibration drawings; `search`: the drawings mixed-auto measures agreement on. */
+  make: (bytes: Uint8Array, calibration: TensorMap[], search: TensorMap[]) => Promise<{ bytes: Uint8Array; note?: string; details?: string[] }>;
 }
 
 const feeds = (samples: readonly TensorMap[]) =>
@@ -65,28 +72,36 @@ const VARIANTS: readonly Variant[] = [
   { key: 'int8-static-entropy', settings: 'QDQ, entropy (KL) calibration', make: quantized({ mode: 'static', perChannel: true }, { method: 'entropy' }) },
   { key: 'int8-static-mse', settings: 'QDQ, MSE calibration', make: quantized({ mode: 'static', perChannel: true }, { method: 'mse' }) },
   { key: 'int8-static-smoothquant', settings: 'QDQ, min-max, SmoothQuant α 0.5', make: quantized({ mode: 'static', perChannel: true, smoothQuant: { alpha: 0.5 } }, { method: 'minmax' }) },
+  { key: 'fp16', settings: 'float16 weights and compute, fp32 inputs and outputs', make: quantized({ mode: 'fp16' }) },
+  { key: 'int4-block32', settings: 'int4 weight-only, blocks of 32, symmetric', make: quantized({ mode: 'int4', blockSize: 32, symmetric: true }) },
+  { key: 'palette-4bit', settings: 'palettized weights, 16-entry k-means table per tensor, 4-bit indices', make: quantized({ mode: 'palette', bits: 4 }) },
   {
     key: 'mixed-auto',
-    settings: `int8 static (min-max) with the most sensitive layers in fp32 until agreement ≥ ${MIXED_TARGET} on the calibration rows`,
-    make: async (bytes, calibration) => {
-      const result = await mixedPrecision(bytes, {
-        quantize: {
-          mode: 'static',
-          perChannel: true,
-          calibration: { run: ortCalibration(ort, feeds(calibration)) },
-          selfCheck: { run: ortModelRunner(ort), samples: calibration.slice(0, SELF_CHECK_SAMPLES), runtime: 'onnxruntime-node' },
-        },
-        samples: calibration,
-        run: ortModelRunner(ort),
-        targetAgreement: MIXED_TARGET,
-      });
-      const kept = result.keptInFloat.length ? result.keptInFloat.join(', ') : 'none';
-      const details = [
-        'Per-layer sensitivity (that layer alone in int8 static, on the calibration rows), most sensitive first:',
-        ...result.sensitivity.map((l) => `  ${l.layer} (${l.op}): agreement ${l.agreement.toFixed(4)}, KL ${l.klDivergence.toExponential(2)} nats, SQNR ${l.sqnrDb.toFixed(1)} dB`),
-        `Mixed precision steps (layers kept in fp32 → agreement on the calibration rows, bytes): ${result.steps.map((s) => `${s.keptInFloat} → ${s.agreement.toFixed(4)}, ${s.bytes}`).join('; ')}`,
-      ];
-      return { bytes: result.model, note: `kept in fp32: ${kept}; ${result.reached ? 'reached' : 'did not reach'} ${result.agreement.toFixed(4)} on the calibration rows`, details };
+    settings: `the smallest of ${MIXED_BASES.map((b) => b.name).join(' / ')} with its most sensitive layers in fp32 until agreement ≥ ${MIXED_TARGET} on the search rows`,
+    make: async (bytes, calibration, search) => {
+      const details: string[] = [];
+      let best: { name: string; result: MixedPrecisionResult } | undefined;
+      for (const base of MIXED_BASES) {
+        const result = await mixedPrecision(bytes, {
+          quantize: {
+            ...base.options,
+            ...(base.options.mode === 'static' ? { calibration: { run: ortCalibration(ort, feeds(calibration)) } } : {}),
+            selfCheck: { run: ortModelRunner(ort), samples: calibration.slice(0, SELF_CHECK_SAMPLES), runtime: 'onnxruntime-node' },
+          },
+          samples: search,
+          run: ortModelRunner(ort),
+          targetAgreement: MIXED_TARGET,
+        });
+        const kept = result.keptInFloat.length ? result.keptInFloat.join(', ') : 'none';
+        details.push(
+          `mixed-auto from ${base.name}: kept in fp32 ${kept}; agreement ${result.agreement.toFixed(4)} on ${search.length} search rows (${result.reached ? 'reached' : 'not reached'}), ${result.bytes} bytes`,
+          ...result.sensitivity.map((l) => `  ${l.layer} (${l.op}) alone in ${base.name}: agreement ${l.agreement.toFixed(4)}, KL ${l.klDivergence.toExponential(2)} nats, SQNR ${l.sqnrDb.toFixed(1)} dB`),
+        );
+        if (result.reached && (!best || result.bytes < best.result.bytes)) best = { name: base.name, result };
+      }
+      if (!best) throw new Error(`no base reached agreement ${MIXED_TARGET} on the search rows with a layer quantized`);
+      const kept = best.result.keptInFloat.length ? best.result.keptInFloat.join(', ') : 'none';
+      return { bytes: best.result.model, note: `${best.name}, kept in fp32: ${kept}`, details: ['Per-layer sensitivity (that layer alone quantized, on the search rows), most sensitive first:', ...details] };
     },
   },
 ];
@@ -107,6 +122,7 @@ async function main(): Promise<void> {
       'from-row': { type: 'string' },
       model: { type: 'string', default: 'doodle-cnn' },
       'calibration-rows': { type: 'string', default: '16' },
+      'search-rows': { type: 'string', default: '64' },
       'train-data': { type: 'string', default: '../shared/data/quickdraw/train' },
       timing: { type: 'string', default: '200' },
       json: { type: 'boolean', default: false },
@@ -115,9 +131,11 @@ async function main(): Promise<void> {
   if (!values.data) throw new Error('Missing --data <dir>: a folder of <class>.npy files (uint8 [N, 784]).');
   const fromRow = values['from-row'] === undefined ? undefined : Number(values['from-row']);
   const calibrationRows = Number(values['calibration-rows']);
+  const searchRows = Number(values['search-rows']);
   const timing = Number(values.timing);
   if (fromRow !== undefined && !(Number.isInteger(fromRow) && fromRow > 0)) throw new Error(`--from-row must be a whole number ≥ 1, got "${values['from-row']}".`);
   if (!(Number.isInteger(calibrationRows) && calibrationRows > 0)) throw new Error(`--calibration-rows must be a whole number ≥ 1, got "${values['calibration-rows']}".`);
+  if (!(Number.isInteger(searchRows) && searchRows > 0)) throw new Error(`--search-rows must be a whole number ≥ 1, got "${values['search-rows']}".`);
   if (!(Number.isInteger(timing) && timing > 0)) throw new Error(`--timing must be a whole number ≥ 1, got "${values.timing}".`);
 
   const modelDir = await bundledModelDir(values.model);
@@ -126,6 +144,7 @@ async function main(): Promise<void> {
   const evaluation = await loadBitmapFolder(resolve(values.data), labels, fromRow ?? 0);
   const calibrationSource = fromRow === undefined ? resolve(values['train-data']) : resolve(values.data);
   const calibration = bitmapSamples(await loadBitmapFolder(calibrationSource, labels, 0, Math.min(fromRow ?? Infinity, calibrationRows)));
+  const search = bitmapSamples(await loadBitmapFolder(calibrationSource, labels, 0, Math.min(fromRow ?? Infinity, searchRows)));
   if (calibration.length < DEFAULT_MIN_CALIBRATION_SAMPLES) {
     throw new Error(`Static quantization needs at least ${DEFAULT_MIN_CALIBRATION_SAMPLES} calibration drawings; ${calibrationSource} gave ${calibration.length} (${fromRow === undefined ? '' : `rows < ${fromRow}, `}at most ${calibrationRows} per class).`);
   }
@@ -147,7 +166,7 @@ async function main(): Promise<void> {
   const unavailable: Record<string, string> = {};
   for (const variant of VARIANTS) {
     try {
-      const made = await variant.make(floatBytes, calibration);
+      const made = await variant.make(floatBytes, calibration, search);
       const { logits: _, ...result } = await score(made.bytes, variant.key, fp32.logits);
       scored.set(variant.key, { ...result, note: made.note, details: made.details });
     } catch (error) {
