@@ -156,6 +156,7 @@ test('the header switch changes the language without a reload, and the choice su
 });
 
 test('an English browser gets English; every page is photographed in English', async ({ page, watch }) => {
+  if (SHOTS_DIR) test.setTimeout(pages.length * 90_000);
   await page.goto('/#/models');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('language-select')).toHaveValue('en');

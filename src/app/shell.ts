@@ -4,7 +4,7 @@
  */
 import { provide } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { pages, type PageEntry } from './pages';
 import { hrefFor, parseRoute, type Route } from './router';
@@ -43,7 +43,9 @@ export class AppShell extends LitElement {
   }
 
   /** Set on every render, so the tab's title follows both the route and the interface language. */
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
+    // On a narrow screen the nav scrolls sideways: keep the current page's link in view after a route change.
+    if (changed.has('current')) this.renderRoot.querySelector('nav a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const entry = pages.find((p) => p.route === this.current.route);
     document.title = entry
       ? msg(str`${entry.title()} · ML Workbench`, { id: 'app.title.page' })

@@ -6,6 +6,7 @@ import { controlStyles } from '../../ui/shared-styles';
 import type { SketchPrediction as Guess } from '../../sketch/predictions';
 import '../../ui/guess-list';
 import '../../ui/lab-chart';
+import { sketchClassLabel } from '../../ui/sketch-class-label';
 import { barChart } from '../../bench/chart-data';
 import { METRICS, compare, markdownReport, type BenchReport } from '../../bench/results';
 import { runBenchmarks, type BenchStatus } from '../../bench/runner';
@@ -154,7 +155,7 @@ export class BenchPage extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${msg(str`The benchmark stopped: ${this.error}`, { id: 'bench.stopped' })}</p>` : nothing}
       ${this.running
         ? html`<section class="live" aria-label=${msg('Live guesses of the synthetic drawing', { id: 'bench.live' })}>
-            <doodle-guess-list .guesses=${this.guesses}></doodle-guess-list>
+            <doodle-guess-list .guesses=${this.guesses} .labelText=${sketchClassLabel}></doodle-guess-list>
           </section>`
         : nothing}
       ${this.report ? this.renderReport(this.report) : nothing}

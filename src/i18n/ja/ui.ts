@@ -10,5 +10,5 @@ export const templates: JaTemplates = {
   'ui.guess.empty': '描き始めると、モデルが当てます…',
   'ui.guess.list': 'モデルの推測',
   'ui.sketch.canvas': 'お絵かきキャンバス',
-  'ui.sketch.hint': 'ここに描いてください',
+  'ui.sketch.hint': 'ここに描く',
 };
