@@ -142,6 +142,9 @@ test('folders that are not usable models get a message naming what is wrong, and
 
   await openFolder(page, modelFolder(TINY_SUMMARIZER_ID, 'shown-summarizer'));
   await expect(page.getByTestId('folder-result')).toBeVisible();
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/models-en.png`, fullPage: true });
   await page.evaluate(() => localStorage.setItem('mlwb.locale', 'ja'));
   await page.reload();

@@ -103,7 +103,7 @@ export class FolderImport extends LitElement {
     const total = formatBytes(p.totalBytes);
     return html`<p role="status" data-testid="folder-progress">
       ${p.path ? msg(str`Copying ${p.path}… ${copied} of ${total}`, { id: 'models.import.copying' }) : msg('Checking the folder…', { id: 'models.import.checking' })}
-      <progress max=${p.totalBytes || 1} .value=${p.copiedBytes}></progress>
+      <progress max=${p.totalBytes || 1} .value=${p.copiedBytes} aria-label=${msg('Copied so far', { id: 'models.import.progress' })}></progress>
     </p>`;
   }
 

@@ -79,6 +79,7 @@ export const templates: JaTemplates = {
   'models.import.open': 'モデルフォルダを開く…',
   'models.import.fallback': 'またはフォルダのファイルを選択:',
   'models.import.checking': 'フォルダを確認中…',
+  'models.import.progress': 'コピー済み',
   'models.import.copying': str`${0} をコピー中… ${1} / ${2}`,
   'models.import.done': str`${0} を ${1} として開きました: ${2} を ${3} でコピー。`,
   'models.import.left-out': str`ブラウザでは不要なためコピーしなかったファイル: ${0}`,
