@@ -6,9 +6,9 @@ import { expect, test } from './helpers';
 
 const READY = /^\s*Ready ·/;
 
-async function openGame(page: Page, route = '#/doodle'): Promise<void> {
+async function openGame(page: Page, route = '#/doodle', ready = READY): Promise<void> {
   await page.goto(`/${route}`);
-  await expect(page.getByTestId('model-status')).toHaveText(READY, { timeout: 60_000 });
+  await expect(page.getByTestId('model-status')).toHaveText(ready, { timeout: 60_000 });
 }
 
 async function currentTarget(page: Page): Promise<string> {
@@ -276,4 +276,30 @@ test('a canvas started fresh (as after a score) takes no ink from the stroke in 
   await page.waitForTimeout(3100);
   await drawRelative(page, SQUARE);
   expect(await strokeCount()).toBe(1);
+});
+
+test.describe('doodle game in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+  const JAPANESE = /^[\u3040-\u30ff\u4e00-\u9fff]+$/;
+
+  test('target, toast and guesses name the classes in Japanese, and a drawing of the target still scores', async ({ page, watch }) => {
+    await page.clock.install();
+    await openGame(page, '#/doodle/practice', /^\s*準備完了 · doodle-cnn/);
+    await drawOnCanvas(page, SHAPES.circle![0]!);
+    const labels = page.getByTestId('guesses').locator('li span:first-child');
+    await expect(labels).toHaveCount(5);
+    await expect(labels.first()).toHaveText('円');
+    for (const label of await labels.allTextContents()) expect(label).toMatch(JAPANESE);
+
+    await page.getByTestId('mode-game').click();
+    await expect(page.getByTestId('possible-targets').locator('li').first()).toHaveText(JAPANESE);
+    await page.getByTestId('start').click();
+    await page.clock.pauseAt(Date.now() + 1000);
+    await expect(page.getByTestId('target')).toHaveText(JAPANESE);
+    await expect(page.getByTestId('target-prompt')).toContainText('を描いて！');
+    await scoreOnePoint(page);
+    await expect(page.getByTestId('toast')).toContainText('！ +1');
+    await expect(page.getByTestId('score')).toHaveText('1');
+    expect(watch.consoleErrors).toEqual([]);
+  });
 });

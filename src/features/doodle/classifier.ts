@@ -1,11 +1,13 @@
 // The sketch models the game can play with, and loading one into the inference worker as a LoadedSketchClassifier:
 // the bundled 28×28 sketch CNN, or the hub's image-classification model (MobileViT, the original Doodle Dash model).
+import { msg, str } from '@lit/localize';
 import { bitmapToInput, labelsFromConfig, renderSketchImage, sketchInputShape } from '../../sketch';
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, FileProgress } from '../../runtime/protocol';
 import { ImageClassifyClient } from '../../runtime/image-classify-client';
 import { bitmapPredictStep, type PredictStep } from '../../sketch/live-predictor';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
+import { formatPercent } from '../../ui/format';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {
@@ -23,7 +25,7 @@ export interface LoadedSketchClassifier {
   readonly labels: readonly string[];
   /** The classes a round may ask for, with measured per-class accuracy where it exists. */
   readonly classQuality: readonly ClassQuality[];
-  /** How the targets were chosen, when it is not by measured accuracy. */
+  /** How the targets were chosen, when it is not by measured accuracy (in the interface language when read). */
   readonly targetNote?: string;
   /** e.g. "doodle-cnn · int8 · wasm". */
   readonly description: string;
@@ -69,21 +71,25 @@ export function rememberHubSketchModel(id: string): void {
 
 /**
  * Bundled models (input: our 28×28 sketch tensor) in each dtype, then hub sketch models in their default dtype only
- * (the MobileViT's q8 export is reported to be confidently wrong).
+ * (the MobileViT's q8 export is reported to be confidently wrong). Titles in the interface language: call at render.
  */
 export function sketchModelChoices(): SketchModelChoice[] {
   const bundled = sketchModels('bundled').flatMap((m): SketchModelChoice[] => [
-    { key: m.id, modelId: m.id, title: `${m.title} · header dtype`, kind: 'bitmap' },
+    { key: m.id, modelId: m.id, title: msg(str`${m.title} · header dtype`, { id: 'doodle.model.header-dtype' }), kind: 'bitmap' },
     ...(Object.keys(m.dtypes) as Dtype[]).map((dtype): SketchModelChoice => ({ key: `${m.id}@${dtype}`, modelId: m.id, dtype, title: `${m.title} · ${dtype}`, kind: 'bitmap' })),
   ]);
   const hub = sketchModels('hub').map((m): SketchModelChoice => ({
     key: m.id,
     modelId: hubModelId(m.id),
     dtype: m.defaultDtype,
-    title: `${m.title} · hub · ${m.defaultDtype}`,
+    title: msg(str`${m.title} · hub · ${m.defaultDtype}`, { id: 'doodle.model.hub-title' }),
     kind: 'image',
   }));
-  return [...bundled, ...hub];
+  // Models opened from disk (Models page): a 28×28 sketch model reads our tensor, an image classifier a picture.
+  const local = catalog.models
+    .filter((m) => m.source === 'local' && m.task !== 'summarization')
+    .map((m): SketchModelChoice => ({ key: m.id, modelId: m.id, dtype: m.defaultDtype, title: `${m.id} · ${m.defaultDtype}`, kind: m.task === 'image-classification' ? 'image' : 'bitmap' }));
+  return [...bundled, ...hub, ...local];
 }
 
 export function defaultSketchModelChoice(): SketchModelChoice {
@@ -97,12 +103,15 @@ function sharedTargets(labels: readonly string[]): string[] {
   return shared.length > 0 ? shared : [...labels];
 }
 
+/** One line on a load's latest file event, in the interface language (call at render). */
 export function progressText(progress: FileProgress): string {
   const file = progress.file.split('/').at(-1);
-  if (progress.status === 'done') return 'Starting the model…';
-  if (progress.fromCache) return `Loading ${file} from this browser's cache…`;
-  if (progress.total > 0) return `Downloading ${file}: ${Math.round((100 * progress.loaded) / progress.total)}%`;
-  return `Downloading ${file}…`;
+  if (progress.status === 'done') return msg('Starting the model…', { id: 'doodle.load.starting' });
+  if (progress.fromCache) return msg(str`Loading ${file} from this browser's cache…`, { id: 'doodle.load.from-cache' });
+  if (progress.total > 0) {
+    return msg(str`Downloading ${file}: ${formatPercent(progress.loaded, progress.total)}`, { id: 'doodle.load.downloading-part' });
+  }
+  return msg(str`Downloading ${file}…`, { id: 'doodle.load.downloading' });
 }
 
 // One worker for the game, kept across page visits; each load replaces the model in it. Loads run one after
@@ -138,7 +147,11 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
   if (choice.kind === 'image') {
     return Object.assign(loaded, {
       classQuality: sharedTargets(labels).map((label) => ({ label })),
-      targetNote: 'No per-class accuracy is measured for this model, so it asks for the classes the bundled sketch model knows too.',
+      get targetNote() {
+        return msg('No per-class accuracy is measured for this model, so it asks for the classes the bundled sketch model knows too.', {
+          id: 'doodle.targets.shared-note',
+        });
+      },
       async predictStep(strokes, count) {
         const image = renderSketchImage(toQuickDrawStrokes(strokes));
         if (!image) return null;

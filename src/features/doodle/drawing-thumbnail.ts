@@ -1,11 +1,14 @@
 // A drawing rendered small with the same ink as the canvas, framed around the ink (for the end-screen gallery).
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { inkViewBox, strokeOutlinePath } from '../../ui/ink';
 import type { Stroke } from '../../sketch/sketchpad';
 
+@customElement('doodle-drawing-thumbnail')
+@localized()
 export class DrawingThumbnail extends LitElement {
-  static properties = { strokes: { attribute: false } };
-  static styles = css`
+  static override styles = css`
     :host {
       display: block;
       aspect-ratio: 1;
@@ -24,25 +27,18 @@ export class DrawingThumbnail extends LitElement {
     }
   `;
 
-  declare strokes: readonly Stroke[];
+  @property({ attribute: false }) strokes: readonly Stroke[] = [];
 
-  constructor() {
-    super();
-    this.strokes = [];
-  }
-
-  render() {
+  override render() {
     const box = inkViewBox(this.strokes, 12);
-    if (!box) return html`<div class="blank">nothing drawn</div>`;
+    if (!box) return html`<div class="blank">${msg('nothing drawn', { id: 'doodle.thumbnail.blank' })}</div>`;
     // Ink scales with the drawing so small and large drawings look equally bold.
     const size = Math.max(6, box.width / 28);
-    return html`<svg viewBox="${box.x} ${box.y} ${box.width} ${box.height}" role="img" aria-label="drawing">
+    return html`<svg viewBox="${box.x} ${box.y} ${box.width} ${box.height}" role="img" aria-label=${msg('drawing', { id: 'doodle.thumbnail.label' })}>
       ${this.strokes.map((s) => svg`<path d=${strokeOutlinePath(s, size)} fill="#1d2233"></path>`)}
     </svg>`;
   }
 }
-
-customElements.define('doodle-drawing-thumbnail', DrawingThumbnail);
 
 declare global {
   interface HTMLElementTagNameMap {

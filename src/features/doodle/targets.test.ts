@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fairTargets, makeDeck, shuffled, withArticle } from './targets';
+import { fairTargets, makeDeck, shuffled, indefiniteArticle } from './targets';
 
 const measured = [
   { label: 'cat', accuracy: 0.8 },
@@ -31,8 +31,8 @@ describe('target deck', () => {
   });
 
   it('names targets with the right article', () => {
-    expect(withArticle('fish')).toBe('a fish');
-    expect(withArticle('eye')).toBe('an eye');
-    expect(withArticle('airplane')).toBe('an airplane');
+    expect(indefiniteArticle('fish')).toBe('a');
+    expect(indefiniteArticle('eye')).toBe('an');
+    expect(indefiniteArticle('airplane')).toBe('an');
   });
 });

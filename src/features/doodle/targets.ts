@@ -43,7 +43,7 @@ export function makeDeck(
   return shuffled(fairTargets(classes, options), random);
 }
 
-/** "a fish", "an eye": how the prompt names a target. */
-export function withArticle(label: string): string {
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+/** The English article before a target's name in the prompt: "a fish", "an eye". */
+export function indefiniteArticle(label: string): 'a' | 'an' {
+  return /^[aeiou]/i.test(label) ? 'an' : 'a';
 }

@@ -1,0 +1,157 @@
+// The game's sketch model, for the page to own: which model is chosen, loading it with @lit/task (again when the
+// settings change), its state for the status line, and the fall-back to the bundled model when the hub one fails.
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { FileProgress } from '../../runtime/protocol';
+import { parseHubId } from '../../runtime/hub-id';
+import { getSettings, type Settings } from '../../runtime/settings';
+import { withFileProgress } from '../../ui/file-progress';
+import {
+  defaultSketchModelChoice,
+  loadSketchClassifier,
+  progressText,
+  rememberHubSketchModel,
+  sketchModelChoices,
+  type LoadedSketchClassifier,
+  type SketchModelChoice,
+} from './classifier';
+import type { ModelStatus } from './model-bar';
+
+/** Why the hub model is not in use: its id was malformed, or it could not be loaded (the bundled model took over). */
+type HubProblem = { kind: 'invalid'; message: string } | { kind: 'unreachable'; title: string; host: string; detail: string };
+
+export interface SketchModelOptions {
+  /** The settings in force (device, dtype, hub host); a new value loads the model again. */
+  settings: () => Settings | undefined;
+  /** A load starts: the previous model no longer answers. */
+  onLoading: () => void;
+  /** The latest load finished; not called for a load that a newer one replaced. */
+  onLoaded: (classifier: LoadedSketchClassifier) => void;
+}
+
+export class SketchModel {
+  choice: SketchModelChoice = defaultSketchModelChoice();
+  hubProblem: HubProblem | null = null;
+  /** Per-file progress of the latest load. */
+  files: FileProgress[] = [];
+  private lastProgress: FileProgress | null = null;
+  private readonly task: Task<readonly [SketchModelChoice, Settings | undefined], LoadedSketchClassifier>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SketchModelOptions,
+  ) {
+    this.task = new Task(host, {
+      args: () => [this.choice, options.settings()] as const,
+      task: ([choice], { signal }) => this.load(choice, signal),
+    });
+  }
+
+  /** The loaded model, while no other load is under way or failed. */
+  get classifier(): LoadedSketchClassifier | undefined {
+    return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+  }
+
+  get readiness(): 'loading' | 'ready' | 'failed' {
+    return this.classifier ? 'ready' : this.task.status === TaskStatus.ERROR ? 'failed' : 'loading';
+  }
+
+  /** Picks a model by its choice key; the same one again only retries a failed load. */
+  select(key: string): void {
+    const choice = sketchModelChoices().find((c) => c.key === key);
+    if (!choice || (choice.key === this.choice.key && this.task.status !== TaskStatus.ERROR)) return;
+    this.choose(choice);
+  }
+
+  /** A hub model id typed by the player: checked, remembered for the hub choice, then loaded. */
+  useHubModel(text: string): void {
+    const parsed = parseHubId(text, 'Xenova/quickdraw-mobilevit-small');
+    if (!parsed.ok) {
+      this.hubProblem = { kind: 'invalid', message: parsed.message };
+      this.host.requestUpdate();
+      return;
+    }
+    rememberHubSketchModel(parsed.id);
+    const choice = sketchModelChoices().find((c) => c.kind === 'image');
+    if (choice) this.choose(choice);
+  }
+
+  /** Loads the chosen model again (after a failure, or when the page is shown again). */
+  reload(): void {
+    void this.task.run();
+  }
+
+  /** Leaving the page: frees the loaded model; a load under way is ignored when it ends. */
+  release(): void {
+    void this.classifier?.dispose();
+    this.task.abort();
+  }
+
+  /** The status line, in the interface language. */
+  status(): ModelStatus {
+    const loading = (): ModelStatus => ({
+      state: 'loading',
+      text: this.lastProgress ? progressText(this.lastProgress) : msg(str`Loading ${this.title()}…`, { id: 'doodle.load.loading' }),
+    });
+    return this.task.render({
+      initial: loading,
+      pending: loading,
+      complete: (classifier): ModelStatus => ({ state: 'ready', text: msg(str`Ready · ${classifier.description}`, { id: 'doodle.load.ready' }) }),
+      error: (error): ModelStatus => ({ state: 'failed', text: msg(str`Could not load ${this.title()}: ${errorText(error)}`, { id: 'doodle.load.failed' }) }),
+    })!;
+  }
+
+  /** Why the hub model is not in use, in the interface language; '' when nothing is wrong. */
+  hubProblemText(): string {
+    const p = this.hubProblem;
+    if (!p) return '';
+    if (p.kind === 'invalid') return p.message;
+    return msg(str`${p.title} needs the model hub at ${p.host}; the bundled model still works and is used instead. (${p.detail})`, {
+      id: 'doodle.hub.unreachable',
+    });
+  }
+
+  private choose(choice: SketchModelChoice): void {
+    this.choice = choice;
+    this.hubProblem = null;
+    this.host.requestUpdate();
+  }
+
+  /** The chosen model's title in the language shown now. */
+  private title(): string {
+    return sketchModelChoices().find((c) => c.key === this.choice.key)?.title ?? this.choice.title;
+  }
+
+  // Runs inside the host's update: fields set before the first await show in that update's render.
+  private async load(choice: SketchModelChoice, signal: AbortSignal): Promise<LoadedSketchClassifier> {
+    this.options.onLoading();
+    this.files = [];
+    this.lastProgress = null;
+    try {
+      const classifier = await loadSketchClassifier(choice, (progress) => {
+        if (signal.aborted) return;
+        this.lastProgress = progress;
+        this.files = withFileProgress(this.files, progress);
+        this.host.requestUpdate();
+      });
+      // A newer load was asked for meanwhile: it replaces this model in the worker, nothing to free here.
+      signal.throwIfAborted();
+      if (choice.kind === 'image') this.hubProblem = null;
+      this.options.onLoaded(classifier);
+      return classifier;
+    } catch (error) {
+      // The hub model could not be loaded: say why and play on with the bundled model (the drawing stays).
+      if (!signal.aborted && choice.kind === 'image') {
+        const host = this.options.settings()?.hubHost ?? getSettings().hubHost;
+        this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail: errorText(error) };
+        this.choice = defaultSketchModelChoice();
+      }
+      throw error;
+    }
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
