@@ -70,6 +70,9 @@ test.describe('with the offline app', () => {
     await expect(modelRow(page, 'local/tiny-summarizer').getByTestId('cached-file')).toHaveCount(8);
     // The app itself must be stored by the offline app before the network goes.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The bundled model was never loaded here: it is offline because the offline app precached it.
+    await page.reload();
+    await expect(modelRow(page, 'doodle-cnn').getByTestId('offline-status')).toContainText('Available offline: fp32, int8 (kept by the offline app)');
     await context.setOffline(true);
 
     await page.goto('/#/summarize');
