@@ -8,15 +8,15 @@ import { getDocument } from 'pdfjs-dist';
 import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.min.mjs';
 import { pdfPagesToText } from '../src/pdf';
 import { readTextItems } from '../src/pdf/read-items';
-import type { PdfReadOutcome, PdfWorkerApi } from '../src/pdf/worker-api';
+import { pdfFailure, type PdfFailure, type PdfReadOutcome, type PdfWorkerApi } from '../src/pdf/worker-api';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
-function openFailure(name: string, error: unknown): string {
+function openFailure(name: string, error: unknown): PdfFailure {
   const kind = (error as { name?: string }).name;
-  if (kind === 'PasswordException') return `${name} is password-protected. Open it in a PDF reader, copy the text and paste it here.`;
-  if (kind === 'InvalidPDFException') return `${name} is damaged or not a valid PDF.`;
-  return `${name} could not be read: ${(error as Error).message}`;
+  if (kind === 'PasswordException') return pdfFailure({ code: 'pdf-password', name });
+  if (kind === 'InvalidPDFException') return pdfFailure({ code: 'pdf-damaged', name });
+  return pdfFailure({ code: 'pdf-unreadable', name, cause: (error as Error).message });
 }
 
 const api: PdfWorkerApi = {
@@ -25,13 +25,13 @@ const api: PdfWorkerApi = {
     try {
       document = await getDocument({ data, isEvalSupported: false }).promise;
     } catch (error) {
-      return { ok: false, message: openFailure(name, error) };
+      return openFailure(name, error);
     }
     try {
       const pages = await readTextItems(document, onPage);
       const text = pdfPagesToText(pages);
       if (text.trim() === '') {
-        return { ok: false, message: `${name} has no text layer (it is probably scanned pages). Run it through OCR first, or paste the text.` };
+        return pdfFailure({ code: 'pdf-no-text', name });
       }
       return { ok: true, text };
     } finally {

@@ -25,7 +25,7 @@ export class ExtractiveClient {
     return this.remote().extract(text, length);
   }
 
-  check(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  check(text: string): Promise<ReturnType<SummarizeWorkerApi['check']>> {
     return this.remote().check(text);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText, classifyFile, decodeTextFile, MAX_TEXT_BYTES, utf8Bytes } from './validation';
+import { checkText, classifyFile, decodeTextFile, MAX_PDF_BYTES, MAX_TEXT_BYTES, utf8Bytes } from './validation';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -49,7 +49,7 @@ describe('checkText', () => {
   it('says by how much a text just over the limit is too large', () => {
     const r = checkText('x'.repeat(MAX_TEXT_BYTES + 10));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/\(1 kB too much\); the limit is 5\.0 MB/);
+    if (!r.ok) expect(r.message).toMatch(/\(10 B too much\); the limit is 5\.0 MB/);
   });
 
   it('accepts two sentences and returns them', () => {
@@ -84,5 +84,17 @@ describe('files', () => {
 
   it('decodes UTF-8 text and drops a byte-order mark', () => {
     expect(decodeTextFile('x.txt', bytes('\uFEFFCafé. Olé.'))).toEqual({ ok: true, text: 'Café. Olé.' });
+  });
+
+  it('gives each refusal a code and the values its message names, for the interface to word', () => {
+    expect(checkText('')).toMatchObject({ ok: false, code: 'empty' });
+    expect(checkText('x'.repeat(MAX_TEXT_BYTES + 10))).toMatchObject({ code: 'text-too-large', bytes: MAX_TEXT_BYTES + 10, limit: MAX_TEXT_BYTES });
+    expect(checkText('Just one sentence here.')).toMatchObject({ code: 'single-sentence' });
+    expect(classifyFile('fake.pdf', 10, bytes('hello'))).toMatchObject({ code: 'not-pdf', name: 'fake.pdf' });
+    expect(classifyFile('atlas.pdf', MAX_PDF_BYTES + 1, bytes('%PDF-1.7'))).toMatchObject({ code: 'pdf-too-large', name: 'atlas.pdf', bytes: MAX_PDF_BYTES + 1, limit: MAX_PDF_BYTES });
+    expect(classifyFile('photo.png', 10, bytes('x'))).toMatchObject({ code: 'unsupported-file', name: 'photo.png' });
+    expect(classifyFile('big.txt', MAX_TEXT_BYTES + 1, bytes('a'))).toMatchObject({ code: 'text-file-too-large', name: 'big.txt', bytes: MAX_TEXT_BYTES + 1 });
+    expect(decodeTextFile('x.txt', new Uint8Array([72, 0]))).toMatchObject({ code: 'binary-file', name: 'x.txt' });
+    expect(decodeTextFile('l1.txt', new Uint8Array([0x61, 0xe9, 0x61, 0xe9]))).toMatchObject({ code: 'not-utf8', name: 'l1.txt', undecodable: 2 });
   });
 });

@@ -1,5 +1,6 @@
 /** Protocol of `workers/summarize.worker.ts`: the extractive engine off the main thread (huge inputs take seconds). */
 import type { LengthSetting } from './extractive';
+import type { InputFailure } from './validation';
 
 export type ExtractiveOutcome =
   | {
@@ -11,10 +12,10 @@ export type ExtractiveOutcome =
       /** Time spent in the engine, ms. */
       engineMs: number;
     }
-  | { ok: false; message: string };
+  | InputFailure;
 
 export interface SummarizeWorkerApi {
   extract(text: string, length: LengthSetting): ExtractiveOutcome;
   /** The input checks alone (the abstractive path runs them here too: splitting 5 MB takes a while). */
-  check(text: string): { ok: true } | { ok: false; message: string };
+  check(text: string): { ok: true } | InputFailure;
 }

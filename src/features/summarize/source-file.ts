@@ -2,12 +2,15 @@
 // .md) or read by the PDF worker, page by page.
 import { msg, str } from '@lit/localize';
 import { classifyFile, decodeTextFile } from '../../summarize/validation';
+import type { SourceFailure } from './check-messages';
+import type { PdfTextError } from './pdf-text';
 
-export type SourceFileOutcome = { ok: true; text: string } | { ok: false; message: string };
+export type SourceFileOutcome = { ok: true; text: string } | SourceFailure;
 
 /**
- * The text of `file`, or a message for the user saying why there is none. `onReading` gets a status line once the
- * file passed its checks and is being read, and again for every PDF page read. Never throws.
+ * The text of `file`, or the failure saying why there is none (put into words by `failureMessage`). `onReading`
+ * gets a status line once the file passed its checks and is being read, and again for every PDF page read. Never
+ * throws.
  */
 export async function readSourceFile(file: File, onReading: (status: string) => void): Promise<SourceFileOutcome> {
   const name = file.name;
@@ -22,7 +25,9 @@ export async function readSourceFile(file: File, onReading: (status: string) => 
     const text = await pdfText(name, bytes, (done, total) => onReading(msg(str`Reading ${name}: page ${done} of ${total}…`, { id: 'summarize.file.reading-page' })));
     return { ok: true, text };
   } catch (error) {
-    const { name: kindOfError, message } = error as Error;
-    return { ok: false, message: kindOfError === 'PdfTextError' ? message : msg(str`${name} could not be read: ${message}`, { id: 'summarize.file.unreadable' }) };
+    // By name: a static import of the class would load the PDF client with the page.
+    if ((error as Error).name === 'PdfTextError') return (error as PdfTextError).failure;
+    const cause = (error as Error).message;
+    return { ok: false, code: 'file-unreadable', name, cause, message: `${name} could not be read: ${cause}` };
   }
 }

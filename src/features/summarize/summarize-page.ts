@@ -14,6 +14,7 @@ import { withFileProgress } from '../../ui/file-progress';
 import { loadDraft, saveDraft } from './draft-store';
 import type { HubSummarizer } from './engines';
 import { highlightPieces } from './result-facts';
+import { failureMessage } from './check-messages';
 import { readSourceFile } from './source-file';
 import './source-input';
 import './summarize-controls';
@@ -36,7 +37,8 @@ export class SummarizePage extends LitElement {
   @property() subroute = '';
   @state() private text = loadDraft();
   @state() private activity: Activity = 'idle';
-  @state() private error = '';
+  /** The alert line, worded at render time so a language switch re-words it. */
+  @state() private error: (() => string) | undefined;
   @state() private status = '';
   @state() private draftNote = '';
   @state() private result: SummaryResult | undefined;
@@ -81,12 +83,12 @@ export class SummarizePage extends LitElement {
   }
 
   private async summarize(request: SummarizeRequest): Promise<void> {
-    this.error = '';
+    this.error = undefined;
     this.status = '';
     // A failed run must not leave the previous text's summary on the page looking like this text's.
     this.result = undefined;
     if (request.engine === 'extractive') await this.summarizeExtractive(request.length);
-    else if (!request.model) this.error = msg('Enter a hub model id like "Xenova/distilbart-cnn-6-6" (organisation/name).', { id: 'summarize.model.invalid' });
+    else if (!request.model) this.error = () => msg('Enter a hub model id like "Xenova/distilbart-cnn-6-6" (organisation/name).', { id: 'summarize.model.invalid' });
     else await this.summarizeWithHub(request.model, request.dtype);
   }
 
@@ -97,7 +99,7 @@ export class SummarizePage extends LitElement {
       const started = performance.now();
       const outcome = await this.extractive.extract(source, length);
       if (!outcome.ok) {
-        this.error = outcome.message;
+        this.error = () => failureMessage(outcome);
         return;
       }
       this.result = {
@@ -110,7 +112,7 @@ export class SummarizePage extends LitElement {
       };
     } catch (error) {
       const cause = (error as Error).message;
-      this.error = msg(str`The summarizer failed: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.failed' });
+      this.error = () => msg(str`The summarizer failed: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.failed' });
     } finally {
       this.activity = 'idle';
     }
@@ -137,7 +139,7 @@ export class SummarizePage extends LitElement {
       // The client's message may already start with "Could not load <id> (…) from <host>:"; keep only the cause.
       const cause = (error as Error).message.replace(/^Could not load \S+ \([^)]*\)(?: from \S+)?: /, '').replace(/\.+$/, '');
       const id = model.id;
-      this.error = msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
+      this.error = () => msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
       return undefined;
     }
   }
@@ -146,7 +148,7 @@ export class SummarizePage extends LitElement {
     const source = this.text;
     const check = await this.extractive.check(source);
     if (!check.ok) {
-      this.error = check.message;
+      this.error = () => failureMessage(check);
       return;
     }
     const info = await this.loadModel(model, dtype);
@@ -175,7 +177,7 @@ export class SummarizePage extends LitElement {
       };
     } catch (error) {
       const [id, cause] = [model.id, (error as Error).message];
-      this.error = msg(str`${id} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
+      this.error = () => msg(str`${id} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
     } finally {
       this.activity = 'idle';
       this.stage = undefined;
@@ -206,7 +208,7 @@ export class SummarizePage extends LitElement {
   }
 
   private async openFile(file: File): Promise<void> {
-    this.error = '';
+    this.error = undefined;
     const outcome = await readSourceFile(file, (status) => {
       this.activity = 'reading';
       this.status = status;
@@ -214,7 +216,7 @@ export class SummarizePage extends LitElement {
     this.activity = 'idle';
     this.status = '';
     if (!outcome.ok) {
-      this.error = outcome.message;
+      this.error = () => failureMessage(outcome);
       return;
     }
     const previous = this.text;
@@ -228,7 +230,7 @@ export class SummarizePage extends LitElement {
     this.setText(this.replaced.previous);
     this.replaced = undefined;
     this.result = undefined;
-    this.error = '';
+    this.error = undefined;
   }
 
   /** Typing after opening a file ends the undo offer: undoing then would throw the new edits away. */
@@ -243,7 +245,7 @@ export class SummarizePage extends LitElement {
       await navigator.clipboard.writeText(this.result.summary);
       this.status = msg('Summary copied.', { id: 'summarize.copied' });
     } catch {
-      this.error = msg('The browser did not allow copying; select the summary and copy it by hand.', { id: 'summarize.copy-failed' });
+      this.error = () => msg('The browser did not allow copying; select the summary and copy it by hand.', { id: 'summarize.copy-failed' });
     }
   }
 
@@ -259,7 +261,7 @@ export class SummarizePage extends LitElement {
         @text-input=${(e: CustomEvent<string>) => this.onTextInput(e.detail)}
         @text-commit=${() => this.flushDraft()}
         @file-chosen=${(e: CustomEvent<File>) => void this.openFile(e.detail)}
-        @drop-error=${(e: CustomEvent<string>) => (this.error = e.detail)}
+        @drop-error=${(e: CustomEvent<string>) => (this.error = () => e.detail)}
         @undo-replace=${() => this.undoReplace()}
       ></mlwb-source-input>
       <mlwb-summarize-controls
@@ -273,7 +275,7 @@ export class SummarizePage extends LitElement {
       ${working
         ? html`<mlwb-summary-progress .files=${this.files} ?generating=${this.activity === 'generating'} .stage=${this.stage} .streamed=${this.streamed}></mlwb-summary-progress>`
         : nothing}
-      ${this.error ? html`<p class="error" role="alert" data-testid="error">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert" data-testid="error">${this.error()}</p>` : nothing}
       ${this.result
         ? html`<mlwb-summary-result .result=${this.result} ?stale=${this.result.source !== this.text} @copy-summary=${() => void this.copy()}></mlwb-summary-result>`
         : nothing}

@@ -28,7 +28,22 @@ export const templates: JaTemplates = {
   'summarize.input.drop-one': 'ファイルは 1 つずつドロップしてください。',
   'summarize.file.reading': str`${0} を読み込み中…`,
   'summarize.file.reading-page': str`${0} を読み込み中: ${1} / ${2} ページ…`,
-  'summarize.file.unreadable': str`${0} を読み込めませんでした: ${1}`,
+
+  'summarize.error.empty': 'テキストがありません。貼り付けるか入力するか、.txt・.md・.pdf ファイルを開いてください。',
+  'summarize.error.text-too-large': str`このテキストは ${0} で、上限の ${2} を ${1} 超えています。一部だけを要約してください。`,
+  'summarize.error.no-sentence-ends':
+    '文末の記号（. ! ? 。）も改行も見つからないため、テキストを文に分けられません。文や項目ごとに改行するか句読点を加えて、もう一度お試しください。',
+  'summarize.error.single-sentence': '1 文だけなので、これ以上短くできません。テキストを追加してください。',
+  'summarize.error.not-pdf': str`${0} は名前が .pdf ですが、PDF ファイルではありません。`,
+  'summarize.error.pdf-too-large': str`${0} は ${1} です。読み込める PDF は ${2} までです。`,
+  'summarize.error.unsupported-file': str`${0}: 要約できるのは .txt・.md・.pdf ファイルだけです。`,
+  'summarize.error.text-file-too-large': str`${0} は ${1} です。テキストファイルの上限は ${2} です。`,
+  'summarize.error.binary-file': str`${0} はテキストではなくバイナリファイルのようです（ヌル文字を含んでいます）。`,
+  'summarize.error.not-utf8': str`${0} は UTF-8 のテキストではありません（${1} 文字を読み取れませんでした）。UTF-8 で保存してから、もう一度お試しください。`,
+  'summarize.error.pdf-password': str`${0} はパスワードで保護されています。PDF ビューアーで開いてテキストをコピーし、ここに貼り付けてください。`,
+  'summarize.error.pdf-damaged': str`${0} は壊れているか、正しい PDF ではありません。`,
+  'summarize.error.pdf-no-text': str`${0} にはテキストレイヤーがありません（スキャンしたページと思われます）。先に OCR にかけるか、テキストを貼り付けてください。`,
+  'summarize.error.unreadable': str`${0} を読み込めませんでした: ${1}`,
 
   'summarize.settings': '要約の設定',
   'summarize.engine': 'エンジン',
