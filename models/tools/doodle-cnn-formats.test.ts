@@ -42,5 +42,5 @@ describe.skipIf(!dataAvailable)('bundled sketch CNN in fp16, int4 and palette fo
     for (let i = 0; i < count; i++) bitmapToInput(data.bitmaps.subarray(i * PIXELS, (i + 1) * PIXELS), SKETCH_INPUT_SPEC, inputs, i * PIXELS);
     const reference = await classifyBatch(await loadSketchModel(MODEL), inputs, count);
     expect(top1Agreement(reference, await classifyInWasm(bytes, inputs, count))).toBeGreaterThanOrEqual(agreement);
-  });
+  }, 180_000);
 });

@@ -40,6 +40,7 @@ import { foldWeightTransposes, WEIGHT_OPS } from './weights';
 import { attributeFloat, attributeInt, initializerMap } from './graph';
 import { readFloatTensor, tensorDims, elementCount } from './tensor';
 import { FLOAT16_SUBNORMAL_HALF_STEP, FLOAT16_UNIT_ROUNDOFF } from './float16';
+import { tensorTypes } from './float16-graph';
 import type { QuantizeReport } from './types';
 
 /** A tensor's float values from one run of the float model. */
@@ -63,6 +64,8 @@ export interface OutputBound {
   /** The node past which no bound could be derived (when bound is Infinity). */
   blockedBy?: string;
 }
+
+const FLOAT = 1;
 
 /** Allowance for float32 rounding differences between kernels: relative to the bound and to the output's size. */
 const FLOAT_TOLERANCE = { relative: 1e-3, ofOutput: 1e-4 };
@@ -159,6 +162,8 @@ export class ErrorBound {
     const erroneous = new Set([...this.weightError.keys(), ...this.calibrated.keys(), ...this.dynamicInputs]);
     // fp16 rounds every float graph input and every tensor written: the bound reads all their magnitudes.
     const floatInputs = this.mode === 'fp16' ? floatGraphInputs(this.graph, this.initializers) : [];
+    // Only float tensors can be fetched as float (a Cast to int64 is reached by rounding error too).
+    const floatTypes = this.mode === 'fp16' ? tensorTypes(this.graph) : null;
     for (const name of floatInputs) erroneous.add(name);
     const measured = new Set<string>();
     for (const node of this.graph.node ?? []) {
@@ -168,7 +173,7 @@ export class ErrorBound {
         for (const name of inputs) measured.add(name);
       }
       if (reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) erroneous.add(name);
-      if (this.mode === 'fp16' && reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) if (name) measured.add(name);
+      if (floatTypes && reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) if (floatTypes.get(name) === FLOAT) measured.add(name);
     }
     for (const name of floatInputs) measured.add(name);
     for (const name of this.calibrated.keys()) measured.add(name);
@@ -335,6 +340,6 @@ export class ErrorBound {
 /** Float graph inputs that are not initializers (what the caller feeds). */
 function floatGraphInputs(graph: onnx.IGraphProto, initializers: Map<string, onnx.ITensorProto>): string[] {
   return (graph.input ?? [])
-    .filter((input) => !initializers.has(input.name ?? '') && (input.type?.tensorType?.elemType ?? 1) === 1)
+    .filter((input) => !initializers.has(input.name ?? '') && (input.type?.tensorType?.elemType ?? FLOAT) === FLOAT)
     .map((input) => input.name ?? '');
 }

@@ -41,7 +41,7 @@ const INT64_OUTPUT = new Set(['Shape', 'Size', 'NonZero', 'ArgMax', 'ArgMin']);
 const BOOL_OUTPUT = new Set(['Equal', 'Less', 'Greater', 'LessOrEqual', 'GreaterOrEqual', 'Not', 'And', 'Or', 'Xor', 'IsNaN', 'IsInf']);
 
 /** Element type of each tensor whose type the graph declares or implies (float, int64, …). */
-function tensorTypes(graph: OnnxTypes.IGraphProto): Map<string, number> {
+export function tensorTypes(graph: OnnxTypes.IGraphProto): Map<string, number> {
   const types = new Map<string, number>();
   for (const value of [...(graph.input ?? []), ...(graph.valueInfo ?? []), ...(graph.output ?? [])]) {
     const elemType = value.type?.tensorType?.elemType;

@@ -12,7 +12,7 @@
  */
 import { onnx, type onnx as OnnxTypes } from './proto';
 import { attributeFloat, attributeInt, intAttribute, makeNode, defaultOpset } from './graph';
-import { ensureOpset } from './opset';
+import { raiseToOpset21 } from './opset21';
 import { floatTensor } from './tensor';
 import { columnLayout } from './blocked-layout';
 import { packNibbles, quantizeInt4Blocks, type Int4BlockSize } from './int4-blocks';
@@ -46,16 +46,10 @@ export function quantizeInt4(
   const needsBlockedDequantize = candidates.filter((c) => c.consumers.some((node) => !takesMatMulNBits(node, c)));
   let blockedDequantize = false;
   if (needsBlockedDequantize.length > 0) {
-    const before = defaultOpset(model);
-    const raised = ensureOpset(model, 21);
-    blockedDequantize = raised.ok;
-    if (raised.ok && raised.raisedFrom !== undefined) {
-      report.notes.push(`Opset raised from ${raised.raisedFrom} to 21 for int4 DequantizeLinear with block_size; every operator in the model means the same there.`);
-      report.opsetAfter = 21;
-    }
-    if (!raised.ok) {
-      const why = before < 10 ? `opset ${before} predates ONNX quantization operators` : `opset ${before} cannot be raised to 21: it uses ${raised.blockers.join(', ')}`;
-      report.notes.push(`Conv and batched MatMul weights (${needsBlockedDequantize.map((c) => `"${c.name}"`).join(', ')}) stay int8 per channel: int4 DequantizeLinear with blocks needs opset 21 and ${why}.`);
+    const refused = raiseToOpset21(model, report, 'int4 DequantizeLinear with block_size');
+    blockedDequantize = refused === null;
+    if (refused) {
+      report.notes.push(`Conv and batched MatMul weights (${needsBlockedDequantize.map((c) => `"${c.name}"`).join(', ')}) stay int8 per channel: int4 DequantizeLinear with blocks needs opset 21 and ${refused}.`);
     }
   }
   const replaced = new Map<OnnxTypes.INodeProto, OnnxTypes.INodeProto[]>();

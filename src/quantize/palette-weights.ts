@@ -11,8 +11,8 @@
  * output keeps the weight's name. All inputs are initializers, so onnxruntime folds them once when the session loads.
  */
 import { onnx, type onnx as OnnxTypes } from './proto';
-import { intAttribute, makeNode, defaultOpset } from './graph';
-import { ensureOpset } from './opset';
+import { intAttribute, makeNode } from './graph';
+import { raiseToOpset21 } from './opset21';
 import { int32Tensor } from './tensor';
 import { kMeans1d } from './kmeans';
 import { packNibbles } from './int4-blocks';
@@ -44,14 +44,9 @@ export function quantizePalette(
   const { report } = context;
   let packed4 = false;
   if (options.bits === 4) {
-    const before = defaultOpset(model);
-    const raised = ensureOpset(model, 21);
-    packed4 = raised.ok;
-    if (raised.ok && raised.raisedFrom !== undefined) {
-      report.notes.push(`Opset raised from ${raised.raisedFrom} to 21 to store 4-bit indices (UINT4); every operator in the model means the same there.`);
-      report.opsetAfter = 21;
-    }
-    if (!raised.ok) report.notes.push(`4-bit indices are stored one per byte (uint8): packing two per byte needs the UINT4 type of opset 21, and this model's opset ${before} cannot be raised (${raised.blockers.join(', ') || 'too old'}).`);
+    const refused = raiseToOpset21(model, report, '4-bit indices (UINT4)');
+    packed4 = refused === null;
+    if (refused) report.notes.push(`4-bit indices are stored one per byte (uint8): packing two per byte needs the UINT4 type of opset 21, and ${refused}.`);
   }
   if (options.bits === 6) report.notes.push('6-bit indices are stored one per byte (uint8): ONNX has no 6-bit type, so the file holds 8 bits per weight plus the tables.');
   report.notes.push('Lookup tables come from unweighted k-means (every weight value counts the same; no sensitivity or activation weighting).');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 import { quantizeModel } from './quantize-model';
 import { QuantizeError } from './errors';
-import { decodeModel, toNumber } from './proto';
-import { readFloatTensor, tensorDims } from './tensor';
+import { decodeModel, encodeModel, onnx, toNumber } from './proto';
+import { floatTensor, readFloatTensor, tensorDims } from './tensor';
+import { randomFloats, seededNormal } from '../util/prng';
 import { float16Value } from './float16';
 import { unpackNibbles } from './int4-blocks';
 import { ortModelRunner } from './ort-calibration';
@@ -200,6 +202,23 @@ describe('palette mode', () => {
   });
 });
 
+describe('palette mode below opset 21', () => {
+  it('stores 4-bit indices one per byte when the opset cannot be raised, and says why', async () => {
+    const model = new OnnxModelBuilder(10, 8)
+      .input('x', [1, 6])
+      .output('y', [1, 3])
+      .randomWeight('W', [6, 3], 6)
+      .node('MatMul', ['x', 'W'], ['c'])
+      .node('Clip', ['c'], ['y'], { min: { float: 0 }, max: { float: 6 } })
+      .build();
+    const { bytes, report } = await quantizeModel(model, selfChecked({ mode: 'palette', bits: 4 }));
+    const cast = graphOf(bytes).node!.find((n) => n.opType === 'Cast')!;
+    expect(initializer(bytes, cast.input![0]).dataType).toBe(UINT8);
+    expect(report.opsetAfter).toBe(10);
+    expect(report.notes.join(' ')).toMatch(/4-bit indices are stored one per byte \(uint8\): .* opset 10 cannot be raised to 21: it uses Clip/);
+  });
+});
+
 describe('option checks', () => {
   it.each([
     [{ mode: 'int4', blockSize: 48 }, /block size must be 32, 64, 128; got 48/],
@@ -209,5 +228,65 @@ describe('option checks', () => {
     const error = await refused(buildMlp(), options);
     expect(error.code).toBe('invalid-options');
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('fp16 on a transformer block', () => {
+  it('runs LayerNorm → attention → GELU with shape arithmetic in both runtimes, LayerNorm kept float32', async () => {
+    const normal = seededNormal(11);
+    const int64 = (name: string, values: number[]) => onnx.TensorProto.create({ name, dims: [values.length], dataType: 7, int64Data: values });
+    const node = (opType: string, input: string[], output: string[], attribute: object[] = []) => ({ opType, input, output, name: output[0], attribute });
+    const ints = (name: string, values: number[]) => ({ name, type: onnx.AttributeProto.AttributeType.INTS, ints: values });
+    const int = (name: string, value: number) => ({ name, type: onnx.AttributeProto.AttributeType.INT, i: value });
+    const value = (name: string, dims: (number | string)[]) => ({ name, type: { tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } });
+    const model = encodeModel({
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 17 }],
+      graph: {
+        name: 'block',
+        input: [value('x', ['batch', 4, 8])],
+        output: [value('y', ['batch', 4, 8])],
+        initializer: [
+          floatTensor('gamma', [8], randomFloats(8, normal, 1)),
+          floatTensor('beta', [8], randomFloats(8, normal, 0.1)),
+          floatTensor('Wq', [8, 8], randomFloats(64, normal, 0.3)),
+          floatTensor('W1', [8, 16], randomFloats(128, normal, 0.3)),
+          floatTensor('W2', [16, 8], randomFloats(128, normal, 0.3)),
+          floatTensor('scale', [], Float32Array.of(0.35)),
+          floatTensor('half', [], Float32Array.of(0.5)),
+          floatTensor('one', [], Float32Array.of(1)),
+          floatTensor('root2', [], Float32Array.of(Math.SQRT2)),
+          int64('perm_shape', [0, -1, 8]),
+        ],
+        node: [
+          node('LayerNormalization', ['x', 'gamma', 'beta'], ['ln'], [int('axis', -1)]),
+          node('MatMul', ['ln', 'Wq'], ['q']),
+          node('Transpose', ['q'], ['qt'], [ints('perm', [0, 2, 1])]),
+          node('MatMul', ['q', 'qt'], ['scores']),
+          node('Mul', ['scores', 'scale'], ['scaled']),
+          node('Softmax', ['scaled'], ['attention'], [int('axis', -1)]),
+          node('MatMul', ['attention', 'q'], ['context']),
+          node('Reshape', ['context', 'perm_shape'], ['flat']),
+          node('MatMul', ['flat', 'W1'], ['h']),
+          node('Div', ['h', 'root2'], ['hs']),
+          node('Erf', ['hs'], ['erf']),
+          node('Add', ['erf', 'one'], ['erf1']),
+          node('Mul', ['h', 'erf1'], ['gh']),
+          node('Mul', ['gh', 'half'], ['gelu']),
+          node('MatMul', ['gelu', 'W2'], ['mlp']),
+          node('Add', ['mlp', 'x'], ['y']),
+        ],
+      },
+    });
+    ortWeb.env.wasm.numThreads = 1;
+    for (const [runtime, run] of [['onnxruntime-node', ortModelRunner(ort)], ['onnxruntime-web', ortModelRunner(ortWeb)]] as const) {
+      const { bytes, report } = await quantizeModel(model, { mode: 'fp16', selfCheck: { run, runtime } });
+      expect(initializer(bytes, 'gamma').dataType, runtime).toBe(FLOAT);
+      expect(initializer(bytes, 'Wq').dataType, runtime).toBe(FLOAT16);
+      expect(report.notes.join(' ')).toMatch(/Kept in float32 between Casts: LayerNormalization/);
+      expect(report.selfCheck!.maxAbsError, runtime).toBeLessThan(0.05);
+      // LayerNormalization has no derived bound (its gain depends on the variance): checked for running only.
+      expect(report.selfCheck!.unbounded).toEqual(['y (past ln (LayerNormalization))']);
+    }
   });
 });
