@@ -66,6 +66,8 @@ test.describe('quantize lab', () => {
   });
 
   test('a file that is not a model, a model with nothing to quantize and a bad drawings file each get a message and lose nothing', async ({ page }) => {
+    // Each file is checked by a trial load in a fresh worker, slow on a busy machine.
+    test.setTimeout(180_000);
     await openLab(page);
     const variants = page.getByTestId('variant');
     const before = await variants.allTextContents();
@@ -77,7 +79,7 @@ test.describe('quantize lab', () => {
 
     // An int8 model opened as if it were float: it runs, but there is nothing left to quantize.
     await page.getByTestId('open-model').setInputFiles({ name: 'already-int8.onnx', mimeType: 'application/octet-stream', buffer: readFileSync(SHIPPED_INT8) });
-    await expect(page.getByTestId('lab-message')).toContainText('Opened already-int8.onnx');
+    await expect(page.getByTestId('lab-message')).toContainText('Opened already-int8.onnx', { timeout: 90_000 });
     await expect(page.getByTestId('model-select')).toHaveValue(/^file:/);
     await page.getByTestId('quantize').click();
     await expect(page.getByTestId('lab-message')).toContainText('already be quantized');
@@ -136,7 +138,7 @@ test.describe('quantize lab', () => {
     // 5 outputs: neither the config (there is none for an opened file) nor the 16 sketch classes name them.
     const bytes = buildSmallCnn({ classes: 5, seed: 13 });
     await page.getByTestId('open-model').setInputFiles({ name: 'own-5-classes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-    await expect(page.getByTestId('lab-message')).toContainText('Opened own-5-classes.onnx');
+    await expect(page.getByTestId('lab-message')).toContainText('Opened own-5-classes.onnx', { timeout: 90_000 });
     await page.getByTestId('quantize').click();
     await expect(page.getByTestId('lab-message')).toContainText('Made weight-only int8', { timeout: 120_000 });
     await page.getByTestId('run-comparison').click();
