@@ -138,7 +138,7 @@ function quoted(names: readonly string[]): string {
 /** The refusal when nothing is quantizable, naming each weight operator and why its weight is not usable. */
 function noFloatWeights(unusable: readonly string[]): QuantizeError {
   if (unusable.length === 0) {
-    return new QuantizeError('no-float-weights', 'This model has no Conv, Gemm or MatMul operators, whose weights int8 quantization stores and speeds up; there is nothing to quantize.');
+    return new QuantizeError('no-float-weights', 'This model has no Conv, Gemm or MatMul operators, whose weights quantization stores (and, for int8, speeds up); there is nothing to quantize.');
   }
   const shown = unusable.slice(0, 3).join('; ') + (unusable.length > 3 ? `; and ${unusable.length - 3} more` : '');
   return new QuantizeError(
