@@ -9,6 +9,7 @@ import { StorageFullError } from '../../runtime/idb-store';
 import { importModelFolder, type ImportOutcome, type ImportProgress } from '../../runtime/local-models';
 import { formatDuration } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
+import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
 import { folderFromDrop, folderFromInput, hasDirectoryPicker, pickFolder, type PickedFolder } from './folder-reader';
 import { problemText } from './models-text';
@@ -128,20 +129,14 @@ export class FolderImport extends LitElement {
 
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
       .card.dragging {
         outline: 3px dashed var(--accent);
         outline-offset: -6px;
       }
       .actions {
-        display: flex;
-        flex-wrap: wrap;
         gap: 0.75rem;
-        align-items: center;
         margin-top: 0.75rem;
       }
       .actions label {

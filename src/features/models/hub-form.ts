@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseHubId } from '../../runtime/hub-id';
 import type { Dtype } from '../../runtime/protocol';
 import { controlStyles } from '../../ui/shared-styles';
+import { panelStyles } from './models.styles';
 
 @customElement('models-hub-form')
 @localized()
@@ -46,11 +47,8 @@ export class HubForm extends LitElement {
 
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
       form {
         display: flex;
         flex-wrap: wrap;

@@ -11,6 +11,7 @@ import type { LocalModelRecord } from '../../runtime/local-models';
 import type { Dtype } from '../../runtime/protocol';
 import { formatDate } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
+import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
 import type { Activity } from './load-activity';
 import './load-activity';
@@ -130,11 +131,8 @@ export class ModelCard extends LitElement {
 
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
       .head {
         display: flex;
         flex-wrap: wrap;
@@ -147,12 +145,6 @@ export class ModelCard extends LitElement {
       }
       .offline.yes {
         color: var(--ok);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
       }
       table {
         width: 100%;

@@ -6,6 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '../../ui/shared-styles';
+import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
 
 export interface StorageFacts {
@@ -48,6 +49,7 @@ export class StorageSummary extends LitElement {
 
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       section {
         display: flex;
@@ -60,12 +62,6 @@ export class StorageSummary extends LitElement {
         display: block;
         width: min(22rem, 100%);
         margin-top: 0.35rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
       }
     `,
   ];
