@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../runtime/catalog';
+import { catalog, setLocalModels, type CatalogModel } from '../../runtime/catalog';
 import { inJapanese } from './in-japanese';
 import { chosenHubModel, dtypeFor, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
 
@@ -32,8 +32,28 @@ describe('engines', () => {
   });
 
   it('uses the chosen dtype only where the model offers it', () => {
-    const model: HubSummarizer = { id: 'm/x', title: 'x', dtypes: ['fp32', 'q4'], defaultDtype: 'fp32' };
+    const model: HubSummarizer = { id: 'm/x', title: 'x', dtypes: ['fp32', 'q4'], defaultDtype: 'fp32', local: false };
     expect(dtypeFor(model, 'q4')).toBe('q4');
     expect(dtypeFor(model, 'int8')).toBe('fp32');
+  });
+
+  it('offers a model folder opened from disk as soon as it is in the catalog, marked as local', () => {
+    const local: CatalogModel = {
+      id: 'local/my-bart',
+      title: 'my-bart',
+      task: 'summarization',
+      source: 'local',
+      dtypes: { int8: { files: [{ path: 'onnx/encoder_model_quantized.onnx', bytes: 1, sha256: '' }], quality: {} } },
+      sharedFiles: [],
+      defaultDtype: 'int8',
+    };
+    setLocalModels([local]);
+    try {
+      const offered = hubSummarizers(catalog).find((m) => m.id === 'local/my-bart');
+      expect(offered).toMatchObject({ local: true, dtypes: ['int8'], defaultDtype: 'int8' });
+      expect(hubSummarizers(catalog).filter((m) => !m.local).length).toBeGreaterThan(0);
+    } finally {
+      setLocalModels([]);
+    }
   });
 });

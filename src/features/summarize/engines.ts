@@ -12,18 +12,26 @@ export interface HubSummarizer {
   title: string;
   dtypes: Dtype[];
   defaultDtype: Dtype;
+  /** Opened from the user's disk (`local/…` in the cache), not fetched from the hub. */
+  local: boolean;
 }
 
-/** Catalogued summarization models (hub), with the dtypes each offers. */
+/** Catalogued summarization models (hub, and local folders opened on the Models page), with the dtypes each offers. */
 export function hubSummarizers(from: Catalog): HubSummarizer[] {
   return from.models
     .filter((model) => model.task === 'summarization')
-    .map((model) => ({ id: model.id, title: model.title, dtypes: DTYPES.filter((d) => model.dtypes[d]), defaultDtype: model.defaultDtype }));
+    .map((model) => ({
+      id: model.id,
+      title: model.title,
+      dtypes: DTYPES.filter((d) => model.dtypes[d]),
+      defaultDtype: model.defaultDtype,
+      local: model.source === 'local',
+    }));
 }
 
 /** A model the catalog does not know may offer any dtype; fp32 is what every export has. */
 export function uncataloguedSummarizer(id: string): HubSummarizer {
-  return { id, title: id, dtypes: [...DTYPES], defaultDtype: 'fp32' };
+  return { id, title: id, dtypes: [...DTYPES], defaultDtype: 'fp32', local: false };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { catalog } from '../../runtime/catalog';
+import { catalog, onCatalogChange } from '../../runtime/catalog';
 import type { Dtype } from '../../runtime/protocol';
 import { DEFAULT_LENGTH, LENGTH_PRESETS, type LengthSetting } from '../../summarize/extractive';
 import { formatNumber } from '../../ui/format';
@@ -21,8 +21,6 @@ export type SummarizeRequest = { engine: 'extractive'; length: LengthSetting } |
 
 type LengthChoice = 'short' | 'medium' | 'long' | 'sentences';
 
-const HUB_SUMMARIZERS = hubSummarizers(catalog);
-
 @customElement('mlwb-summarize-controls')
 @localized()
 export class SummarizeControls extends LitElement {
@@ -36,6 +34,20 @@ export class SummarizeControls extends LitElement {
   @state() private lengthChoice = DEFAULT_LENGTH as LengthChoice;
   @state() private sentenceCount = 3;
   @state() private dtype: Dtype = 'int8';
+  /** Catalogued summarizers, hub and opened from disk; re-read when a model folder is opened or deleted (any tab). */
+  @state() private summarizers = hubSummarizers(catalog);
+  private stopListening?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.summarizers = hubSummarizers(catalog);
+    this.stopListening = onCatalogChange(() => (this.summarizers = hubSummarizers(catalog)));
+  }
+
+  override disconnectedCallback(): void {
+    this.stopListening?.();
+    super.disconnectedCallback();
+  }
 
   private emit<T>(type: string, detail?: T): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
@@ -45,7 +57,7 @@ export class SummarizeControls extends LitElement {
     if (this.engine === EXTRACTIVE) {
       return { engine: 'extractive', length: this.lengthChoice === 'sentences' ? { sentences: this.sentenceCount } : this.lengthChoice };
     }
-    const model = chosenHubModel(this.engine, this.otherModelId, HUB_SUMMARIZERS);
+    const model = chosenHubModel(this.engine, this.otherModelId, this.summarizers);
     return { engine: 'hub', model, dtype: dtypeFor(model ?? uncataloguedSummarizer(''), this.dtype) };
   }
 
@@ -76,7 +88,12 @@ export class SummarizeControls extends LitElement {
         ${msg('Engine', { id: 'summarize.engine' })}
         <select data-testid="engine" @change=${(e: Event) => (this.engine = value(e))}>
           <option value=${EXTRACTIVE} ?selected=${this.engine === EXTRACTIVE}>${msg('Extractive (bundled, offline)', { id: 'summarize.engine.extractive' })}</option>
-          ${HUB_SUMMARIZERS.map((m) => html`<option value=${m.id} ?selected=${this.engine === m.id}>${msg(str`${m.title} — hub`, { id: 'summarize.engine.hub' })}</option>`)}
+          ${this.summarizers.map(
+            (m) =>
+              html`<option value=${m.id} ?selected=${this.engine === m.id}>
+                ${m.local ? msg(str`${m.title} — from disk`, { id: 'summarize.engine.local' }) : msg(str`${m.title} — hub`, { id: 'summarize.engine.hub' })}
+              </option>`,
+          )}
           <option value=${OTHER_HUB_MODEL} ?selected=${this.engine === OTHER_HUB_MODEL}>${msg('Other hub model…', { id: 'summarize.engine.other' })}</option>
         </select>
       </label>
@@ -134,7 +151,7 @@ export class SummarizeControls extends LitElement {
 
   // Options are marked `selected` themselves: a select's `.value` set before its options are rendered is lost.
   private renderDtypeControl() {
-    const model = chosenHubModel(this.engine, this.otherModelId, HUB_SUMMARIZERS) ?? uncataloguedSummarizer('');
+    const model = chosenHubModel(this.engine, this.otherModelId, this.summarizers) ?? uncataloguedSummarizer('');
     const shown = dtypeFor(model, this.dtype);
     return html`<label>
       ${msg('Precision', { id: 'summarize.precision' })}

@@ -49,6 +49,7 @@ export const templates: JaTemplates = {
   'summarize.engine': 'エンジン',
   'summarize.engine.extractive': '抽出型（同梱・オフライン）',
   'summarize.engine.hub': str`${0} — ハブ`,
+  'summarize.engine.local': str`${0} — ディスクから`,
   'summarize.engine.other': 'その他のハブモデル…',
   'summarize.model': 'モデル',
   'summarize.model.placeholder': '組織名/モデル名',
