@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import '../../ui/lab-chart';
 import { formatNumber } from '../../ui/format';
+import { sketchClassLabel } from '../../ui/sketch-class-label';
 import { classChart, latencyChart } from './chart-configs';
 import { classDifferences } from './chart-data';
 import type { ComparisonClasses } from './class-names';
@@ -70,7 +71,7 @@ export class ComparisonView extends LitElement {
   }
 
   private renderClassChart(compared: ComparedOn) {
-    const diff = classDifferences(this.results, compared.classNames);
+    const diff = classDifferences(this.results, compared.classNames.map(sketchClassLabel));
     if (diff.series.length === 0 || diff.classes.length === 0) return nothing;
     const unchanged = diff.series.every((series) => series.points.every((p) => p === 0));
     return html`<div>

@@ -15,6 +15,7 @@ import { originName, type SampleOrigin } from './eval-samples';
 import { labStyles } from './lab.styles';
 import { MAX_FILE_BYTES } from './lab-quantize';
 import { importFormatHelp, parseLabelledDrawings } from './labelled-import';
+import { sketchClassLabel } from '../../ui/sketch-class-label';
 import { sampleSetsStyles } from './sample-sets.styles';
 
 export const SAMPLE_ORIGINS: readonly SampleOrigin[] = ['synthetic', 'game', 'drawn', 'imported'];
@@ -58,7 +59,7 @@ export class SampleSets extends LitElement {
         <div>
           <label>${msg('This is a', { id: 'quantize.samples.thisIsA' })}
             <select aria-label=${msg('Label of the drawing', { id: 'quantize.samples.drawLabel' })} .value=${label} @change=${(e: Event) => (this.drawLabel = (e.target as HTMLSelectElement).value)}>
-              ${this.classes.map((c) => html`<option value=${c} ?selected=${c === label}>${c}</option>`)}
+              ${this.classes.map((c) => html`<option value=${c} ?selected=${c === label}>${sketchClassLabel(c)}</option>`)}
             </select></label>
           <p class="row">
             <button @click=${() => this.addDrawing(label)}>${msg('Add drawing', { id: 'quantize.samples.add' })}</button>
