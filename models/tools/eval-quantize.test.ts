@@ -68,12 +68,14 @@ describe('npm run eval:quantize', () => {
     expect(stdout).toMatch(/Per-layer sensitivity/);
   }, 240_000);
 
-  it('explains a missing --data, an unknown model and too few calibration rows', async () => {
+  it('explains a missing --data, an unknown model or variant and too few calibration rows', async () => {
     const missing = await evalQuantize();
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Missing --data <dir>/);
     const unknown = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--model', 'no-such-model');
     expect(unknown.stderr).toMatch(/"no-such-model" is not a bundled model .*bundled: doodle-cnn/);
+    const variant = await evalQuantize('--data', join(dir, 'data'), '--variants', 'int8-static,int9');
+    expect(variant.stderr).toMatch(/Unknown variant "int9" in --variants; choose from int8-weight-only, /);
     const few = await evalQuantize('--data', join(dir, 'data'), '--from-row', '4');
     expect(few.code).toBe(1);
     expect(few.stderr).toMatch(/needs at least 16 calibration drawings; .* gave 8/);

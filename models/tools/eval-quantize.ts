@@ -4,6 +4,7 @@
  *
  *   npm run eval:quantize -- --data <dir of <class>.npy> [--from-row K] [--model <catalog id>] [--json]
  *       [--calibration-rows 16] [--search-rows 64] [--train-data ../shared/data/quickdraw/train] [--timing 200]
+ *       [--variants <key,key,…>]   (default: all; e.g. int8-static,int8-static-smoothquant)
  *
  * With --from-row K, calibration uses the first --calibration-rows rows of each class below K, mixed-auto's search
  * the first --search-rows rows below K, and evaluation the rows from K on; without it, both use the first rows of
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
       model: { type: 'string', default: 'doodle-cnn' },
       'calibration-rows': { type: 'string', default: '16' },
       'search-rows': { type: 'string', default: '64' },
+      variants: { type: 'string' },
       'train-data': { type: 'string', default: '../shared/data/quickdraw/train' },
       timing: { type: 'string', default: '200' },
       json: { type: 'boolean', default: false },
@@ -138,6 +140,11 @@ async function main(): Promise<void> {
   if (!(Number.isInteger(searchRows) && searchRows > 0)) throw new Error(`--search-rows must be a whole number ≥ 1, got "${values['search-rows']}".`);
   if (!(Number.isInteger(timing) && timing > 0)) throw new Error(`--timing must be a whole number ≥ 1, got "${values.timing}".`);
 
+  const chosen = values.variants === undefined ? VARIANTS : values.variants.split(',').map((key) => {
+    const variant = VARIANTS.find((v) => v.key === key.trim());
+    if (!variant) throw new Error(`Unknown variant "${key}" in --variants; choose from ${VARIANTS.map((v) => v.key).join(', ')}.`);
+    return variant;
+  });
   const modelDir = await bundledModelDir(values.model);
   const labels = labelsFromConfig(JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8')));
   const floatBytes = new Uint8Array(await readFile(join(modelDir, 'onnx', 'model.onnx')));
@@ -164,7 +171,7 @@ async function main(): Promise<void> {
   const fp32 = await score(floatBytes, 'fp32');
   const scored = new Map<string, Scored>();
   const unavailable: Record<string, string> = {};
-  for (const variant of VARIANTS) {
+  for (const variant of chosen) {
     try {
       const made = await variant.make(floatBytes, calibration, search);
       const { logits: _, ...result } = await score(made.bytes, variant.key, fp32.logits);
