@@ -8,6 +8,7 @@ import { ImageClassifyClient } from '../../runtime/image-classify-client';
 import { bitmapPredictStep, type PredictStep } from '../../sketch/live-predictor';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import { formatPercent } from '../../ui/format';
+import { modelTitle } from '../../ui/model-title';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {
@@ -75,14 +76,14 @@ export function rememberHubSketchModel(id: string): void {
  */
 export function sketchModelChoices(): SketchModelChoice[] {
   const bundled = sketchModels('bundled').flatMap((m): SketchModelChoice[] => [
-    { key: m.id, modelId: m.id, title: msg(str`${m.title} · header dtype`, { id: 'doodle.model.header-dtype' }), kind: 'bitmap' },
-    ...(Object.keys(m.dtypes) as Dtype[]).map((dtype): SketchModelChoice => ({ key: `${m.id}@${dtype}`, modelId: m.id, dtype, title: `${m.title} · ${dtype}`, kind: 'bitmap' })),
+    { key: m.id, modelId: m.id, title: msg(str`${modelTitle(m)} · header dtype`, { id: 'doodle.model.header-dtype' }), kind: 'bitmap' },
+    ...(Object.keys(m.dtypes) as Dtype[]).map((dtype): SketchModelChoice => ({ key: `${m.id}@${dtype}`, modelId: m.id, dtype, title: `${modelTitle(m)} · ${dtype}`, kind: 'bitmap' })),
   ]);
   const hub = sketchModels('hub').map((m): SketchModelChoice => ({
     key: m.id,
     modelId: hubModelId(m.id),
     dtype: m.defaultDtype,
-    title: msg(str`${m.title} · hub · ${m.defaultDtype}`, { id: 'doodle.model.hub-title' }),
+    title: msg(str`${modelTitle(m)} · hub · ${m.defaultDtype}`, { id: 'doodle.model.hub-title' }),
     kind: 'image',
   }));
   // Models opened from disk (Models page): a 28×28 sketch model reads our tensor, an image classifier a picture.

@@ -10,6 +10,7 @@ import { dtypeBytes } from '../../runtime/catalog';
 import type { LocalModelRecord } from '../../runtime/local-models';
 import type { Dtype } from '../../runtime/protocol';
 import { formatDate } from '../../ui/format';
+import { modelTitle } from '../../ui/model-title';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
@@ -43,7 +44,7 @@ export class ModelCard extends LitElement {
     return html`<section class="card" data-testid="model-row" data-model=${row.modelId} aria-label=${row.title}>
       <div class="head">
         <div>
-          <h2>${row.title}</h2>
+          <h2>${modelTitle({ id: row.modelId, title: row.title })}</h2>
           <p class="muted meta">
             <code>${row.modelId}</code>
             ${model ? html` · ${sourceName(model.source)} · ${taskName(model.task)}` : html` · ${msg('not in the catalog', { id: 'models.card.uncatalogued' })}`}

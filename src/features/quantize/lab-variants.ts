@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import { formatNumber } from '../../ui/format';
+import { modelTitle } from '../../ui/model-title';
 import type { StoredVariant } from './variant-store';
 
 export interface LabModel {
@@ -48,7 +49,7 @@ export function modeName(mode: StoredVariant['mode']): string {
 export function labModels(stored: readonly StoredVariant[]): LabModel[] {
   const fromCatalog = catalog.models
     .filter((m) => m.task === 'sketch-classification' && m.dtypes.fp32)
-    .map((m): LabModel => ({ id: m.id, title: m.source === 'hub' ? msg(str`${m.title} · hub`, { id: 'quantize.model.hubTitle' }) : m.title, catalogModel: m }));
+    .map((m): LabModel => ({ id: m.id, title: m.source === 'hub' ? msg(str`${modelTitle(m)} · hub`, { id: 'quantize.model.hubTitle' }) : modelTitle(m), catalogModel: m }));
   const opened = stored.filter((v) => v.mode === 'opened').map((v): LabModel => ({ id: `file:${v.id}`, title: msg(str`${v.name} · your file`, { id: 'quantize.model.fileTitle' }), opened: v }));
   return [...fromCatalog, ...opened];
 }

@@ -3,7 +3,7 @@ import { pdfFailure, type PdfFailure, type PdfProblem } from '../../pdf/worker-a
 import { checkText, classifyFile, decodeTextFile, MAX_PDF_BYTES, MAX_TEXT_BYTES, type InputFailure, type InputProblem } from '../../summarize/validation';
 import { formatBytes } from '../../util/format-bytes';
 import { failureMessage, type FileUnreadable } from './check-messages';
-import { inJapanese } from './in-japanese';
+import { inJapanese } from '../../i18n/testing/in-japanese';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const PDF_HEAD = bytes('%PDF-1.7');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, setLocalModels, type CatalogModel } from '../../runtime/catalog';
-import { inJapanese } from './in-japanese';
+import { inJapanese } from '../../i18n/testing/in-japanese';
 import { chosenHubModel, dtypeFor, hubSummarizers, OTHER_HUB_MODEL, progressLabel, uncataloguedSummarizer, type HubSummarizer } from './engines';
 
 describe('engines', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inJapanese } from './in-japanese';
+import { inJapanese } from '../../i18n/testing/in-japanese';
 import { compressionLabel, countLabel, durationLabel, highlightPieces, textCounts } from './result-facts';
 import { loadDraft, saveDraft } from './draft-store';
 

@@ -6,6 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { catalog, onCatalogChange } from '../../runtime/catalog';
+import { modelTitle } from '../../ui/model-title';
 import type { Dtype } from '../../runtime/protocol';
 import { DEFAULT_LENGTH, LENGTH_PRESETS, type LengthSetting } from '../../summarize/extractive';
 import { formatNumber } from '../../ui/format';
@@ -91,7 +92,7 @@ export class SummarizeControls extends LitElement {
           ${this.summarizers.map(
             (m) =>
               html`<option value=${m.id} ?selected=${this.engine === m.id}>
-                ${m.local ? msg(str`${m.title} — from disk`, { id: 'summarize.engine.local' }) : msg(str`${m.title} — hub`, { id: 'summarize.engine.hub' })}
+                ${m.local ? msg(str`${modelTitle(m)} — from disk`, { id: 'summarize.engine.local' }) : msg(str`${modelTitle(m)} — hub`, { id: 'summarize.engine.hub' })}
               </option>`,
           )}
           <option value=${OTHER_HUB_MODEL} ?selected=${this.engine === OTHER_HUB_MODEL}>${msg('Other hub model…', { id: 'summarize.engine.other' })}</option>

@@ -11,4 +11,9 @@ export const templates: JaTemplates = {
   'ui.guess.list': 'モデルの推測',
   'ui.sketch.canvas': 'お絵かきキャンバス',
   'ui.sketch.hint': 'ここに描く',
+  'ui.model.doodle-cnn': 'スケッチ CNN（16 クラス）',
+  'ui.model.doodle-vit': 'スケッチ ViT（16 クラス）',
+  'ui.model.quickdraw-mobilevit-small': 'MobileViT スケッチ分類器（345 クラス）',
+  'ui.model.distilbart-cnn-6-6': 'DistilBART CNN 6-6（ニュース要約）',
+  'ui.model.t5-small': 'T5 small（要約）',
 };

@@ -1,6 +1,6 @@
 // For unit tests of labels: the interface switched to Japanese for one check, and back to English after.
 import { vi } from 'vitest';
-import { switchLocale } from '../../i18n/locale';
+import { switchLocale } from '../locale';
 
 /** Runs `check` with the interface in Japanese. Node has no `window`, on which @lit/localize announces the switch. */
 export async function inJapanese(check: () => void): Promise<void> {
