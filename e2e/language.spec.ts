@@ -14,10 +14,7 @@ const VIEWPORTS = [
 ] as const;
 
 /** Pages still in English when this was last run (route → why), checked as `test.fixme` until translated. */
-const STILL_ENGLISH: Record<string, string> = {
-  models:
-    'the model card shows the catalog\'s English "notes" as written (MobileViT: "Its int8 (q8) export is reported to predict confidently wrong…"), src/features/models/model-card.ts; 14:47 UTC',
-};
+const STILL_ENGLISH: Record<string, string> = {};
 
 /**
  * Words that are the same in a Japanese interface: names of products, formats, runtimes, units and keys.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../runtime/catalog';
-import { modelTitle } from './model-title';
+import { modelNote, modelTitle } from './model-title';
 import { inJapanese } from '../i18n/testing/in-japanese';
 
 describe('modelTitle', () => {
@@ -15,6 +15,8 @@ describe('modelTitle', () => {
         expect(modelTitle(model), model.id).toMatch(/[\p{Script=Han}\p{Script=Katakana}]/u);
       }
       expect(modelTitle({ id: 'local/my-model', title: 'my-model' })).toBe('my-model');
+      for (const model of catalog.models.filter((m) => m.notes)) expect(modelNote(model), model.id).toMatch(/[\p{Script=Hiragana}]/u);
+      expect(modelNote({ id: 'local/my-model', notes: 'as written' })).toBe('as written');
     });
   });
 });

@@ -1,4 +1,4 @@
-// Catalogued models' titles in the interface language. Titles are data in models/catalog.json (English); the models
+// Catalogued models' titles and notes in the interface language. Titles are data in models/catalog.json (English); the models
 // the catalog ships with have Japanese titles here (ids "ui.model.<catalog id>"); any other model, e.g. a folder
 // opened from disk, is shown by the title it came with.
 import { msg } from '@lit/localize';
@@ -12,7 +12,18 @@ const TITLES: Readonly<Record<string, () => string>> = {
   'Xenova/t5-small': () => msg('T5 small (summarization)', { id: 'ui.model.t5-small' }),
 };
 
+const NOTES: Readonly<Record<string, () => string>> = {
+  'Xenova/quickdraw-mobilevit-small': () =>
+    msg('Its int8 (q8) export is reported to predict confidently wrong, so fp32 is the default.', { id: 'ui.model-note.quickdraw-mobilevit-small' }),
+};
+
 /** A model's title as shown in the interface language: `{ id, title }` of a catalog entry; unknown ids keep `title`. */
 export function modelTitle(model: { id: string; title: string }): string {
   return Object.hasOwn(TITLES, model.id) ? TITLES[model.id]!() : model.title;
+}
+
+/** A catalog entry's `notes` in the interface language (unknown ids keep their notes; undefined without notes). */
+export function modelNote(model: { id: string; notes?: string }): string | undefined {
+  if (!model.notes) return undefined;
+  return Object.hasOwn(NOTES, model.id) ? NOTES[model.id]!() : model.notes;
 }

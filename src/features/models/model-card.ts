@@ -10,7 +10,7 @@ import { dtypeBytes } from '../../runtime/catalog';
 import type { LocalModelRecord } from '../../runtime/local-models';
 import type { Dtype } from '../../runtime/protocol';
 import { formatDate } from '../../ui/format';
-import { modelTitle } from '../../ui/model-title';
+import { modelNote, modelTitle } from '../../ui/model-title';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
@@ -51,7 +51,7 @@ export class ModelCard extends LitElement {
             ${model?.license ? html` · ${model.license}` : nothing}
           </p>
           ${record ? html`<p class="muted meta">${msg(str`Opened from the folder ${record.folder} on ${formatDate(record.importedAt)}`, { id: 'models.card.opened' })}</p>` : nothing}
-          ${model?.notes ? html`<p class="muted meta">${model.notes}</p>` : nothing} ${this.renderOffline()}
+          ${model?.notes ? html`<p class="muted meta">${modelNote(model)}</p>` : nothing} ${this.renderOffline()}
         </div>
         <div class="actions">
           ${model

@@ -16,4 +16,5 @@ export const templates: JaTemplates = {
   'ui.model.quickdraw-mobilevit-small': 'MobileViT スケッチ分類器（345 クラス）',
   'ui.model.distilbart-cnn-6-6': 'DistilBART CNN 6-6（ニュース要約）',
   'ui.model.t5-small': 'T5 small（要約）',
+  'ui.model-note.quickdraw-mobilevit-small': 'int8（q8）版は自信を持って誤答すると報告されているため、既定は fp32 です。',
 };
