@@ -23,7 +23,7 @@ const STILL_ENGLISH: Record<string, string> = {};
  */
 const TECHNICAL = new Set(
   [
-    'ML Workbench English WebGPU WebAssembly onnxruntime node web transformers js dtype shader',
+    'ML Workbench English WebGPU WASM WebAssembly onnxruntime node web transformers js dtype shader',
     'Markdown JSON CSV PDF txt md npy onnx IndexedDB Chromium Chrome Hugging Face Hub',
     'BART DistilBART MobileViT ViT CNN Quick Draw QuickDraw SwiftShader google nvidia swiftshader',
     'ms kB MB GB KiB MiB GiB px top nats Ctrl Shift Alt Enter Space Backspace Esc Tab Delete',
