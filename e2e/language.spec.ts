@@ -125,12 +125,17 @@ test.describe('a Japanese browser', () => {
   });
 
   for (const { route } of pages) {
-    test(`#/${route} shows no English words outside technical terms`, async ({ page, watch }) => {
+    test(`#/${route} shows no English words outside technical terms, and fits a phone's width`, async ({ page, watch }) => {
       test.fixme(route in STILL_ENGLISH, STILL_ENGLISH[route]);
       await openRoute(page, route);
       await expect(page.getByRole('navigation', { name: 'ページ' }).getByRole('link', { name: jaTitle(route), exact: true })).toHaveAttribute('aria-current', 'page');
       await photograph(page, 'ja', route);
       expect(englishWords(await visibleTexts(page)), `English words on #/${route}`).toEqual([]);
+      // Japanese labels are wider than the English ones; no page may scroll sideways on a 390 px phone.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `#/${route} scrolls sideways at 390 px` })
+        .toBeLessThanOrEqual(0);
       expect(watch.consoleErrors).toEqual([]);
     });
   }

@@ -24,6 +24,7 @@ export const doodlePageStyles = css`
   }
   .brand {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 1rem;
     margin-right: auto;
@@ -40,6 +41,8 @@ export const doodlePageStyles = css`
   }
   .modes {
     display: inline-flex;
+    flex-shrink: 0;
+    white-space: nowrap;
     background: rgb(29 34 51 / 0.07);
     border-radius: 999px;
     padding: 3px;

@@ -13,6 +13,7 @@ export const panelStyles = css`
     padding: 0.9rem;
     display: grid;
     gap: 0.5rem;
+    min-width: 0;
   }
   .row {
     display: flex;

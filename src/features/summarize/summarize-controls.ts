@@ -174,8 +174,14 @@ export class SummarizeControls extends LitElement {
       }
       label {
         display: inline-flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.4rem;
+        max-width: 100%;
+        white-space: nowrap;
+      }
+      select {
+        max-width: 100%;
       }
       input[type='number'] {
         width: 4.5rem;

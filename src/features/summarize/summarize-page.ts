@@ -285,6 +285,8 @@ export class SummarizePage extends LitElement {
   static override styles = css`
     :host {
       display: grid;
+      /* minmax(0, …): a long engine name or file name must not widen the page past a phone's screen. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
       max-width: 960px;
     }
