@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTool, type ToolResult } from './testing/run-tool';
 import { OnnxModelBuilder } from '../../src/quantize/testing/model-builder';
+import { outlierModel, outlierSamples } from '../../src/quantize/testing/outlier-model';
 import { typedNpy, uint8Npy } from '../../src/sketch/testing/npy-fixture';
 import { seededNormal, randomFloats } from '../../src/util/prng';
 
@@ -39,6 +40,10 @@ describe('npm run quantize', () => {
     await mkdir(join(dir, 'pixels'));
     await writeFile(join(dir, 'pixels', 'cat.npy'), uint8Npy([10, 4], Array.from({ length: 40 }, (_, i) => (i * 37) % 256)));
     await writeFile(join(dir, 'pixels', 'dog.npy'), uint8Npy([10, 4], Array.from({ length: 40 }, (_, i) => (i * 91) % 256)));
+    await writeFile(join(dir, 'outliers.onnx'), outlierModel('layernorm'));
+    await mkdir(join(dir, 'outlier-rows'));
+    const rows = outlierSamples(8, 5).flatMap((sample) => Array.from(sample.x!.data as Float32Array));
+    await writeFile(join(dir, 'outlier-rows', 'x.npy'), typedNpy('<f4', [rows.length / 16, 16], Float32Array.from(rows)));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -134,6 +139,38 @@ describe('npm run quantize', () => {
   ])('refuses %j with a message and writes nothing', async (args, message) => {
     const out = join(dir, 'refused.onnx');
     const result = await quantize('--in', join(dir, 'one-input.onnx'), '--out', out, ...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it('calibrates by percentile, smooths with SmoothQuant and keeps excluded nodes in float when asked', async () => {
+    const out = join(dir, 'outliers.int8.onnx');
+    const result = await quantize(
+      '--in', join(dir, 'outliers.onnx'), '--out', out, '--mode', 'static', '--calibration', join(dir, 'outlier-rows'), '--calibration-rows', '32',
+      '--calibration-method', 'percentile', '--percentile', '99.9', '--smoothquant-alpha', '0.5',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/32 calibration samples \(percentile 99\.9\)/);
+    expect(result.stdout).toMatch(/SmoothQuant α 0\.5: 1 input\(s\) smoothed/);
+    expect(result.stdout).toMatch(/factors folded into LayerNormalization/);
+    expect(await exists(out)).toBe(true);
+
+    const kept = await quantize('--in', join(dir, 'two-inputs.onnx'), '--out', join(dir, 'two-inputs.kept.onnx'), '--mode', 'dynamic', '--exclude', 'MatMul_0');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/left in float: MatMul_0 \(kept in float \(excluded\)\)/);
+  });
+
+  it.each([
+    [['--mode', 'dynamic', '--calibration-method', 'mse'], '--calibration-method applies to --mode static only; got --mode dynamic.'],
+    [['--mode', 'static', '--calibration-method', 'kl'], '--calibration-method must be one of minmax, percentile, entropy, mse; got "kl".'],
+    [['--mode', 'static', '--percentile', '99'], '--percentile needs --calibration-method percentile.'],
+    [['--mode', 'static', '--smoothquant-alpha', '2'], '--smoothquant-alpha must be in [0, 1], e.g. 0.5; got "2".'],
+    [['--mode', 'dynamic', '--exclude', 'no-such-node'], 'no-such-node'],
+  ])('refuses the calibration options %j with a message and writes nothing', async (args, message) => {
+    const out = join(dir, 'refused-static.onnx');
+    const result = await quantize('--in', join(dir, 'outliers.onnx'), '--out', out, '--calibration', join(dir, 'outlier-rows'), ...args);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
     expect(await exists(out)).toBe(false);

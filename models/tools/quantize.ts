@@ -5,6 +5,8 @@
  *                       --mode dynamic|weight-only|static|fp16|int4|palette
  *                       [--per-tensor] [--calibration <dir of .npy>] [--calibration-rows N] [--input-scale S]
  *                       [--block-size 32|64|128] [--asymmetric] [--bits 4|6] [--palette-group-size N]
+ *                       [--calibration-method minmax|percentile|entropy|mse] [--percentile P] [--smoothquant-alpha A]
+ *                       [--exclude node,node…]
  *
  * Static mode calibrates in onnxruntime-node on the .npy files in --calibration (`calibrationSamplesFromNpy`):
  * one file per model input named `<input name>.npy`, one row per sample, uint8 (multiplied by --input-scale,
@@ -18,12 +20,14 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import {
+  CALIBRATION_METHODS,
   calibrationSamplesFromNpy,
   describeSelfCheck,
   modelInputs,
   ortCalibration,
   ortModelRunner,
   quantizeModel,
+  type CalibrationMethod,
   type QuantizeMode,
   type QuantizeOptions,
 } from '../../src/quantize';
@@ -42,6 +46,12 @@ const USAGE = `usage: npm run quantize -- --in model.onnx --out model_quantized.
   --asymmetric                        int4: a 4-bit zero point per block too (default symmetric)
   --bits 4|6                          palette: 16- or 64-entry lookup tables (default 4)
   --palette-group-size N              palette: one table per N output channels (default one per weight)
+  --calibration-method M              static: how each activation range is chosen: minmax (default), percentile,
+                                      entropy (TensorRT's KL search) or mse
+  --percentile P                      static, --calibration-method percentile: tail percentile kept (default 99.99)
+  --smoothquant-alpha A               static: SmoothQuant (Xiao et al. 2022) with migration strength A in [0, 1]
+                                      (0.5 is the paper's default) before quantizing MatMul/Gemm inputs
+  --exclude node,node…                nodes (by name) kept in float in any mode
   --calibration <dir>                 .npy samples: <input name>.npy per model input, or uint8 files of a
                                       single-input model; static mode calibrates on them, every mode self-checks on them
   --calibration-rows N                most rows taken from each file (default 16)
@@ -112,6 +122,32 @@ function weightFormatOptions(mode: QuantizeMode, values: { 'block-size'?: string
   return options;
 }
 
+type StaticOptions = { method?: CalibrationMethod; percentile?: number; smoothQuant?: QuantizeOptions['smoothQuant'] };
+
+/** --calibration-method/--percentile/--smoothquant-alpha, refused outside --mode static (values checked here). */
+function staticOptions(mode: QuantizeMode, values: { 'calibration-method'?: string; percentile?: string; 'smoothquant-alpha'?: string }): StaticOptions {
+  const given = (['calibration-method', 'percentile', 'smoothquant-alpha'] as const).filter((flag) => values[flag] !== undefined);
+  if (given.length > 0 && mode !== 'static') throw new Error(`--${given[0]} applies to --mode static only; got --mode ${mode}.`);
+  const options: StaticOptions = {};
+  if (values['calibration-method'] !== undefined) {
+    const method = values['calibration-method'] as CalibrationMethod;
+    if (!CALIBRATION_METHODS.includes(method)) throw new Error(`--calibration-method must be one of ${CALIBRATION_METHODS.join(', ')}; got "${method}".`);
+    options.method = method;
+  }
+  if (values.percentile !== undefined) {
+    if (options.method !== 'percentile') throw new Error('--percentile needs --calibration-method percentile.');
+    const percentile = Number(values.percentile);
+    if (!(percentile > 0 && percentile <= 100)) throw new Error(`--percentile must be in (0, 100], e.g. 99.99; got "${values.percentile}".`);
+    options.percentile = percentile;
+  }
+  if (values['smoothquant-alpha'] !== undefined) {
+    const alpha = Number(values['smoothquant-alpha']);
+    if (!(alpha >= 0 && alpha <= 1)) throw new Error(`--smoothquant-alpha must be in [0, 1], e.g. 0.5; got "${values['smoothquant-alpha']}".`);
+    options.smoothQuant = { alpha };
+  }
+  return options;
+}
+
 /** "dynamic int8", "fp16", "int4 block 32 symmetric", "palette 4-bit". */
 function modeLabel(mode: QuantizeMode, options: FormatOptions): string {
   if (mode === 'int4') return `int4 block ${options.blockSize ?? 32} ${options.symmetric === false ? 'asymmetric' : 'symmetric'}`;
@@ -134,6 +170,10 @@ async function main(): Promise<void> {
       asymmetric: { type: 'boolean', default: false },
       bits: { type: 'string' },
       'palette-group-size': { type: 'string' },
+      'calibration-method': { type: 'string' },
+      percentile: { type: 'string' },
+      'smoothquant-alpha': { type: 'string' },
+      exclude: { type: 'string' },
     },
   });
   if (values.help) {
@@ -145,6 +185,8 @@ async function main(): Promise<void> {
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}".`);
   if (mode === 'static' && !values.calibration) throw new Error('--mode static needs --calibration <dir of .npy samples>.');
   const formatOptions = weightFormatOptions(mode, values);
+  const { method, percentile, smoothQuant } = staticOptions(mode, values);
+  const exclude = values.exclude?.split(',').map((name) => name.trim()).filter(Boolean);
   const rows = Number(values['calibration-rows']);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--calibration-rows must be a whole number ≥ 1; got "${values['calibration-rows']}".`);
   const outDir = dirname(values.out);
@@ -164,7 +206,9 @@ async function main(): Promise<void> {
       mode,
       perChannel: !values['per-tensor'],
       ...formatOptions,
-      calibration: mode === 'static' && samples ? { run: ortCalibration(ort, samples.map(toFeeds)) } : undefined,
+      calibration: mode === 'static' && samples ? { run: ortCalibration(ort, samples.map(toFeeds)), method, percentile } : undefined,
+      smoothQuant,
+      nodes: exclude ? { exclude } : undefined,
       // Check on the calibration rows when there are some (inside the calibrated ranges), else on generated inputs.
       selfCheck: { run: ortModelRunner(ort), samples, runtime: 'onnxruntime-node' },
     },
@@ -178,8 +222,15 @@ async function main(): Promise<void> {
       `(${describeSizeChange(report.bytesBefore, report.bytesAfter)}); ${report.weights.length} weights, ` +
       (INT8_MODES.includes(mode) ? `${report.activations.length} activations; per-channel: ${report.perChannel}; ` : '') +
       `opset ${report.opsetAfter}` +
-      (report.calibrationSamples ? `; ${report.calibrationSamples} calibration samples` : ''),
+      (report.calibrationSamples ? `; ${report.calibrationSamples} calibration samples` : '') +
+      (report.calibrationMethod ? ` (${report.calibrationMethod}${percentile !== undefined ? ` ${percentile}` : ''})` : ''),
   );
+  if (report.smoothQuant) {
+    const { alpha, smoothed, skipped } = report.smoothQuant;
+    console.log(`SmoothQuant α ${alpha}: ${smoothed.length} input(s) smoothed, ${skipped.length} left as they were`);
+    for (const a of smoothed) console.log(`  ${a.tensor} → ${a.consumers.join(', ')}: factors folded into ${a.foldedInto}`);
+    for (const a of skipped) console.log(`  not smoothed: ${a.tensor} (${a.reason})`);
+  }
   if (!INT8_MODES.includes(mode)) {
     for (const w of report.weights) {
       console.log(`  ${w.name} [${w.dims.join('×')}] ${w.format}: max error ${w.maxError.toPrecision(3)}, SQNR ${w.sqnrDb === Infinity ? 'exact' : `${w.sqnrDb!.toFixed(1)} dB`}`);
