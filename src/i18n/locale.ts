@@ -43,8 +43,15 @@ function storage(): Storage | undefined {
 }
 
 async function apply(locale: Locale): Promise<void> {
-  await setLocale(locale);
+  // The Intl formats must already speak the new language when the components re-render on setLocale's event.
+  const previous = currentLocale();
   setAppLocaleTag(locale);
+  try {
+    await setLocale(locale);
+  } catch (error) {
+    setAppLocaleTag(previous);
+    throw error;
+  }
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 

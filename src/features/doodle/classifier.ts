@@ -89,7 +89,7 @@ export function sketchModelChoices(): SketchModelChoice[] {
   // Models opened from disk (Models page): a 28×28 sketch model reads our tensor, an image classifier a picture.
   const local = catalog.models
     .filter((m) => m.source === 'local' && m.task !== 'summarization')
-    .map((m): SketchModelChoice => ({ key: m.id, modelId: m.id, dtype: m.defaultDtype, title: `${m.id} · ${m.defaultDtype}`, kind: m.task === 'image-classification' ? 'image' : 'bitmap' }));
+    .map((m): SketchModelChoice => ({ key: m.id, modelId: m.id, dtype: m.defaultDtype, title: `${modelTitle(m)} (${m.id}) · ${m.defaultDtype}`, kind: m.task === 'image-classification' ? 'image' : 'bitmap' }));
   return [...bundled, ...hub, ...local];
 }
 

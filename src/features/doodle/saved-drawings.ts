@@ -41,7 +41,11 @@ export class SavedDrawings extends LitElement {
   }
 
   override render() {
-    const [before, after] = aroundSlot(msg(str`${SLOT} labelled drawings saved in this browser for the quantization lab.`, { id: 'doodle.saved.count' }));
+    const sentence =
+      this.count === 1
+        ? msg(str`${SLOT} labelled drawing saved in this browser for the quantization lab.`, { id: 'doodle.saved.count-one' })
+        : msg(str`${SLOT} labelled drawings saved in this browser for the quantization lab.`, { id: 'doodle.saved.count' });
+    const [before, after] = aroundSlot(sentence);
     return html`<p>
       ${before}<span data-testid="saved-count">${formatNumber(this.count)}</span>${after}
       <button class="link" data-testid="clear-saved" ?disabled=${this.count === 0} @click=${this.clear}>${msg('Delete them', { id: 'doodle.saved.delete' })}</button>

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { StorageFullError } from '../../runtime/idb-store';
 import { importModelFolder, type ImportOutcome, type ImportProgress } from '../../runtime/local-models';
-import { formatDuration } from '../../ui/format';
+import { formatDuration, formatNumber } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
@@ -120,7 +120,7 @@ export class FolderImport extends LitElement {
     const id = record.model.id;
     const size = formatBytes(bytes);
     const time = formatDuration(ms);
-    const leftOut = record.leftOut.join(', ');
+    const leftOut = listSome(record.leftOut);
     return html`<div class="ok" role="status" data-testid="folder-result">
       <p>${msg(str`Opened ${record.folder} as ${id}: ${size} copied in ${time}.`, { id: 'models.import.done' })}</p>
       ${record.leftOut.length ? html`<p class="muted">${msg(str`Not needed in the browser, so not copied: ${leftOut}.`, { id: 'models.import.left-out' })}</p>` : nothing}
@@ -161,3 +161,14 @@ export class FolderImport extends LitElement {
     `,
   ];
 }
+
+const LISTED_NAMES = 8;
+
+/** File names for people: in natural order (t2 before t10), the first few and how many more, so 2,000 stay one line. */
+function listSome(names: readonly string[]): string {
+  const sorted = [...names].sort(new Intl.Collator(undefined, { numeric: true }).compare);
+  const shown = sorted.slice(0, LISTED_NAMES).join(', ');
+  const more = sorted.length - LISTED_NAMES;
+  return more > 0 ? msg(str`${shown} and ${formatNumber(more)} more`, { id: 'models.import.and-more' }) : shown;
+}
+

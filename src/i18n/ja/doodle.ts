@@ -101,5 +101,6 @@ export const templates: JaTemplates = {
   'doodle.keys.start': 'スタート',
 
   'doodle.saved.count': str`量子化ラボ用に、ラベル付きの絵を ${0} 枚このブラウザーに保存しています。`,
+  'doodle.saved.count-one': str`量子化ラボ用に、ラベル付きの絵を ${0} 枚このブラウザーに保存しています。`,
   'doodle.saved.delete': '削除する',
 };

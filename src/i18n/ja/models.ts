@@ -99,4 +99,5 @@ export const templates: JaTemplates = {
   'models.problem.missing-files': str`この${0}モデルに必要なファイルがありません: ${1}`,
   'models.problem.no-labels': str`config.json に id2label がありません。${0}モデルがクラス名を示すのに必要です。`,
   'models.problem.bad-onnx': str`次の ONNX ファイルを読み取れませんでした: ${0}`,
+  'models.import.and-more': str`${0} ほか ${1} 件`,
 };
