@@ -220,7 +220,7 @@ test.describe('quantize lab', () => {
     await expect(page.getByRole('region', { name: 'Compare' })).toContainText('on 128 synthetic shapes · 8 classes, on WASM.');
     await page.getByTestId('language-select').selectOption('ja');
     await expect(page.getByRole('heading', { name: '量子化ラボ' })).toBeVisible();
-    await expect(page.getByTestId('quantize')).toContainText('Sketch CNN (16 classes) を量子化');
+    await expect(page.getByTestId('quantize')).toContainText('スケッチ CNN（16 クラス） を量子化');
     await expect(page.getByRole('radio', { name: /合成図形（コードで生成）— 128/ })).toBeChecked();
     await expect(page.getByRole('region', { name: '比較' })).toContainText('WASM 上で比較します（データ: 合成図形 128 枚 · 8 クラス）');
   });

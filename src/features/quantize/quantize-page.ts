@@ -18,6 +18,7 @@ import { getSettings, onSettingsChange, type Settings } from '../../runtime/sett
 import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { syntheticDrawings } from '../../sketch/synthetic-drawings';
 import { settingsContext } from '../../ui/settings-context';
+import { currentLocale } from '../../i18n/locale';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../util/format-bytes';
 import { formatNumber } from '../../ui/format';
@@ -78,7 +79,11 @@ export class QuantizePage extends LitElement {
   private stopSettings?: () => void;
 
   /** The backend the lab's workers will use, described; follows the header's settings. */
-  private readonly device = new Task(this, { task: ([settings]: readonly [Settings | undefined]) => describeDevice(settings ?? getSettings()), args: () => [this.settings] as const });
+  // The language is an argument too: the description is worded when the task runs, so a switch must run it again.
+  private readonly device = new Task(this, {
+    task: ([settings]: readonly [Settings | undefined, string]) => describeDevice(settings ?? getSettings()),
+    args: () => [this.settings, currentLocale()] as const,
+  });
   private readonly opening = this.flow((file: File) => this.openModel(file));
   private readonly quantizing = this.flow((request: QuantizeRequest) => this.quantize(request));
   private readonly comparing = this.flow(() => this.compare());
