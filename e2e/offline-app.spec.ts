@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
 import { pages } from '../src/app/pages';
 import { drawOnCanvas, SHAPES } from './doodle-drawings';
-import { appPort, expect, test } from './helpers';
+import { appPort, expect, modelRow, test } from './helpers';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -150,6 +150,24 @@ test('a new version waits until the user reloads, then takes over', async ({ pag
     await expect(page.getByText('A new version is ready')).toHaveCount(0);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+  } finally {
+    writeFileSync(SW_FILE, original);
+  }
+});
+
+test('a new version arriving while a model loads does not break the load', async ({ page }) => {
+  await page.goto('/#/models');
+  await waitForOfflineReady(page);
+  await page.reload();
+  const original = readFileSync(SW_FILE, 'utf8');
+  try {
+    const row = modelRow(page, 'doodle-vit');
+    await row.getByTestId('load-model').click();
+    // The new build's worker installs during the load; the page keeps its version until the user reloads.
+    appendFileSync(SW_FILE, `\n// version ${Date.now()}\n`);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await expect(page.getByRole('status').filter({ hasText: 'A new version is ready' })).toBeVisible();
+    await expect(row.getByTestId('load-result')).toContainText('Test run on WASM', { timeout: 60_000 });
   } finally {
     writeFileSync(SW_FILE, original);
   }
