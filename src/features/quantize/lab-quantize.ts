@@ -16,7 +16,7 @@ import { calibrationInputs, describeSamples, originName, type EvalDrawing, type 
 import { npyCalibration } from './lab-calibration';
 import { checkSketchInput, fp32OnnxPath, modeName, type LabModel } from './lab-variants';
 import { MIN_CALIBRATION, type QuantizeRequest } from './quantize-methods';
-import { newVariant, type StoredVariant } from './variant-store';
+import { newVariant, type StoredVariant } from '../../runtime/variant-store';
 
 export const MAX_FILE_BYTES = 500e6;
 

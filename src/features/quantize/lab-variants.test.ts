@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSketchInput, downloadName, labModels, labVariants } from './lab-variants';
-import type { StoredVariant } from './variant-store';
+import type { StoredVariant } from '../../runtime/variant-store';
 
 const stored = (over: Partial<StoredVariant>): StoredVariant => ({ id: 'id', modelId: 'doodle-cnn', name: 'doodle-cnn', mode: 'static', bytes: new Uint8Array(10), createdAt: 1, ...over });
 

@@ -7,7 +7,11 @@ import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import { formatNumber } from '../../ui/format';
 import { modelTitle } from '../../ui/model-title';
-import type { StoredVariant } from './variant-store';
+import { modeName, storedVariantName } from '../../ui/variant-name';
+import type { StoredVariant } from '../../runtime/variant-store';
+
+// Variant names live in src/ui/variant-name.ts: the game's model menu names the lab's variants the same way.
+export { modeName };
 
 export interface LabModel {
   /** Catalog id, or `file:<stored id>` for a model the user opened. */
@@ -27,23 +31,6 @@ export interface LabVariant {
   stored?: StoredVariant;
   /** Size when known before loading (catalog sizes of the .onnx files, or the stored bytes). */
   bytes?: number;
-}
-
-/** How a variant was made, in words (interface language): "static int8", "fp32 (your file)". */
-export function modeName(mode: StoredVariant['mode']): string {
-  switch (mode) {
-    case 'weight-only':
-      return msg('weight-only int8', { id: 'quantize.mode.weightOnly' });
-    case 'dynamic':
-      return msg('dynamic int8', { id: 'quantize.mode.dynamic' });
-    case 'static':
-      return msg('static int8', { id: 'quantize.mode.static' });
-    case 'opened':
-      return msg('fp32 (your file)', { id: 'quantize.mode.opened' });
-    default:
-      // A mode the quantizer gained before the lab named it: its id still says what it is.
-      return mode;
-  }
 }
 
 export function labModels(stored: readonly StoredVariant[]): LabModel[] {
@@ -72,7 +59,7 @@ export function labVariants(model: LabModel, stored: readonly StoredVariant[]): 
     variants.push({ id: model.opened.id, name: modeName('opened'), isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
   }
   for (const v of stored.filter((s) => s.modelId === model.id && s.mode !== 'opened')) {
-    variants.push({ id: v.id, name: msg(str`${modeName(v.mode)} (made here)`, { id: 'quantize.variant.madeHere' }), isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
+    variants.push({ id: v.id, name: storedVariantName(v), isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
   }
   return variants;
 }

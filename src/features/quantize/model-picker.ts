@@ -11,7 +11,7 @@ import { formatBytes } from '../../util/format-bytes';
 import { labStyles } from './lab.styles';
 import { downloadName, type LabModel, type LabVariant } from './lab-variants';
 import { modelPickerStyles } from './model-picker.styles';
-import type { StoredVariant } from './variant-store';
+import type { StoredVariant } from '../../runtime/variant-store';
 
 @localized()
 @customElement('quantize-model-picker')

@@ -32,7 +32,7 @@ import { madeMessage, quantizeForLab, readModelFile } from './lab-quantize';
 import { deletionWords, labModels, labVariants, type LabModel, type LabVariant } from './lab-variants';
 import type { QuantizeRequest } from './quantize-methods';
 import { quantizePageStyles } from './quantize-page.styles';
-import { deleteVariant, listVariants, newVariant, saveVariant, VARIANTS_DB, type StoredVariant } from './variant-store';
+import { deleteVariant, listVariants, newVariant, saveVariant, VARIANTS_DB, type StoredVariant } from '../../runtime/variant-store';
 import './compare-panel';
 import './comparison-view';
 import './model-picker';

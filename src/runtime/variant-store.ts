@@ -1,11 +1,11 @@
 /**
  * Models the user made or brought into the lab, kept in IndexedDB (`mlwb-variants`) so they survive a reload:
- * int8 variants quantized here, and fp32 .onnx files the user opened to quantize.
- * Writes go through the app's one IndexedDB write path (src/runtime/idb-store.ts).
+ * variants quantized there, and fp32 .onnx files the user opened to quantize. The lab makes and deletes them; the game
+ * plays them (its model menu lists them). Writes go through the app's one IndexedDB write path (src/runtime/idb-store.ts).
  */
-import { entries } from 'idb-keyval';
-import { deleteEntries, idbStore, registerSpaceUsers, writeEntries } from '../../runtime/idb-store';
-import type { QuantizeMode, SelfCheckResult } from '../../quantize/types';
+import { entries, get } from 'idb-keyval';
+import { deleteEntries, idbStore, registerSpaceUsers, writeEntries } from './idb-store';
+import type { QuantizeMode, SelfCheckResult } from '../quantize/types';
 
 export interface StoredVariant {
   id: string;
@@ -55,6 +55,11 @@ export async function saveVariant(variant: StoredVariant): Promise<StoredVariant
 export async function listVariants(): Promise<StoredVariant[]> {
   const all = await entries<string, StoredVariant>(variants.use);
   return all.map(([, value]) => value).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The stored variant `id`, or undefined when it is not (or no longer) stored, e.g. deleted in another tab. */
+export async function getVariant(id: string): Promise<StoredVariant | undefined> {
+  return get<StoredVariant>(id, variants.use);
 }
 
 export async function deleteVariant(id: string): Promise<void> {

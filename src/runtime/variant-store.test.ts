@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTransformersCache } from '../../runtime/cache';
-import { StorageFullError } from '../../runtime/idb-store';
+import { createTransformersCache } from './cache';
+import { StorageFullError } from './idb-store';
 import { deleteVariant, listVariants, newVariant, saveVariant } from './variant-store';
 
 afterEach(() => vi.restoreAllMocks());
