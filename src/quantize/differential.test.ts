@@ -4,6 +4,7 @@ import * as ortWeb from 'onnxruntime-web';
 import { differentialRuns, type DifferentialRun } from './testing/differential';
 import { listInitializersAsInputs, namedGraph, randomGraph, type RandomGraph } from './testing/random-graphs';
 import { OnnxModelBuilder } from './testing/model-builder';
+import { randomTransformerGraph } from './testing/transformer-graphs';
 
 // Every generated or named graph is quantized in every mode (int8 per channel and per tensor; fp16, int4 blocks and
 // palettes with options varied by seed), run in onnxruntime-node with its default optimizations and with none, and
@@ -23,9 +24,13 @@ async function check(graph: RandomGraph, runtime: typeof ort | typeof ortWeb = o
   return failures(graph, await differentialRuns(graph, runtime));
 }
 
-/** 240 graphs with a fixed seed, in batches so a failure names its batch. */
+/**
+ * 240 graphs and 40 transformer-shaped ones with fixed seeds, in batches so a failure names its batch. A quicker
+ * local run: DIFFERENTIAL_GRAPHS=20 DIFFERENTIAL_TRANSFORMERS=20 (whole batches of 20).
+ */
 const FIRST_SEED = 1;
-const GRAPHS = 240;
+const GRAPHS = Number(process.env.DIFFERENTIAL_GRAPHS ?? 240);
+const TRANSFORMERS = Number(process.env.DIFFERENTIAL_TRANSFORMERS ?? 40);
 const BATCH = 20;
 /** A batch quantizes and runs 20 × 9 models twice; allow for a loaded machine (speed is measured elsewhere). */
 const BATCH_TIMEOUT_MS = 240_000;
@@ -35,6 +40,18 @@ describe('random graphs (fixed seed) quantize within their error bound in every 
   it.each(batches)(`graphs from seed %i (${BATCH} graphs × 9 variants: 3 int8 modes × 2 scale layouts, fp16, int4, palette)`, async (first) => {
     const found: string[] = [];
     for (let seed = first; seed < first + BATCH; seed++) found.push(...(await check(randomGraph(seed))));
+    expect(found).toEqual([]);
+  }, BATCH_TIMEOUT_MS);
+});
+
+// LayerNormalization → Q/K/V → MatMul → Softmax → MatMul, residual Adds, GELU (Erf with Constant nodes, or Gelu),
+// mean pooling and a Gemm head: every operator the bound propagates through between a transformer's weights. The
+// bound once restarted at 0 after LayerNormalization (a NaN read as "no error") and refused correct models.
+describe('random transformer-shaped graphs (fixed seed) quantize within their error bound in every mode', () => {
+  const batches = Array.from({ length: TRANSFORMERS / BATCH }, (_, i) => FIRST_SEED + i * BATCH);
+  it.each(batches)(`transformers from seed %i (${BATCH} graphs × 9 variants)`, async (first) => {
+    const found: string[] = [];
+    for (let seed = first; seed < first + BATCH; seed++) found.push(...(await check(randomTransformerGraph(seed))));
     expect(found).toEqual([]);
   }, BATCH_TIMEOUT_MS);
 });

@@ -16,9 +16,17 @@
  *   laid out for a cheap sum (Conv windows, transposed or computed B);
  * - Add/Sub: e(a) + e(b); Mul: M(a)·e(b) + M(b)·e(a) + e(a)·e(b); a bias or constant adds nothing;
  * - 1-Lipschitz operators (Relu, MaxPool, averages, Tanh, Softmax, reshaping and indexing, Concat…): the
- *   largest error of their data inputs; Sigmoid ¼ of it, BatchNormalization × max |γ/√(σ²+ε)|;
+ *   largest error of their data inputs; Sigmoid ¼ of it, BatchNormalization × max |γ/√(σ²+ε)|; Erf × 2/√π (its
+ *   largest slope) and never more than 2 (its range); Gelu × 1.13 (max |Φ(x) + x·φ(x)| = 1.1289, at x = √2);
+ * - Div by a constant (initializer or Constant node): e(a) / min |divisor|;
+ * - LayerNormalization, y = γ·z/s + β with z = x − mean(x), s = √(mean(z²) + ε) over each normalized row of N
+ *   values: a perturbation δ (|δᵢ| ≤ e) moves zᵢ by at most 2e, and s by at most e (s is √(‖z‖²/N + ε), whose
+ *   gradient has norm ≤ 1/√N, and ‖centred δ‖ ≤ ‖δ‖ ≤ √N·e); so |Δyᵢ| = |γᵢ|·|Δzᵢ/s̃ + zᵢ(s − s̃)/(s·s̃)| ≤
+ *   max|γ|·e·(2 + max|zᵢ|/s)/(s − e), from the float row's s and max|zᵢ| (Infinity where s ≤ e);
  * - Shape/Size and other outputs that are exact (integers) carry no error;
  * - any other operator fed by an erroneous tensor makes the bound unknown (`Infinity`, with the node named).
+ * A product of an error with an unknown (Infinity) factor is 0 when the error is exactly 0 (the term it bounds,
+ * e.g. Δa·Δb, vanishes), never NaN: a NaN would compare as "no error" and silently restart the bound at 0.
  * The bound is a worst case (every rounding aligned), so real errors are usually far below it; a wrong weight
  * layout, a mis-scaled output or a dropped operator typically exceeds it by orders of magnitude. Worst cases compound
  * layer after layer (each multiplies the incoming error by its largest column sum), so where the quantized model's
@@ -37,7 +45,7 @@
  */
 import { decodeModel, type onnx } from './proto';
 import { foldWeightTransposes, WEIGHT_OPS } from './weights';
-import { attributeFloat, attributeInt, initializerMap } from './graph';
+import { attributeFloat, attributeInt, attributeString, initializerMap } from './graph';
 import { readFloatTensor, tensorDims, elementCount } from './tensor';
 import { FLOAT16_SUBNORMAL_HALF_STEP, FLOAT16_UNIT_ROUNDOFF } from './float16';
 import { tensorTypes } from './float16-graph';
@@ -78,6 +86,16 @@ const LIPSCHITZ_ONE = new Set([
 ]);
 /** Outputs that carry no rounding error (integer shape computations, comparisons). */
 const EXACT_OUTPUT = new Set(['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range', 'Equal', 'Less', 'Greater', 'Not', 'ArgMax', 'ArgMin', 'NonZero']);
+
+/** Largest |erf′| = 2/√π. */
+const ERF_SLOPE = 2 / Math.sqrt(Math.PI);
+/** Largest |gelu′(x)| = |Φ(x) + x·φ(x)|, 1.1289 at x = √2, rounded up. */
+const GELU_SLOPE = 1.13;
+
+/** x·y for error terms: 0 when either factor is exactly 0, even if the other is unknown (Infinity). */
+function product(x: number, y: number): number {
+  return x === 0 || y === 0 ? 0 : x * y;
+}
 
 /** A derived bound plus the float32 allowance, for a tensor whose float values reach `size` in magnitude. */
 function withTolerance(bound: number, size: number): number {
@@ -132,6 +150,8 @@ function maxAxisAbsSum(data: ArrayLike<number>, dims: readonly number[], axis: n
 export class ErrorBound {
   private readonly graph: onnx.IGraphProto;
   private readonly initializers: Map<string, onnx.ITensorProto>;
+  /** Float values known without running the model: initializers and Constant nodes' values. */
+  private readonly constants: Map<string, onnx.ITensorProto>;
   private readonly weightError = new Map<string, number>();
   private readonly calibrated = new Map<string, { min: number; max: number; scale: number }>();
   private readonly dynamicInputs = new Set<string>();
@@ -152,6 +172,7 @@ export class ErrorBound {
     // The quantizer folds Transposes of stored weights before quantizing them; the bound must see the same graph.
     foldWeightTransposes(this.graph);
     this.initializers = initializerMap(this.graph);
+    this.constants = constantMap(this.graph, this.initializers);
     for (const weight of report.weights) this.weightError.set(weight.name, Math.max(this.weightError.get(weight.name) ?? 0, weight.maxError));
     for (const activation of report.activations) {
       if (activation.calibrated) this.calibrated.set(activation.name, activation.calibrated);
@@ -167,11 +188,13 @@ export class ErrorBound {
     for (const name of floatInputs) erroneous.add(name);
     const measured = new Set<string>();
     for (const node of this.graph.node ?? []) {
-      const inputs = (node.input ?? []).filter((name) => name && !this.initializers.has(name));
+      const inputs = (node.input ?? []).filter((name) => name && !this.constants.has(name));
       const reached = (node.input ?? []).some((name) => erroneous.has(name));
       if (WEIGHT_OPS.has(node.opType ?? '') || ((node.opType === 'Mul' || node.opType === 'Div') && reached)) {
         for (const name of inputs) measured.add(name);
       }
+      // LayerNormalization's bound reads each row's spread.
+      if (node.opType === 'LayerNormalization' && reached && inputs.includes(node.input![0])) measured.add(node.input![0]);
       if (reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) erroneous.add(name);
       if (floatTypes && reached && !EXACT_OUTPUT.has(node.opType ?? '')) for (const name of node.output ?? []) if (floatTypes.get(name) === FLOAT) measured.add(name);
     }
@@ -202,7 +225,7 @@ export class ErrorBound {
     const blocked = new Map<string, string>();
     const e = (name: string): number => (name ? (error.get(name) ?? this.weightError.get(name) ?? 0) : 0);
     const magnitude = (name: string): number => {
-      const tensor = this.initializers.get(name);
+      const tensor = this.constants.get(name);
       if (tensor) return maxAbs(readFloatTensor(tensor));
       const sample = values[name];
       return sample ? maxAbs(sample.data) : Infinity;
@@ -241,13 +264,17 @@ export class ErrorBound {
       else if (op === 'Add' || op === 'Sub') out = inputErrors[0] + inputErrors[1];
       else if (op === 'Mul') {
         const [a, b] = inputs;
-        out = magnitude(a) * inputErrors[1] + magnitude(b) * inputErrors[0] + inputErrors[0] * inputErrors[1];
-      } else if (op === 'Div' && inputErrors[1] === 0 && this.initializers.has(inputs[1])) {
-        out = inputErrors[0] / Math.min(...Array.from(readFloatTensor(this.initializers.get(inputs[1])!), Math.abs));
+        out = product(magnitude(a), inputErrors[1]) + product(magnitude(b), inputErrors[0]) + product(inputErrors[0], inputErrors[1]);
+      } else if (op === 'Div' && inputErrors[1] === 0 && this.constants.has(inputs[1])) {
+        out = product(inputErrors[0], 1 / Math.min(...Array.from(readFloatTensor(this.constants.get(inputs[1])!), Math.abs)));
       } else if (op === 'Sigmoid') out = inputErrors[0] / 4;
+      else if (op === 'Erf') out = Math.min(2, ERF_SLOPE * inputErrors[0]);
+      else if (op === 'Gelu' && attributeString(node, 'approximate', 'none') === 'none') out = GELU_SLOPE * inputErrors[0];
+      else if (op === 'LayerNormalization') out = inputErrors[1] || inputErrors[2] ? Infinity : this.layerNormError(node, inputErrors[0], values);
       else if (op === 'BatchNormalization') out = inputErrors[0] * this.batchNormGain(node);
       else if (LIPSCHITZ_ONE.has(op)) out = Math.max(...(op === 'Concat' || op === 'Max' || op === 'Min' ? inputErrors : [inputErrors[0]]));
-      else out = inputErrors.some((v) => v > 0) ? Infinity : 0;
+      else out = inputErrors.some((v) => v !== 0) ? Infinity : 0;
+      if (Number.isNaN(out)) out = Infinity;
       if (out === Infinity && !blocker) for (const name of node.output ?? []) blocked.set(name, `${node.name || op} (${op})`);
       if (blocker) for (const name of node.output ?? []) blocked.set(name, blocker);
       for (const name of node.output ?? []) {
@@ -272,6 +299,37 @@ export class ErrorBound {
         : { bound: Infinity, blockedBy: blocked.get(name) };
     }
     return { outputs: result, violations };
+  }
+
+  /** The LayerNormalization rule above, over every normalized row of the float input; `e`: the input's error. */
+  private layerNormError(node: onnx.INodeProto, e: number, values: Record<string, TensorSample>): number {
+    if (e === 0) return 0;
+    const [x, scaleName] = node.input ?? [];
+    const sample = values[x];
+    const scale = this.constants.get(scaleName);
+    if (!sample || !scale || !Number.isFinite(e)) return Infinity;
+    const rank = sample.dims.length;
+    const axis = attributeInt(node, 'axis', -1);
+    const rowLength = elementCount(sample.dims.slice(axis < 0 ? axis + rank : axis));
+    const epsilon = attributeFloat(node, 'epsilon', 1e-5);
+    const gain = maxAbs(readFloatTensor(scale));
+    let worst = 0;
+    for (let start = 0; start + rowLength <= sample.data.length; start += rowLength) {
+      let mean = 0;
+      for (let i = start; i < start + rowLength; i++) mean += sample.data[i];
+      mean /= rowLength;
+      let squares = 0;
+      let largest = 0;
+      for (let i = start; i < start + rowLength; i++) {
+        const z = sample.data[i] - mean;
+        squares += z * z;
+        largest = Math.max(largest, Math.abs(z));
+      }
+      const s = Math.sqrt(squares / rowLength + epsilon);
+      if (s <= e) return Infinity;
+      worst = Math.max(worst, (e * (2 + largest / s)) / (s - e));
+    }
+    return gain * worst;
   }
 
   private batchNormGain(node: onnx.INodeProto): number {
@@ -330,10 +388,10 @@ export class ErrorBound {
       else sumB = maxAxisAbsSum(stored, weightDims, weightDims.length - 2);
     } else sumB = K * magnitude(b);
     const alpha = op === 'Gemm' ? Math.abs(attributeFloat(node, 'alpha', 1)) : 1;
-    const terms = (eB > 0 ? sumA * eB : 0) + (eA > 0 ? sumB * eA : 0) + K * eA * eB;
+    const terms = product(sumA, eB) + product(sumB, eA) + product(K, product(eA, eB));
     // A stored bias (Conv's B, Gemm's C × beta) adds its own error (fp16 stores biases rounded too).
-    const bias = node.input?.[2] ? inputErrors[2] * (op === 'Gemm' ? Math.abs(attributeFloat(node, 'beta', 1)) : 1) : 0;
-    return alpha * terms + bias;
+    const bias = node.input?.[2] ? product(inputErrors[2], op === 'Gemm' ? Math.abs(attributeFloat(node, 'beta', 1)) : 1) : 0;
+    return product(alpha, terms) + bias;
   }
 }
 
@@ -342,4 +400,15 @@ function floatGraphInputs(graph: onnx.IGraphProto, initializers: Map<string, onn
   return (graph.input ?? [])
     .filter((input) => !initializers.has(input.name ?? '') && (input.type?.tensorType?.elemType ?? FLOAT) === FLOAT)
     .map((input) => input.name ?? '');
+}
+
+/** Initializers plus the float tensors Constant nodes hold (`value` attribute), by output name. */
+function constantMap(graph: onnx.IGraphProto, initializers: Map<string, onnx.ITensorProto>): Map<string, onnx.ITensorProto> {
+  const constants = new Map(initializers);
+  for (const node of graph.node ?? []) {
+    if (node.opType !== 'Constant') continue;
+    const value = node.attribute?.find((a) => a.name === 'value')?.t;
+    if (value && (value.dataType ?? FLOAT) === FLOAT && node.output?.[0]) constants.set(node.output[0], value);
+  }
+  return constants;
 }

@@ -11,6 +11,11 @@ export function attributeFloat(node: onnx.INodeProto, name: string, fallback: nu
   return attribute ? (attribute.f ?? fallback) : fallback;
 }
 
+export function attributeString(node: onnx.INodeProto, name: string, fallback: string): string {
+  const attribute = node.attribute?.find((a) => a.name === name);
+  return attribute?.s ? new TextDecoder().decode(attribute.s) : fallback;
+}
+
 export function intAttribute(name: string, value: number): onnx.IAttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.INT, i: value };
 }

@@ -1,5 +1,5 @@
 import { onnx, toNumber } from './proto';
-import { defaultOpset, setDefaultOpset } from './graph';
+import { defaultOpset, NameAllocator, setDefaultOpset } from './graph';
 
 /**
  * Operators whose float behaviour is the same at every opset from 10 to 21 (later versions only added types,
@@ -13,6 +13,8 @@ const UNCHANGED_OPS = new Set([
   'Constant', 'Pow', 'Erf', 'Max', 'Min', 'Sum', 'Where', 'Equal', 'Less', 'Greater', 'Not', 'ArgMax', 'ArgMin',
   'Slice', 'TopK', 'ReduceMean', 'ReduceMax', 'ReduceMin', 'Floor', 'Ceil', 'Reciprocal', 'Softplus', 'HardSigmoid',
   'PRelu', 'Selu', 'ConstantOfShape', 'Expand', 'Tile', 'Range', 'DepthToSpace', 'SpaceToDepth',
+  // Introduced after opset 10 and unchanged up to 21 (LayerNormalization-17, Gelu-20 are their only versions).
+  'LayerNormalization', 'Gelu',
 ]);
 
 /**
@@ -35,11 +37,15 @@ const CHANGED_AT: Record<string, { opset: number; change: string }> = {
   ReduceSum: { opset: 13, change: 'its axes became an input' },
 };
 
+/**
+ * Reductions whose `axes` attribute became an input in opset 18 (ONNX Changelog; `noop_with_empty_axes` keeps the
+ * old meaning of no axes, "all of them"): a raise across 18 moves the attribute into an int64 initializer input,
+ * as ONNX's version converter does.
+ */
+const AXES_INPUT_AT_18 = new Set(['ReduceMean', 'ReduceMax', 'ReduceMin']);
+
 /** Changes after opset 13 (ONNX Changelog), for raises to opset 21 (int4 blocks). */
 const CHANGED_AFTER_13: Record<string, { opset: number; change: string }> = {
-  ReduceMean: { opset: 18, change: 'its axes became an input' },
-  ReduceMax: { opset: 18, change: 'its axes became an input' },
-  ReduceMin: { opset: 18, change: 'its axes became an input' },
   Split: { opset: 18, change: 'it needs num_outputs when no split sizes are given' },
   Resize: { opset: 18, change: 'it gained antialias, axes and aspect-ratio options' },
 };
@@ -55,6 +61,7 @@ export interface OpsetDecision {
 function blocker(node: onnx.INodeProto, current: number, target: number): string | null {
   if (node.domain && node.domain !== 'ai.onnx') return null;
   const op = node.opType ?? '';
+  if (AXES_INPUT_AT_18.has(op)) return null;
   const name = node.name ? ` "${node.name}"` : '';
   const crossed = [CHANGED_AT[op], CHANGED_AFTER_13[op]].find((changed) => changed && changed.opset > current && changed.opset <= target);
   if (crossed) return `${op}${name} (${crossed.change} in opset ${crossed.opset})`;
@@ -73,8 +80,24 @@ export function ensureOpset(model: onnx.IModelProto, required: number): OpsetDec
   const blockers = [...byOp.values()];
   if (current < 10 || blockers.length > 0) return { ok: false, blockers };
   setDefaultOpset(model, required);
+  if (current < 18 && required >= 18) moveReduceAxesToInputs(model.graph ?? {});
   // Opset 11 needs IR version 6, 13 needs 7 and 21 (with its 4-bit types) needs 10; runtimes check the pair.
   const minimumIr = required >= 21 ? 10 : required >= 13 ? 7 : 6;
   if (toNumber(model.irVersion) < minimumIr) model.irVersion = minimumIr;
   return { ok: true, raisedFrom: current, blockers };
+}
+
+/** Opset 18's form of ReduceMean/Max/Min: each `axes` attribute becomes a new int64 initializer read as input 2. */
+function moveReduceAxesToInputs(graph: onnx.IGraphProto): void {
+  const names = new NameAllocator(graph);
+  for (const node of graph.node ?? []) {
+    if ((node.domain && node.domain !== 'ai.onnx') || !AXES_INPUT_AT_18.has(node.opType ?? '')) continue;
+    const axes = node.attribute?.find((a) => a.name === 'axes');
+    if (!axes) continue;
+    const values = BigInt64Array.from((axes.ints ?? []).map((v) => BigInt(toNumber(v))));
+    const name = names.fresh(`${node.name || node.output?.[0] || 'reduce'}_axes`);
+    (graph.initializer ??= []).push(onnx.TensorProto.create({ name, dims: [values.length], dataType: onnx.TensorProto.DataType.INT64, rawData: new Uint8Array(values.buffer) }));
+    node.input = [node.input?.[0] ?? '', name];
+    node.attribute = node.attribute!.filter((a) => a !== axes);
+  }
 }

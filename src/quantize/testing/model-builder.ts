@@ -70,6 +70,19 @@ export class OnnxModelBuilder {
     return this;
   }
 
+  /**
+   * A Constant node writing `values` to `name`, as exporters write scalars (GELU's √2, attention's scale) and shapes:
+   * float32, or int64 for a BigInt64Array.
+   */
+  constant(name: string, dims: readonly number[], values: Float32Array | BigInt64Array): this {
+    const value =
+      values instanceof Float32Array
+        ? floatTensor(name, dims, values)
+        : onnx.TensorProto.create({ name, dims: [...dims], dataType: onnx.TensorProto.DataType.INT64, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) });
+    this.nodes.push({ opType: 'Constant', input: [], output: [name], name: `Constant_${this.nodes.length}`, attribute: [{ name: 'value', type: onnx.AttributeProto.AttributeType.TENSOR, t: value }] });
+    return this;
+  }
+
   build(): Uint8Array {
     return encodeModel({
       irVersion: 8,
