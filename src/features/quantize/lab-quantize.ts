@@ -3,25 +3,27 @@
  * quantize in the worker (self-checked there), and say what came out. Thrown errors carry messages for people.
  */
 import { msg, str } from '@lit/localize';
+import { QuantizeError, type QuantizeErrorCode } from '../../quantize/errors';
 import { modelInputs } from '../../quantize/model-info';
 import { DEFAULT_SELF_CHECK_SAMPLES, describeSelfCheck } from '../../quantize/self-check';
 import type { QuantizeProgress, QuantizeReport } from '../../quantize/types';
 import { probeCapabilities } from '../../runtime/capabilities';
 import { readCachedFile } from '../../runtime/cache';
-import { quantizeInWorker } from '../../runtime/quantize-client';
+import { quantizeInWorker, type QuantizeInWorkerOptions } from '../../runtime/quantize-client';
 import { InferenceClient } from '../../runtime/worker-client';
 import { formatNumber } from '../../ui/format';
 import { formatBytes } from '../../util/format-bytes';
 import { calibrationInputs, describeSamples, originName, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { npyCalibration } from './lab-calibration';
-import { checkSketchInput, fp32OnnxPath, modeName, type LabModel } from './lab-variants';
+import { formatName } from '../../ui/variant-name';
+import { checkSketchInput, fp32OnnxPath, type LabModel } from './lab-variants';
 import { MIN_CALIBRATION, type QuantizeRequest } from './quantize-methods';
-import { newVariant, type StoredVariant } from '../../runtime/variant-store';
+import { newVariant, type StoredVariant, type VariantOptions } from '../../runtime/variant-store';
 
 export const MAX_FILE_BYTES = 500e6;
 
 /** The float model's bytes: the opened file, or the fp32 file from the cache (loading it once if not cached yet). */
-async function referenceBytes(model: LabModel, onStatus: (text: string) => void): Promise<Uint8Array> {
+export async function referenceBytes(model: LabModel, onStatus: (text: string) => void): Promise<Uint8Array> {
   if (model.opened) return model.opened.bytes.slice();
   const path = model.catalogModel && fp32OnnxPath(model.catalogModel);
   if (!path) throw new Error(msg(str`${model.title} has no fp32 ONNX file in the catalog.`, { id: 'quantize.error.noFp32' }));
@@ -87,6 +89,7 @@ export async function quantizeForLab(
     bytes,
     {
       mode: request.method.mode,
+      ...workerOptions(request.options),
       calibrationInputs: fromFiles?.inputs ?? (drawings && calibrationInputs(drawings, inputName)),
       selfCheckInputs: check.length > 0 ? calibrationInputs(check, inputName) : undefined,
       minCalibrationSamples: MIN_CALIBRATION,
@@ -94,7 +97,9 @@ export async function quantizeForLab(
       transfer: true,
     },
     onProgress,
-  );
+  ).catch((error: unknown) => {
+    throw error instanceof QuantizeError ? new QuantizeError(error.code, quantizeErrorText(error)) : error;
+  });
   const variant = newVariant({
     modelId: model.id,
     name: model.opened?.name ?? model.id,
@@ -102,6 +107,7 @@ export async function quantizeForLab(
     bytes: quantized,
     calibratedOn: fromFiles?.description ?? (drawings && source && source.origin !== 'npy' ? describeSamples(source.origin, drawings) : undefined),
     selfCheck: report.selfCheck,
+    options: request.options,
     createdAt: Date.now(),
   });
   return { variant, report, notes: fromFiles?.notes ?? [] };
@@ -117,7 +123,7 @@ export function sizeChange(bytesBefore: number, bytesAfter: number): string {
 
 /** What the lab says after quantizing: sizes, tensors, self-check and notes, or first that it was not stored. */
 export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSaved: string | undefined): { kind: 'ok' | 'error'; text: string } {
-  const mode = modeName(variant.mode);
+  const mode = formatName(variant);
   if (notSaved) {
     return {
       kind: 'error',
@@ -128,16 +134,76 @@ export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSa
   }
   const sizes = `${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)}`;
   const change = sizeChange(report.bytesBefore, report.bytesAfter);
-  const weights = formatNumber(report.weights.length);
-  const skipped = formatNumber(report.skipped.length);
-  const made = report.skipped.length
-    ? msg(str`Made ${mode}: ${sizes} (${change}, ${weights} weight tensors quantized, ${skipped} left float).`, { id: 'quantize.made.skipped' })
-    : msg(str`Made ${mode}: ${sizes} (${change}, ${weights} weight tensors quantized).`, { id: 'quantize.made' });
+  const what = weightsSummary(variant, report);
+  const made = msg(str`Made ${mode}: ${sizes} (${change}, ${what}).`, { id: 'quantize.made' });
   const selfCheck = report.selfCheck ? describeSelfCheck(report.selfCheck) : '';
   const checked = selfCheck ? ` ${msg(str`Self-check passed on ${selfCheck}.`, { id: 'quantize.made.selfCheck' })}` : '';
   const noteText = notes.join(' ');
   const noted = notes.length ? ` ${msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' })}` : '';
   return { kind: 'ok', text: `${made}${checked}${noted} ${msg('It is ticked for the comparison below.', { id: 'quantize.made.ticked' })}` };
+}
+
+/** Prefix of `QuantizedWeight.format` for the weights a weight format converted (the others stayed int8 or float). */
+const FORMAT_PREFIX = { fp16: 'float16', int4: 'int4', palette: 'palette' } as const;
+
+/**
+ * What became of the weights, in words: "6 weight tensors quantized[, 1 left float]" for int8; for the weight formats
+ * how many are in the format ("4 weight tensors in int4 blocks of 32") and how many stayed int8 or float (a weight
+ * kept int8 where the opset could not be raised, `report.skipped`).
+ */
+export function weightsSummary(variant: Pick<StoredVariant, 'mode' | 'options'>, report: Pick<QuantizeReport, 'weights' | 'skipped'>): string {
+  const mode = variant.mode;
+  if (mode !== 'fp16' && mode !== 'int4' && mode !== 'palette') {
+    const weights = formatNumber(report.weights.length);
+    const skipped = formatNumber(report.skipped.length);
+    return report.skipped.length
+      ? msg(str`${weights} weight tensors quantized, ${skipped} left float`, { id: 'quantize.made.int8Skipped' })
+      : msg(str`${weights} weight tensors quantized`, { id: 'quantize.made.int8' });
+  }
+  const converted = report.weights.filter((w) => w.format?.startsWith(FORMAT_PREFIX[mode])).length;
+  const count = formatNumber(converted);
+  // The quantizer's defaults when a variant carries no settings: blocks of 32, 4-bit tables.
+  const block = formatNumber(variant.options?.blockSize ?? 32);
+  const entries = formatNumber(2 ** (variant.options?.bits ?? 4));
+  const done =
+    mode === 'fp16'
+      ? msg(str`${count} tensors stored as float16`, { id: 'quantize.made.fp16' })
+      : mode === 'int4'
+        ? msg(str`${count} weight tensors in int4 blocks of ${block}`, { id: 'quantize.made.int4' })
+        : msg(str`${count} weight tensors as tables of ${entries} values`, { id: 'quantize.made.palette' });
+  const keptCount = report.weights.length - converted + report.skipped.length;
+  if (keptCount === 0) return done;
+  const kept = formatNumber(keptCount);
+  return msg(str`${done}, ${kept} kept int8 or float`, { id: 'quantize.made.kept' });
+}
+
+/** The worker's options for a request's settings (SmoothQuant runs when α is set). */
+export function workerOptions({ smoothQuantAlpha, ...rest }: VariantOptions): Partial<QuantizeInWorkerOptions> {
+  return { ...rest, smoothQuant: smoothQuantAlpha === undefined ? undefined : { alpha: smoothQuantAlpha } };
+}
+
+/** Why the quantizer refused, by code, in the interface language; the quantizer's own detail (English) follows. */
+const REFUSALS: Record<QuantizeErrorCode, (detail: string) => string> = {
+  'not-onnx': (detail) => msg(str`The quantizer could not read the model as ONNX: ${detail}`, { id: 'quantize.refused.notOnnx' }),
+  'external-data': (detail) => msg(str`The model keeps its weights in a separate file, which the lab cannot read: ${detail}`, { id: 'quantize.refused.externalData' }),
+  'no-float-weights': (detail) => msg(str`There are no float weights to quantize: ${detail}`, { id: 'quantize.refused.noFloatWeights' }),
+  'unsupported-opset': (detail) =>
+    msg(str`This method needs a newer ONNX opset than the model has, and the model cannot be raised to it: ${detail} Weight-only int8 works on older opsets.`, {
+      id: 'quantize.refused.opset',
+    }),
+  'too-few-calibration-samples': (detail) => msg(str`Too few calibration samples: ${detail}`, { id: 'quantize.refused.fewSamples' }),
+  'calibration-mismatch': (detail) => msg(str`The calibration samples do not fit the model's inputs: ${detail}`, { id: 'quantize.refused.calibrationMismatch' }),
+  'calibration-data': (detail) => msg(str`The calibration data cannot be used: ${detail}`, { id: 'quantize.refused.calibrationData' }),
+  'self-check-failed': (detail) =>
+    msg(str`The quantized model failed its check against the fp32 model, so it was not kept: ${detail}`, { id: 'quantize.refused.selfCheck' }),
+  'invalid-options': (detail) => msg(str`These settings do not fit this model: ${detail}`, { id: 'quantize.refused.invalidOptions' }),
+  'smoothquant-not-applicable': (detail) =>
+    msg(str`SmoothQuant cannot be used on this model: ${detail} Turn SmoothQuant off to quantize it without.`, { id: 'quantize.refused.smoothQuant' }),
+};
+
+/** A QuantizeError's message for the lab: what went wrong in the interface language, then the quantizer's detail. */
+export function quantizeErrorText(error: QuantizeError): string {
+  return REFUSALS[error.code](error.message);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import { formatNumber } from '../../ui/format';
 import { modelTitle } from '../../ui/model-title';
 import { modeName, storedVariantName } from '../../ui/variant-name';
-import type { StoredVariant } from '../../runtime/variant-store';
+import { formatTag, variantDtype, type StoredVariant } from '../../runtime/variant-store';
 
 // Variant names live in src/ui/variant-name.ts: the game's model menu names the lab's variants the same way.
 export { modeName };
@@ -59,7 +59,7 @@ export function labVariants(model: LabModel, stored: readonly StoredVariant[]): 
     variants.push({ id: model.opened.id, name: modeName('opened'), isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
   }
   for (const v of stored.filter((s) => s.modelId === model.id && s.mode !== 'opened')) {
-    variants.push({ id: v.id, name: storedVariantName(v), isReference: false, dtype: 'int8', stored: v, bytes: v.bytes.byteLength });
+    variants.push({ id: v.id, name: storedVariantName(v), isReference: false, dtype: variantDtype(v.mode), stored: v, bytes: v.bytes.byteLength });
   }
   return variants;
 }
@@ -79,10 +79,10 @@ export function fp32OnnxPath(model: CatalogModel): string | undefined {
   return model.dtypes.fp32?.files.find((f) => f.path.endsWith('.onnx'))?.path;
 }
 
-/** A file name for downloading a variant: "doodle-cnn-static-int8.onnx". */
+/** A file name for downloading a variant: "doodle-cnn-static-int8.onnx", "doodle-cnn-int4-b32-sym.onnx" (formatTag). */
 export function downloadName(modelTitle: string, variant: StoredVariant): string {
   const base = modelTitle.replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
-  return variant.mode === 'opened' ? `${base}.onnx` : `${base}-${variant.mode}-int8.onnx`;
+  return variant.mode === 'opened' ? `${base}.onnx` : `${base}-${formatTag(variant)}.onnx`;
 }
 
 /** Only models that take one 28×28 sketch can be fed the lab's drawings. */

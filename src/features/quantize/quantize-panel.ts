@@ -6,10 +6,20 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CalibrationFile } from '../../quantize/calibration-files';
-import type { QuantizeProgress } from '../../quantize/types';
+import type { QuantizeMode, QuantizeProgress } from '../../quantize/types';
 import { originName, type SampleOrigin } from './eval-samples';
 import { labStyles } from './lab.styles';
-import { QUANTIZE_METHODS, type CalibrationSource, type MethodOption, type QuantizeMethod, type QuantizeRequest } from './quantize-methods';
+import {
+  optionShown,
+  optionValue,
+  QUANTIZE_METHODS,
+  requestOptions,
+  type CalibrationSource,
+  type MethodOption,
+  type OptionValues,
+  type QuantizeMethod,
+  type QuantizeRequest,
+} from './quantize-methods';
 import { quantizePanelStyles } from './quantize-panel.styles';
 import { SAMPLE_ORIGINS } from './sample-sets';
 
@@ -42,6 +52,8 @@ export class QuantizePanel extends LitElement {
   /** Drawings of a set, or 'npy': the .npy files chosen below. */
   @state() private calibrationOrigin: SampleOrigin | 'npy' = 'synthetic';
   @state() private npyFiles: CalibrationFile[] = [];
+  /** Each method's settings as last chosen, so switching methods and back keeps them. */
+  @state() private values: Partial<Record<QuantizeMode, OptionValues>> = {};
 
   override render() {
     const progress = this.progress;
@@ -52,7 +64,11 @@ export class QuantizePanel extends LitElement {
             <strong>${m.title()}</strong><span class="muted">${m.explain()}</span></label>`,
         )}
       </div>
-      ${this.method.options.map((option) => this.renderOption(option))}
+      ${this.method.options.length
+        ? html`<div class="options" data-testid="method-options">
+            ${this.method.options.filter((option) => optionShown(this.method, option, this.methodValues)).map((option) => this.renderOption(option))}
+          </div>`
+        : nothing}
       <p class="row">
         <button class="primary" data-testid="quantize" ?disabled=${this.busy || !this.modelTitle} @click=${this.request}>
           ${msg(str`Quantize ${this.modelTitle}`, { id: 'quantize.panel.button' })}
@@ -63,14 +79,43 @@ export class QuantizePanel extends LitElement {
           : nothing}
       </p>
       <p class="muted">
-        ${msg("The project's own quantizer runs in a worker on the fp32 file (from this browser's cache). Weights use one scale per output channel. The new model is kept in this browser until you delete it.", { id: 'quantize.panel.explain' })}
+        ${msg("The project's own quantizer runs in a worker on the fp32 file (from this browser's cache); int8 weights get one scale per output channel. Sizes are those of the .onnx file: some formats are turned back into float weights when the model loads, so memory use can stay near fp32. The new model is kept in this browser until you delete it.", { id: 'quantize.panel.explain' })}
       </p>`;
   }
 
+  private get methodValues(): OptionValues {
+    return this.values[this.method.mode] ?? {};
+  }
+
+  private setValue(key: keyof OptionValues, value: OptionValues[keyof OptionValues]): void {
+    this.values = { ...this.values, [this.method.mode]: { ...this.methodValues, [key]: value } };
+  }
+
   private renderOption(option: MethodOption): TemplateResult {
+    const hint = (text: string | undefined) => (text ? html`<p class="muted hint">${text}</p>` : nothing);
     switch (option.kind) {
       case 'calibration-data':
         return this.renderCalibration();
+      case 'choice': {
+        const current = String(optionValue(this.method, option.key, this.methodValues));
+        // <select> values are strings: the chosen entry gives back the typed value (a number, a boolean…).
+        const choose = (e: Event) => {
+          const picked = option.values.find((v) => String(v.value) === (e.target as HTMLSelectElement).value);
+          if (picked) this.setValue(option.key, picked.value);
+        };
+        return html`<label class="option">${option.label()}
+            <select data-testid=${`option-${option.key}`} ?disabled=${this.busy} @change=${choose}>
+              ${option.values.map((v) => html`<option value=${String(v.value)} ?selected=${String(v.value) === current}>${v.label()}</option>`)}
+            </select></label>
+          ${hint(option.hint?.())}`;
+      }
+      case 'number': {
+        const current = optionValue(this.method, option.key, this.methodValues);
+        return html`<label class="option">${option.label()}
+            <input type="number" data-testid=${`option-${option.key}`} min=${option.min} max=${option.max} step=${option.step} .value=${String(current)} ?disabled=${this.busy}
+              @change=${(e: Event) => this.setValue(option.key, (e.target as HTMLInputElement).valueAsNumber)} /></label>
+          ${hint(option.hint?.())}`;
+      }
     }
   }
 
@@ -98,7 +143,14 @@ export class QuantizePanel extends LitElement {
   }
 
   private request(): void {
-    const request: QuantizeRequest = { method: this.method, calibration: this.calibration() };
+    let options;
+    try {
+      options = requestOptions(this.method, this.methodValues);
+    } catch (error) {
+      this.dispatchEvent(new CustomEvent('lab-message', { detail: { kind: 'error', text: (error as Error).message }, bubbles: true, composed: true }));
+      return;
+    }
+    const request: QuantizeRequest = { method: this.method, calibration: this.calibration(), options };
     this.dispatchEvent(new CustomEvent('quantize-request', { detail: { request }, bubbles: true, composed: true }));
   }
 
