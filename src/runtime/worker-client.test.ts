@@ -187,6 +187,28 @@ describe('InferenceClient', () => {
     client.terminate();
   });
 
+  it('labels bytes with their own dtype, even one the catalog entry lacks, and picks threads by their size', async () => {
+    const specs: LoadSpec[] = [];
+    const statuses: BackendStatus[] = [];
+    const stop = onBackendChange((s) => statuses.push(s));
+    const { client } = clientWith(() => ({
+      load: async (spec) => {
+        specs.push(spec);
+        return loaded(spec);
+      },
+    }));
+    // doodle-cnn ships fp32 and int8 only; a 4-bit variant made in the lab is neither.
+    await client.load({ modelId: 'doodle-cnn', device: 'wasm', dtype: 'q4', bytes: new Uint8Array(200_000) });
+    await client.load({ modelId: 'doodle-cnn', device: 'wasm', dtype: 'fp16', bytes: new Uint8Array(700_000) });
+    stop();
+    expect(specs.map((s) => [s.dtype, s.threads])).toEqual([
+      ['q4', 1],
+      ['fp16', 1],
+    ]);
+    expect(statuses.map((s) => s.reason)).toEqual(['WASM, 1 thread — chosen in settings; small model, 1 thread is faster', 'WASM, 1 thread — chosen in settings; small model, 1 thread is faster']);
+    client.terminate();
+  });
+
   it.each([
     ['asks for another WASM thread count', { device: 'wasm', threads: 1 }],
     ['moves from WASM to WebGPU (each has its own runtime build)', { device: 'webgpu', threads: 2 }],

@@ -67,6 +67,15 @@ const defaultWorkerFactory: WorkerFactory = (name) =>
 /** Catalog traits for ids the catalog does not know: any dtype may be tried, fp32 by default. */
 const UNKNOWN_MODEL: ModelTraits = { dtypes: Object.fromEntries(DTYPES.map((d) => [d, { files: [] }])), defaultDtype: 'fp32' };
 
+/**
+ * Bytes run as given (a variant made in the lab): their dtype labels them and is the only one to choose, and their
+ * size picks the WASM threads, instead of the catalog's files of a model that may lack that dtype.
+ */
+function bytesTraits({ bytes, dtype }: LoadOptions): ModelTraits | undefined {
+  if (!bytes || !dtype) return undefined;
+  return { dtypes: { [dtype]: { files: [{ path: 'model.onnx', bytes: bytes.byteLength }] } }, defaultDtype: dtype };
+}
+
 /** A model's reason in English and as data (the badge translates the data). */
 function explained(explanation: Explanation): { reason: string; explanation: Explanation } {
   return { reason: describeExplanation(explanation), explanation };
@@ -119,7 +128,7 @@ export class InferenceClient {
     const settings = getSettings();
     const model = findModel(options.modelId);
     const choice = recommend(
-      model ?? UNKNOWN_MODEL,
+      bytesTraits(options) ?? model ?? UNKNOWN_MODEL,
       facts,
       { device: options.device ?? settings.device, dtype: options.dtype ?? settings.dtype },
       facts.crossOriginIsolated ? options.threads : undefined,
