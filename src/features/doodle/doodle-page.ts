@@ -1,5 +1,6 @@
 // #/doodle — Doodle Dash: draw the prompted thing before the clock runs out while the model guesses live.
 // #/doodle/practice — the same canvas and live guesses, without timer or target.
+// #/doodle/variant/<id> — the game with a variant made in the quantization lab chosen (the lab's Play button).
 // The page keeps the state (model, round, guesses) and wires the parts; each part renders one piece of it.
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
@@ -12,11 +13,12 @@ import { saveLabelledDrawing } from '../../runtime/drawing-store';
 import { getSettings, onSettingsChange, type Settings } from '../../runtime/settings';
 import { LivePredictor } from '../../sketch/live-predictor';
 import { toQuickDrawStrokes, type Stroke } from '../../sketch/sketchpad';
+import { variantIdFromSubroute } from '../../ui/play-variant';
 import { settingsContext } from '../../ui/settings-context';
 import type { SketchCanvas } from '../../ui/sketch-canvas';
 import '../../ui/sketch-canvas';
 import { loadBestScore, saveBestScore } from './best-score';
-import { sketchModelChoices, type LoadedSketchClassifier } from './classifier';
+import type { LoadedSketchClassifier } from './classifier';
 import { doodlePageStyles } from './doodle-page.styles';
 import { gameReducer, initialGame, msLeft, type GameEvent, type GameState, type Guess, type Turn } from './game';
 import { TOAST_MS } from './score-toast';
@@ -104,6 +106,9 @@ export class DoodlePage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the model's Task runs in this update, so the variant asked for is the first model loaded.
+    const variantId = changed.has('subroute') ? variantIdFromSubroute(this.subroute) : undefined;
+    if (variantId !== undefined) this.model.playVariant(variantId);
     // Switching between game and practice abandons a running round.
     if (changed.has('subroute') && changed.get('subroute') !== undefined) {
       this.game = initialGame(this.game.best, this.game.rules);
@@ -124,10 +129,11 @@ export class DoodlePage extends LitElement {
             </nav>
           </div>
           <dd-model-bar
-            .choices=${sketchModelChoices()}
+            .choices=${this.model.choices()}
             .choiceKey=${this.model.choice.key}
             .status=${this.model.status()}
             .hubProblem=${this.model.hubProblemText()}
+            .variantProblem=${this.model.variantProblemText()}
             .files=${this.model.files}
             @model-pick=${(e: CustomEvent<string>) => this.model.select(e.detail)}
             @model-retry=${() => this.model.reload()}

@@ -1,5 +1,6 @@
-// The model picker and its state: which sketch model plays, whether it is loading (with per-file progress for a
-// hub model), ready or failed (with Try again), and the field for another hub model.
+// The model picker and its state: which sketch model plays (the lab's variants in their own group), whether it is
+// loading (with per-file progress for a hub model), ready or failed (with Try again), and the field for another hub
+// model.
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -49,10 +50,10 @@ export class ModelBar extends LitElement {
         color: var(--text-muted, #4f5663);
       }
       .status.failed,
-      .hub-problem {
+      .problem {
         color: var(--warn);
       }
-      .hub-problem {
+      .problem {
         flex-basis: 100%;
         margin: 0;
         font-size: 0.9rem;
@@ -84,16 +85,21 @@ export class ModelBar extends LitElement {
   @property({ attribute: false }) status: ModelStatus = { state: 'loading', text: '' };
   /** Why the hub model is not in use; empty when it is (or was not asked for). */
   @property() hubProblem = '';
+  /** Why the chosen lab variant is not in use; empty when it is (or was not asked for). */
+  @property() variantProblem = '';
   /** Per-file progress of the latest load, shown for a hub model. */
   @property({ attribute: false }) files: readonly FileProgress[] = [];
 
   override render() {
     const hubChoice = this.choices.find((c) => c.kind === 'image');
     const hubChosen = hubChoice !== undefined && hubChoice.key === this.choiceKey;
+    const option = (c: SketchModelChoice) => html`<option value=${c.key} ?selected=${c.key === this.choiceKey}>${c.title}</option>`;
+    const lab = this.choices.filter((c) => c.variantId !== undefined);
     return html`<label class="model-pick">
         ${msg('Model', { id: 'doodle.model.label' })}
         <select data-testid="model-select" @change=${this.onPick}>
-          ${this.choices.map((c) => html`<option value=${c.key} ?selected=${c.key === this.choiceKey}>${c.title}</option>`)}
+          ${this.choices.filter((c) => c.variantId === undefined).map(option)}
+          ${lab.length > 0 ? html`<optgroup label=${msg('Made in the lab', { id: 'doodle.model.lab-group' })}>${lab.map(option)}</optgroup>` : nothing}
         </select>
       </label>
       <span class="status ${this.status.state}" data-testid="model-status" role="status">
@@ -102,7 +108,8 @@ export class ModelBar extends LitElement {
           ? html`<button class="link" @click=${() => this.dispatchEvent(new Event('model-retry'))}>${msg('Try again', { id: 'doodle.model.retry' })}</button>`
           : nothing}
       </span>
-      ${this.hubProblem ? html`<p class="hub-problem" role="alert" data-testid="hub-problem">${this.hubProblem}</p>` : nothing}
+      ${this.hubProblem ? html`<p class="problem" role="alert" data-testid="hub-problem">${this.hubProblem}</p>` : nothing}
+      ${this.variantProblem ? html`<p class="problem" role="alert" data-testid="variant-problem">${this.variantProblem}</p>` : nothing}
       ${hubChoice && (hubChosen || this.hubProblem)
         ? html`<form class="hub-model" @submit=${this.onHubModelSubmit}>
             <label>

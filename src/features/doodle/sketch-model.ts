@@ -1,11 +1,14 @@
-// The game's sketch model, for the page to own: which model is chosen, loading it with @lit/task (again when the
-// settings change), its state for the status line, and the fall-back to the bundled model when the hub one fails.
+// The game's sketch model, for the page to own: which model is chosen (the menu lists the lab's stored variants,
+// kept up to date from any tab), loading it with @lit/task (again when the settings change), its state for the status
+// line, and the fall-back to the bundled model when a hub model or a lab variant fails or a chosen variant is deleted.
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onStoreChange } from '../../runtime/idb-store';
 import type { FileProgress } from '../../runtime/protocol';
 import { parseHubId } from '../../runtime/hub-id';
 import { getSettings, type Settings } from '../../runtime/settings';
+import { listVariants, VARIANTS_DB } from '../../runtime/variant-store';
 import { withFileProgress } from '../../ui/file-progress';
 import {
   defaultSketchModelChoice,
@@ -13,13 +16,18 @@ import {
   progressText,
   rememberHubSketchModel,
   sketchModelChoices,
+  variantChoiceKey,
+  VariantMissingError,
   type LoadedSketchClassifier,
   type SketchModelChoice,
+  type VariantSummary,
 } from './classifier';
 import type { ModelStatus } from './model-bar';
 
 /** Why the hub model is not in use: its id was malformed, or it could not be loaded (the bundled model took over). */
 type HubProblem = { kind: 'invalid'; message: string } | { kind: 'unreachable'; title: string; host: string; detail: string };
+/** Why the chosen lab variant is not in use (the bundled model took over): it was deleted, or it did not load. */
+type VariantProblem = { kind: 'missing'; title: string } | { kind: 'failed'; title: string; detail: string };
 
 export interface SketchModelOptions {
   /** The settings in force (device, dtype, hub host); a new value loads the model again. */
@@ -30,9 +38,13 @@ export interface SketchModelOptions {
   onLoaded: (classifier: LoadedSketchClassifier) => void;
 }
 
-export class SketchModel {
+export class SketchModel implements ReactiveController {
   choice: SketchModelChoice = defaultSketchModelChoice();
   hubProblem: HubProblem | null = null;
+  variantProblem: VariantProblem | null = null;
+  /** The lab's stored variants (none when IndexedDB is unavailable). */
+  private variants: VariantSummary[] = [];
+  private unsubscribeVariants?: () => void;
   /** Per-file progress of the latest load. */
   files: FileProgress[] = [];
   private lastProgress: FileProgress | null = null;
@@ -42,6 +54,7 @@ export class SketchModel {
     private readonly host: ReactiveControllerHost,
     private readonly options: SketchModelOptions,
   ) {
+    host.addController(this);
     this.task = new Task(host, {
       args: () => [this.choice, options.settings()] as const,
       task: ([choice], { signal }) => this.load(choice, signal),
@@ -57,9 +70,23 @@ export class SketchModel {
     return this.classifier ? 'ready' : this.task.status === TaskStatus.ERROR ? 'failed' : 'loading';
   }
 
+  hostConnected(): void {
+    this.unsubscribeVariants = onStoreChange([VARIANTS_DB], () => void this.listVariants());
+    void this.listVariants();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribeVariants?.();
+  }
+
+  /** The menu: every model the game can play, the lab's variants last. Titles in the interface language. */
+  choices(): SketchModelChoice[] {
+    return sketchModelChoices(this.variants);
+  }
+
   /** Picks a model by its choice key; the same one again only retries a failed load. */
   select(key: string): void {
-    const choice = sketchModelChoices().find((c) => c.key === key);
+    const choice = this.choices().find((c) => c.key === key);
     if (!choice || (choice.key === this.choice.key && this.task.status !== TaskStatus.ERROR)) return;
     this.choose(choice);
   }
@@ -75,6 +102,16 @@ export class SketchModel {
     rememberHubSketchModel(parsed.id);
     const choice = sketchModelChoices().find((c) => c.kind === 'image');
     if (choice) this.choose(choice);
+  }
+
+  /**
+   * Plays the lab's stored variant `id` (the lab's Play button). Its bytes are read when it loads, so one deleted
+   * meanwhile fails there and the bundled model takes over.
+   */
+  playVariant(id: string): void {
+    const key = variantChoiceKey(id);
+    if (this.choice.key === key) return;
+    this.choose(this.choices().find((c) => c.key === key) ?? { key, modelId: '', variantId: id, title: '', kind: 'bitmap' });
   }
 
   /** Loads the chosen model again (after a failure, or when the page is shown again). */
@@ -102,6 +139,17 @@ export class SketchModel {
     })!;
   }
 
+  /** Why the chosen lab variant is not in use, in the interface language; '' when nothing is wrong. */
+  variantProblemText(): string {
+    const p = this.variantProblem;
+    if (!p) return '';
+    const title = p.title || msg('The variant made in the lab', { id: 'doodle.variant.untitled' });
+    if (p.kind === 'missing') {
+      return msg(str`${title} is no longer stored in this browser (it was deleted), so the bundled model plays instead.`, { id: 'doodle.variant.missing' });
+    }
+    return msg(str`${title} could not be loaded, so the bundled model plays instead. (${p.detail})`, { id: 'doodle.variant.failed' });
+  }
+
   /** Why the hub model is not in use, in the interface language; '' when nothing is wrong. */
   hubProblemText(): string {
     const p = this.hubProblem;
@@ -115,12 +163,42 @@ export class SketchModel {
   private choose(choice: SketchModelChoice): void {
     this.choice = choice;
     this.hubProblem = null;
+    this.variantProblem = null;
     this.host.requestUpdate();
   }
 
   /** The chosen model's title in the language shown now. */
   private title(): string {
-    return sketchModelChoices().find((c) => c.key === this.choice.key)?.title ?? this.choice.title;
+    return this.knownTitle() || msg('the variant made in the lab', { id: 'doodle.variant.loading-title' });
+  }
+
+  /** '' for a variant chosen by the lab's Play button before the menu lists it. */
+  private knownTitle(): string {
+    return this.choices().find((c) => c.key === this.choice.key)?.title ?? this.choice.title;
+  }
+
+  /** Reads the variants for the menu; a chosen variant deleted meanwhile (this tab or another) gives way to the bundled model. */
+  private async listVariants(): Promise<void> {
+    let listed: VariantSummary[];
+    try {
+      listed = (await listVariants()).map(({ bytes: _bytes, ...summary }) => summary);
+    } catch {
+      // No IndexedDB (e.g. a private window that refuses it): there are no lab variants to offer.
+      this.variants = [];
+      return;
+    }
+    // Named from the list it was in, before the new list without it.
+    const title = this.knownTitle();
+    this.variants = listed;
+    const id = this.choice.variantId;
+    if (id !== undefined && !this.variants.some((v) => v.id === id)) this.fallBackFromVariant({ kind: 'missing', title });
+    this.host.requestUpdate();
+  }
+
+  private fallBackFromVariant(problem: VariantProblem): void {
+    this.choice = defaultSketchModelChoice();
+    this.variantProblem = problem;
+    this.host.requestUpdate();
   }
 
   // Runs inside the host's update: fields set before the first await show in that update's render.
@@ -146,6 +224,11 @@ export class SketchModel {
         const host = this.options.settings()?.hubHost ?? getSettings().hubHost;
         this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail: errorText(error) };
         this.choice = defaultSketchModelChoice();
+      }
+      // A lab variant that is gone or does not load: say so and play on with the bundled model (the round goes on).
+      if (!signal.aborted && choice.variantId !== undefined) {
+        const title = this.knownTitle();
+        this.fallBackFromVariant(error instanceof VariantMissingError ? { kind: 'missing', title } : { kind: 'failed', title, detail: errorText(error) });
       }
       throw error;
     }

@@ -1,12 +1,14 @@
 /**
  * The lab's model choice: the catalog's sketch models or a float .onnx the user opens, and that model's variants
- * (tick to compare, download, delete). Events (bubbling): `model-change` {id}, `model-file` {file},
- * `variant-toggle` {id, on}, `variant-delete` {variant}; the page acts on them.
+ * (tick to compare, download, delete; Play opens the game with a stored one, #/doodle/variant/<id>). Events
+ * (bubbling): `model-change` {id}, `model-file` {file}, `variant-toggle` {id, on}, `variant-delete` {variant}; the
+ * page acts on them.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { describeSelfCheck } from '../../quantize/self-check';
+import { playsInGame, playVariantHref } from '../../ui/play-variant';
 import { formatBytes } from '../../util/format-bytes';
 import { labStyles } from './lab.styles';
 import { downloadName, type LabModel, type LabVariant } from './lab-variants';
@@ -67,7 +69,11 @@ export class ModelPicker extends LitElement {
       </label>
       <span class="size">${v.bytes === undefined ? msg('size after download', { id: 'quantize.variant.sizeUnknown' }) : formatBytes(v.bytes)}</span>
       ${stored
-        ? html`<button data-testid="download-variant" @click=${() => download(stored)}>${msg('Download .onnx', { id: 'quantize.variant.download' })}</button>
+        ? html`${this.unsaved.includes(stored) || !playsInGame(stored.modelId)
+              ? nothing
+              : html`<button data-testid="play-variant" title=${msg('Play Doodle Dash with this model', { id: 'quantize.variant.playTitle' })}
+                  @click=${() => (location.hash = playVariantHref(stored.id))}>${msg('Play', { id: 'quantize.variant.play' })}</button>`}
+            <button data-testid="download-variant" @click=${() => download(stored)}>${msg('Download .onnx', { id: 'quantize.variant.download' })}</button>
             <button class="danger" data-testid="delete-variant" ?disabled=${this.busy} @click=${() => this.emit('variant-delete', { variant: stored })}>
               ${msg('Delete', { id: 'quantize.variant.delete' })}
             </button>`

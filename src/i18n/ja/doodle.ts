@@ -41,6 +41,14 @@ export const templates: JaTemplates = {
   'doodle.load.ready': str`準備完了 · ${0}`,
   'doodle.load.failed': str`${0} を読み込めませんでした: ${1}`,
   'doodle.hub.unreachable': str`${0} にはモデルハブ（${1}）への接続が必要です。同梱のモデルは使えるので、代わりにそちらを使います。（${2}）`,
+  // Variants made in the quantization lab, in the game's model menu.
+  'doodle.model.lab-group': 'ラボで作成',
+  'doodle.variant.untitled': 'ラボで作成したモデル',
+  'doodle.variant.loading-title': 'ラボで作成したモデル',
+  'doodle.variant.missing': str`${0} はこのブラウザーに保存されていません（削除されました）。代わりに同梱のモデルで遊びます。`,
+  'doodle.variant.failed': str`${0} を読み込めなかったため、代わりに同梱のモデルで遊びます。（${1}）`,
+  'doodle.variant.no-config': str`${0} のクラス名（config.json）がこのブラウザーに保存されていません。`,
+  'doodle.variant.wrong-output': str`${0} は 1 枚の絵に ${1} 個のスコアを出します。このゲームでは ${2} クラスそれぞれに 1 個ずつ必要です。`,
   'doodle.targets.shared-note': 'このモデルはクラスごとの正解率を測っていないため、同梱のスケッチモデルも知っているクラスからお題を出します。',
 
   'doodle.hud.practice': '練習',

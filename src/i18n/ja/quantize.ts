@@ -41,6 +41,8 @@ export const templates: JaTemplates = {
   'quantize.variant.notSaved': 'このブラウザーに保存されていません。残すにはダウンロードしてください',
   'quantize.variant.sizeUnknown': 'サイズはダウンロード後に判明',
   'quantize.variant.download': '.onnx をダウンロード',
+  'quantize.variant.play': '遊ぶ',
+  'quantize.variant.playTitle': 'このモデルで Doodle Dash を遊ぶ',
   'quantize.variant.delete': '削除',
   'quantize.variant.shipped': str`${0}（同梱）`,
   'quantize.variant.madeHere': str`${0}（ここで作成）`,
