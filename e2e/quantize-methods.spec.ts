@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import type { Page } from '@playwright/test';
 import { seededRandom } from '../src/util/prng';
 import { syntheticDrawings } from '../src/sketch/synthetic-drawings';
+import { buildSmallCnn } from '../src/quantize/testing/model-builder';
 import { expect, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
@@ -69,5 +70,36 @@ test.describe('quantize lab: weight formats', () => {
     const outputs = await session.run({ input: new ort.Tensor('float32', new Float32Array(784), [1, 1, 28, 28]) });
     expect(outputs.logits!.dims).toEqual([1, 16]);
     expect(watch.externalRequests).toEqual([]);
+  });
+
+  test('a setting out of range, and SmoothQuant on a model with nothing to smooth, each get a message that says why and change nothing', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/#/quantize');
+    // A CNN whose only Gemm reads a Flatten: SmoothQuant has no operator to fold its factors into.
+    await page.getByTestId('open-model').setInputFiles({ name: 'flat-cnn.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(buildSmallCnn({ classes: 5, seed: 21 })) });
+    await expect(page.getByTestId('lab-message')).toContainText('Opened flat-cnn.onnx', { timeout: 90_000 });
+    const variants = page.getByTestId('variant');
+    await expect(variants).toHaveCount(1);
+
+    await page.getByRole('radio', { name: /Static int8/ }).check();
+    await expect(page.getByTestId('option-smoothQuantAlpha')).toHaveCount(0);
+    await page.getByTestId('option-smoothQuant').selectOption('true');
+    await page.getByTestId('option-smoothQuantAlpha').fill('1.5');
+    await page.getByTestId('option-smoothQuantAlpha').blur();
+    await page.getByTestId('quantize').click();
+    await expect(page.getByTestId('lab-message')).toHaveText(/must be a number from 0 to 1\.$/);
+
+    await page.getByTestId('option-smoothQuantAlpha').fill('0.5');
+    await page.getByTestId('option-smoothQuantAlpha').blur();
+    await page.getByTestId('quantize').click();
+    const message = page.getByTestId('lab-message');
+    await expect(message).toContainText('SmoothQuant cannot be used on this model:', { timeout: 60_000 });
+    await expect(message).toContainText('Flatten');
+    await expect(message).toContainText('Turn SmoothQuant off');
+    await expect(message).toContainText('Nothing was saved');
+    await expect(variants).toHaveCount(1);
+    // The settings stay as they were, so turning SmoothQuant off is one change away.
+    await expect(page.getByTestId('option-smoothQuant')).toHaveValue('true');
+    await expect(page.getByTestId('option-smoothQuantAlpha')).toHaveValue('0.5');
   });
 });
