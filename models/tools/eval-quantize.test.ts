@@ -68,6 +68,22 @@ describe('npm run eval:quantize', () => {
     expect(stdout).toMatch(/Per-layer sensitivity/);
   }, 240_000);
 
+  it('takes a model folder outside models/ for --model (a QAT export) and scores that folder\'s model', async () => {
+    const folder = join(dir, 'exported');
+    await mkdir(join(folder, 'onnx'), { recursive: true });
+    // Another model than the default doodle-cnn, so its byte count shows which model was scored.
+    const source = join(REPO, 'models/doodle-vit');
+    await writeFile(join(folder, 'config.json'), await readFile(join(source, 'config.json')));
+    const bytes = await readFile(join(source, 'onnx/model.onnx'));
+    await writeFile(join(folder, 'onnx/model.onnx'), bytes);
+    const { code, stdout, stderr } = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--model', folder, '--variants', 'int8-weight-only', '--timing', '1', '--json');
+    expect(stderr).not.toMatch(/eval:quantize:/);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(summary).toMatchObject({ model: folder, n: 8, fp32: { bytes: bytes.byteLength } });
+    expect(Object.keys(summary.variants)).toEqual(['int8-weight-only']);
+  }, 120_000);
+
   it('explains a missing --data, an unknown model or variant and too few calibration rows', async () => {
     const missing = await evalQuantize();
     expect(missing.code).toBe(1);

@@ -2,7 +2,7 @@
  * Quantizes a bundled sketch classifier with every method of the project's quantizer (src/quantize) at fixed
  * settings (listed in VARIANTS and in the printed table) and scores each variant on labelled Quick, Draw! bitmaps.
  *
- *   npm run eval:quantize -- --data <dir of <class>.npy> [--from-row K] [--model <catalog id>] [--json]
+ *   npm run eval:quantize -- --data <dir of <class>.npy> [--from-row K] [--model <catalog id | model folder>] [--json]
  *       [--calibration-rows 16] [--search-rows 64] [--train-data ../shared/data/quickdraw/train] [--timing 200]
  *       [--variants <key,key,…>]   (default: all; e.g. int8-static,int8-static-smoothquant)
  *
@@ -190,13 +190,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** models/<id>, which must hold onnx/model.onnx and config.json (a bundled catalog model). */
+/**
+ * models/<id>, or a folder laid out like one (e.g. a QAT export, .tmp/doodle-cnn-qat-int8): it must hold
+ * onnx/model.onnx and config.json.
+ */
 async function bundledModelDir(id: string): Promise<string> {
-  const dir = join(MODELS_DIR, id);
-  if (existsSync(join(dir, 'onnx', 'model.onnx')) && existsSync(join(dir, 'config.json'))) return dir;
+  for (const dir of [join(MODELS_DIR, id), resolve(id)]) {
+    if (existsSync(join(dir, 'onnx', 'model.onnx')) && existsSync(join(dir, 'config.json'))) return dir;
+  }
   const catalog = parseCatalog(JSON.parse(await readFile(join(MODELS_DIR, 'catalog.json'), 'utf8')));
   const bundled = catalog.models.filter((m) => m.source === 'bundled').map((m) => m.id);
-  throw new Error(`"${id}" is not a bundled model with onnx/model.onnx and config.json in models/; bundled: ${bundled.join(', ')}.`);
+  throw new Error(`"${id}" is not a bundled model in models/ nor a folder with onnx/model.onnx and config.json; bundled: ${bundled.join(', ')}.`);
 }
 
 function argmaxOf(values: Float32Array): number {

@@ -7,6 +7,8 @@ src/sketch/input-spec.json so training and the TypeScript rasteriser normalise d
 Holds out the last --val-fraction rows of every class (never trained on) and reports accuracy on them.
 
 Usage: npm run train:sketch [-- --arch vit]   (= /usr/bin/python3 models/tools/train_sketch.py)
+Quantization-aware fine-tuning of a trained model (qat_sketch.py):
+       npm run train:sketch -- --arch cnn|vit --qat int8|int4 [--qat-epochs N] [--from <checkpoint.pt|model.onnx>]
 """
 import argparse
 import json
@@ -51,8 +53,24 @@ def parse_args():
     p.add_argument('--limit', type=int, default=0, help='use only the first N rows per class (smoke tests)')
     p.add_argument('--checkpoint', help='state saved after every epoch (default .tmp/<out folder name>-checkpoint.pt)')
     p.add_argument('--resume', action='store_true', help='continue from --checkpoint after its last finished epoch')
+    p.add_argument('--qat', choices=['int8', 'int4'],
+                   help='instead of training: fine-tune a trained model with fake quantization (qat_sketch.py) and export it')
+    p.add_argument('--qat-epochs', type=float, default=1, help='QAT fine-tuning epochs, fractions allowed (default 1)')
+    p.add_argument('--qat-lr', type=float, help='QAT peak learning rate; default: cnn 2e-4, vit 1e-4')
+    p.add_argument('--qat-calibrate-every', type=int, default=50,
+                   help='static int8 QAT: recalibrate activation ranges every N steps (default 50)')
+    p.add_argument('--int8-mode', choices=['static', 'dynamic'], default='static',
+                   help='--qat int8: the quantizer mode to simulate (default static QDQ)')
+    p.add_argument('--from', dest='from_path',
+                   help='--qat: the trained model; default: cnn models/doodle-cnn/onnx/model.onnx, vit .tmp/doodle-vit-checkpoint.pt')
     args = p.parse_args()
     defaults = ARCHS[args.arch]
+    if args.qat:
+        args.out = args.out or os.path.join(REPO, '.tmp', f'{defaults["out"]}-qat-{args.qat}')
+        args.from_path = args.from_path or (os.path.join(REPO, 'models', 'doodle-cnn', 'onnx', 'model.onnx') if args.arch == 'cnn'
+                                            else os.path.join(REPO, '.tmp', 'doodle-vit-checkpoint.pt'))
+        if not os.path.exists(args.from_path):
+            p.error(f'--from {args.from_path} does not exist: train the model first (npm run train:sketch) or name its checkpoint')
     args.out = args.out or os.path.join(REPO, 'models', defaults['out'])
     for key in ('epochs', 'batch', 'lr', 'weight_decay'):
         if getattr(args, key) is None:
@@ -268,8 +286,37 @@ def fold_batchnorm(model):
     return model
 
 
+def export_onnx(model, out_dir, spec, opset):
+    """The eval-mode, BatchNorm-folded model → <out_dir>/onnx/model.onnx (input `input`, output `logits`, dynamic batch)."""
+    onnx_path = os.path.join(out_dir, 'onnx', 'model.onnx')
+    dummy = torch.zeros(1, 1, spec['size'], spec['size'])
+    torch.onnx.export(model, dummy, onnx_path, input_names=['input'], output_names=['logits'],
+                      dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}}, opset_version=opset,
+                      do_constant_folding=True)
+    return onnx_path
+
+
+def write_config(out_dir, arch_key, arch, labels, spec):
+    """<out_dir>/config.json: labels and input/output names, as transformers.js and the app read them."""
+    config = {
+        'model_type': 'doodle-' + arch_key,
+        'architectures': [arch['architecture']],
+        'num_labels': len(labels),
+        'id2label': {str(i): l for i, l in enumerate(labels)},
+        'label2id': {l: i for i, l in enumerate(labels)},
+        'input': {'name': 'input', 'shape': [None, 1, spec['size'], spec['size']], 'spec': 'src/sketch/input-spec.json'},
+        'output': {'name': 'logits'},
+    }
+    with open(os.path.join(out_dir, 'config.json'), 'w') as f:
+        json.dump(config, f, indent=2)
+        f.write('\n')
+
+
 def main():
     args = parse_args()
+    if args.qat:
+        import qat_sketch  # beside this script, so on sys.path
+        return qat_sketch.run(args)
     arch = ARCHS[args.arch]
     with open(SPEC_PATH) as f:
         spec = json.load(f)
@@ -345,25 +392,10 @@ def main():
     top1, top5 = evaluate(model, x_va_t, y_va_t)
     log(f'after folding BatchNorm: val top1 {top1:.4f} top5 {top5:.4f}', fh)
 
-    onnx_path = os.path.join(args.out, 'onnx', 'model.onnx')
-    dummy = torch.zeros(1, 1, spec['size'], spec['size'])
-    torch.onnx.export(model, dummy, onnx_path, input_names=['input'], output_names=['logits'],
-                      dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}}, opset_version=arch['opset'],
-                      do_constant_folding=True)
+    onnx_path = export_onnx(model, args.out, spec, arch['opset'])
     elapsed = seconds_before + time.time() - started
     params = sum(p.numel() for p in model.parameters())
-    config = {
-        'model_type': 'doodle-' + args.arch,
-        'architectures': [arch['architecture']],
-        'num_labels': len(labels),
-        'id2label': {str(i): l for i, l in enumerate(labels)},
-        'label2id': {l: i for i, l in enumerate(labels)},
-        'input': {'name': 'input', 'shape': [None, 1, spec['size'], spec['size']], 'spec': 'src/sketch/input-spec.json'},
-        'output': {'name': 'logits'},
-    }
-    with open(os.path.join(args.out, 'config.json'), 'w') as f:
-        json.dump(config, f, indent=2)
-        f.write('\n')
+    write_config(args.out, args.arch, arch, labels, spec)
     summary = {
         'command': arch['command'], 'seed': args.seed, 'epochs': args.epochs, 'batch': args.batch, 'lr': args.lr,
         'weightDecay': args.weight_decay,
