@@ -10,24 +10,33 @@ export interface QuantizeInWorkerOptions extends QuantizeWorkerOptions {
 }
 
 /**
- * Runs one request in a fresh `workers/quantize.worker.ts`, ended when done; a failure that came back as data is
- * re-thrown as QuantizeError with its code (or a plain Error for 'internal').
+ * Runs one request in a fresh `workers/quantize.worker.ts`, ended when done (or when `signal` aborts: the worker is
+ * terminated and the call rejects with the signal's reason, a DOMException 'AbortError' by default); a failure that
+ * came back as data is re-thrown as QuantizeError with its code (or a plain Error for 'internal').
  */
 async function inWorker<T extends { ok: true }>(
   bytes: Uint8Array,
   transfer: boolean | undefined,
   call: (api: Comlink.Remote<QuantizeWorkerApi>, payload: Uint8Array) => Promise<T | QuantizeFailure>,
+  signal?: AbortSignal,
 ): Promise<T> {
+  signal?.throwIfAborted();
   const worker = new Worker(new URL('../../workers/quantize.worker.ts', import.meta.url), { type: 'module', name: 'quantize' });
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal!.reason);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
   try {
     const payload = transfer ? Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]) : bytes;
-    const outcome = await call(Comlink.wrap<QuantizeWorkerApi>(worker), payload);
+    const outcome = await Promise.race([call(Comlink.wrap<QuantizeWorkerApi>(worker), payload), aborted]);
     if (!outcome.ok) {
       if (outcome.code === 'internal') throw new Error(outcome.message);
       throw new QuantizeError(outcome.code, outcome.message);
     }
     return outcome;
   } finally {
+    signal?.removeEventListener('abort', stop);
     worker.terminate();
   }
 }
@@ -55,8 +64,9 @@ export async function layerSensitivityInWorker(
   bytes: Uint8Array,
   options: SensitivityWorkerOptions,
   onProgress: (progress: SensitivityProgress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<LayerSensitivity[]> {
-  return (await inWorker(bytes, false, (api, payload) => api.sensitivity(payload, options, Comlink.proxy(onProgress)))).layers;
+  return (await inWorker(bytes, false, (api, payload) => api.sensitivity(payload, options, Comlink.proxy(onProgress)), signal)).layers;
 }
 
 /**
@@ -67,6 +77,7 @@ export async function mixedPrecisionInWorker(
   bytes: Uint8Array,
   options: SensitivityWorkerOptions,
   onProgress: (progress: SensitivityProgress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<MixedPrecisionResult> {
-  return (await inWorker(bytes, false, (api, payload) => api.mixedPrecision(payload, options, Comlink.proxy(onProgress)))).result;
+  return (await inWorker(bytes, false, (api, payload) => api.mixedPrecision(payload, options, Comlink.proxy(onProgress)), signal)).result;
 }

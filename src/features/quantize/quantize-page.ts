@@ -28,7 +28,7 @@ import { resultKey, type VariantResult } from './comparison-table';
 import type { ComparedOn } from './comparison-view';
 import { describeSamples, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { describeDevice, runComparison } from './lab-runner';
-import { madeMessage, quantizeForLab, readModelFile } from './lab-quantize';
+import { madeMessage, quantizeForLab, readModelFile, type LabQuantizeResult } from './lab-quantize';
 import { deletionWords, labModels, labVariants, type LabModel, type LabVariant } from './lab-variants';
 import type { QuantizeRequest } from './quantize-methods';
 import { quantizePageStyles } from './quantize-page.styles';
@@ -38,6 +38,7 @@ import './comparison-view';
 import './model-picker';
 import './quantize-panel';
 import './sample-sets';
+import './sensitivity-panel';
 import './summary-compare';
 
 const SKETCH_CLASSES = labelsFromConfig(doodleConfig);
@@ -198,6 +199,11 @@ export class QuantizePage extends LitElement {
       // The last progress report may arrive after the result.
       if (this.quantizing.status === TaskStatus.PENDING) this.progress = progress;
     });
+    await this.keepMade(made);
+  }
+
+  /** A variant made here (quantized, or mixed precision from the sensitivity panel): stored and ticked for the comparison. */
+  private async keepMade(made: LabQuantizeResult): Promise<void> {
     const notSaved = await this.keep(made.variant);
     await this.refresh();
     this.checked = new Set([...this.checked, made.variant.id]);
@@ -304,6 +310,10 @@ export class QuantizePage extends LitElement {
             @run-comparison=${() => void this.comparing.run([])}></quantize-compare-panel>
         </section>
       </div>
+      <section class="card spaced" aria-label=${msg('Per-layer sensitivity', { id: 'quantize.section.sensitivity' })}>
+        <quantize-sensitivity-panel .model=${model} .origin=${this.origin} .drawings=${this.drawingsOf(this.origin)} .drawingsOf=${(o: SampleOrigin) => this.drawingsOf(o)} .counts=${this.counts} ?busy=${busy}
+          @mixed-made=${(e: CustomEvent<{ made: LabQuantizeResult }>) => void this.keepMade(e.detail.made)}></quantize-sensitivity-panel>
+      </section>
       ${this.results.length > 0 && this.compared
         ? html`<section class="card spaced" aria-label=${msg('Results', { id: 'quantize.section.results' })}>
             <quantize-comparison-view .results=${this.results} .compared=${this.compared}></quantize-comparison-view>

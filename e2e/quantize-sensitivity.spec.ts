@@ -1,0 +1,72 @@
+// Per-layer sensitivity and mixed precision in the quantization lab, in a real browser on the bundled doodle-cnn:
+// each layer quantized alone in the worker, shown as a chart and a table; then a mixed-precision variant at a target.
+import { existsSync } from 'node:fs';
+import { seededRandom } from '../src/util/prng';
+import { syntheticDrawings } from '../src/sketch/synthetic-drawings';
+import { expect, test } from './helpers';
+
+const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
+/** doodle-cnn's Conv and Gemm layers (4 Conv, 2 Gemm), each measured alone. */
+const CNN_LAYERS = 6;
+
+test.describe('quantize lab: per-layer sensitivity', () => {
+  test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
+
+  test('too few drawings get a message and Stop ends a run; on 16 imported drawings each layer gets a table row and the chart a canvas, and a mixed-precision variant is stored and ticked', async ({ page, watch }) => {
+    test.setTimeout(240_000);
+    await page.goto('/#/quantize');
+    await expect(page.getByRole('heading', { name: 'Quantize lab' })).toBeVisible();
+    const variants = page.getByTestId('variant');
+    const before = await variants.allTextContents();
+    const message = page.getByTestId('sensitivity-message');
+
+    // The comparison set is what the sensitivity compares on: an empty one is refused before any work starts.
+    await page.getByRole('radio', { name: /made here — 0/i }).check();
+    await page.getByTestId('run-sensitivity').click();
+    await expect(message).toContainText('Per-layer sensitivity compares on at least 16 drawings; drawings made here has 0.');
+    await expect(message).toHaveAttribute('role', 'alert');
+    await expect(variants).toHaveText(before);
+
+    // Stop ends the worker: a message, nothing measured, nothing stored.
+    await page.getByRole('radio', { name: /Synthetic shapes/ }).check();
+    await page.getByTestId('run-sensitivity').click();
+    await page.getByTestId('stop-sensitivity').click();
+    await expect(message).toHaveText('Stopped. Nothing was changed.');
+    await expect(page.getByTestId('sensitivity-row')).toHaveCount(0);
+    await expect(page.getByTestId('run-sensitivity')).toBeEnabled();
+
+    const drawings = syntheticDrawings(2, seededRandom(5)).map(({ label, strokes }) => ({ word: label, drawing: strokes }));
+    await page.getByTestId('import-drawings').setInputFiles({ name: 'mine.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(drawings.map((d) => JSON.stringify(d)).join('\n')) });
+    await expect(page.getByRole('radio', { name: /Imported drawings — 16/ })).toBeChecked();
+    await expect(page.getByRole('region', { name: 'Per-layer sensitivity' })).toContainText('Compared on 16 imported drawings · 8 classes');
+
+    await expect(page.getByTestId('sensitivity-method')).toHaveValue('weight-only');
+    await page.getByTestId('run-sensitivity').click();
+    const rows = page.getByTestId('sensitivity-row');
+    await expect(rows).toHaveCount(CNN_LAYERS, { timeout: 120_000 });
+    await expect(message).toHaveCount(0);
+    await expect(page.getByTestId('sensitivity-summary')).toContainText('Weight-only int8, one layer at a time, of');
+    await expect(page.getByTestId('sensitivity-summary')).toContainText('16 imported drawings · 8 classes: 6 layers, most sensitive first.');
+    await expect(page.getByTestId('sensitivity-sqnr-chart').locator('canvas')).toBeVisible();
+    for (const row of await rows.all()) {
+      await expect(row.locator('td').nth(1)).toHaveText(/^(Conv|Gemm)$/);
+      await expect(row.locator('td').nth(2)).toHaveText(/^[01]\.\d{3}$/);
+      await expect(row.locator('td').nth(4)).toHaveText(/^(\d+(\.\d)? dB|unchanged)$/);
+    }
+    const agreements = (await rows.locator('td:nth-child(3)').allTextContents()).map(Number);
+    expect(agreements).toEqual([...agreements].sort((a, b) => a - b));
+
+    await page.getByTestId('target-agreement').fill('0.99');
+    await page.getByTestId('run-mixed').click();
+    const summary = page.getByTestId('mixed-summary');
+    await expect(summary).toContainText(/(Kept \d of 6 layers in fp32|No layer needs fp32)/, { timeout: 120_000 });
+    await expect(summary).toContainText('(target 0.990) on 16 imported drawings');
+    await expect(page.getByTestId('lab-message')).toContainText('Made weight-only int8');
+    await expect(variants).toHaveCount(before.length + 1);
+    const made = variants.last();
+    await expect(made).toContainText('(made here)');
+    await expect(made.getByRole('checkbox')).toBeChecked();
+    expect(watch.externalRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
