@@ -12,7 +12,7 @@ const CNN_LAYERS = 6;
 test.describe('quantize lab: per-layer sensitivity', () => {
   test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
 
-  test('too few drawings get a message and Stop ends a run; on 16 imported drawings each layer gets a table row and the chart a canvas, and a mixed-precision variant is stored and ticked', async ({ page, watch }) => {
+  test('too few drawings get a message and Stop ends a run; on 16 imported drawings each layer gets a table row and the chart a canvas, and a mixed-precision variant is stored and ticked; the results follow a switch to Japanese', async ({ page, watch }) => {
     test.setTimeout(240_000);
     await page.goto('/#/quantize');
     await expect(page.getByRole('heading', { name: 'Quantize lab' })).toBeVisible();
@@ -66,6 +66,13 @@ test.describe('quantize lab: per-layer sensitivity', () => {
     const made = variants.last();
     await expect(made).toContainText('(made here)');
     await expect(made.getByRole('checkbox')).toBeChecked();
+
+    // What was measured is worded at render time: a switch to Japanese rewords the results without a new run.
+    await page.getByTestId('language-select').selectOption('ja');
+    await expect(page.getByTestId('sensitivity-summary')).toContainText('読み込んだ絵 16 枚 · 8 クラス');
+    await expect(page.getByTestId('sensitivity-summary')).toContainText('6 層、敏感な順');
+    await expect(summary).toContainText('目標 0.990');
+    await expect(rows).toHaveCount(CNN_LAYERS);
     expect(watch.externalRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
   });
