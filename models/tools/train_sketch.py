@@ -32,7 +32,7 @@ ARCHS = {
     'cnn': {'out': 'doodle-cnn', 'architecture': 'DoodleCNN', 'epochs': 16, 'batch': 128, 'lr': 4e-3,
             'weight_decay': 1e-2, 'warmup': 0.2, 'opset': 13, 'command': 'npm run train:sketch'},
     # Opset 17 exports LayerNorm as one LayerNormalization node (SmoothQuant folds its factors there).
-    'vit': {'out': 'doodle-vit', 'architecture': 'DoodleViT', 'epochs': 8, 'batch': 128, 'lr': 2e-3,
+    'vit': {'out': 'doodle-vit', 'architecture': 'DoodleViT', 'epochs': 12, 'batch': 128, 'lr': 2e-3,
             'weight_decay': 5e-2, 'warmup': 0.1, 'opset': 17, 'command': 'npm run train:sketch -- --arch vit'},
 }
 
@@ -43,7 +43,7 @@ def parse_args():
                    help='folder of <class>.npy files, uint8 [N,size*size], ink high')
     p.add_argument('--arch', choices=sorted(ARCHS), default='cnn', help='cnn (models/doodle-cnn) or vit (models/doodle-vit)')
     p.add_argument('--out', help='output folder (default models/doodle-<arch>)')
-    p.add_argument('--epochs', type=int, help='default: cnn 16, vit 8')
+    p.add_argument('--epochs', type=int, help='default: cnn 16, vit 12')
     p.add_argument('--batch', type=int, help='default 128')
     p.add_argument('--lr', type=float, help='peak learning rate; default: cnn 4e-3, vit 2e-3')
     p.add_argument('--weight-decay', type=float, help='AdamW weight decay; default: cnn 1e-2, vit 5e-2')
