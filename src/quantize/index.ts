@@ -4,7 +4,7 @@ export { QuantizeError, type QuantizeErrorCode } from './errors';
 export { calibrationTensorNames, instrumentModel, RangeCollector, DEFAULT_MIN_CALIBRATION_SAMPLES } from './calibration';
 export { modelInputs, type ModelInput } from './model-info';
 export { ortCalibration, ortModelRunner, type OrtLike, type OrtWithTensor, type CalibrationFeeds } from './ort-calibration';
-export { selfCheck, describeSelfCheck, generatedSamples, DEFAULT_SELF_CHECK_SAMPLES, type ModelRunner, type SelfCheckOptions } from './self-check';
+export { selfCheck, describeSelfCheck, tightestBound, generatedSamples, DEFAULT_SELF_CHECK_SAMPLES, type ModelRunner, type SelfCheckOptions } from './self-check';
 export { ErrorBound, type TensorSample, type OutputBound } from './error-bound';
 export type * from './types';
 export { calibrationSamplesFromNpy, type CalibrationFile, type CalibrationFileOptions } from './calibration-files';

@@ -188,18 +188,25 @@ function measuredErrors(layers: readonly string[], quantized: Record<string, Ten
   return Object.fromEntries(layers.map((name) => [name, maxAbsDifference(quantized[name].data, reference[name].data)]));
 }
 
-/** One line for people: `8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)`. */
-export function describeSelfCheck(result: SelfCheckResult): string {
-  // Only the tighter bound is shown: the end-to-end one compounds through deep nets (2e9 on the sketch CNN) and
-  // tells a person nothing.
+/**
+ * The bound a person should see: the tighter of the layer-by-layer and the end-to-end one (the end-to-end bound
+ * compounds through deep nets, 2e9 on the sketch CNN, and tells a person nothing). Undefined when neither is finite.
+ */
+export function tightestBound(result: SelfCheckResult): { bound: number; how: 'layered' | 'end-to-end' } | undefined {
   const candidates = [
-    result.layered ? { bound: result.layered.bound, how: 'layer by layer' } : null,
-    Number.isFinite(result.bound) ? { bound: result.bound, how: 'end to end' } : null,
+    result.layered ? { bound: result.layered.bound, how: 'layered' as const } : null,
+    Number.isFinite(result.bound) ? { bound: result.bound, how: 'end-to-end' as const } : null,
   ].filter((c) => c !== null);
-  const tightest = candidates.sort((a, b) => a.bound - b.bound)[0];
+  return candidates.sort((a, b) => a.bound - b.bound)[0];
+}
+
+/** One line for people (English, for the command-line tools): `8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)`. */
+export function describeSelfCheck(result: SelfCheckResult): string {
+  const tightest = tightestBound(result);
+  const how = tightest?.how === 'layered' ? 'layer by layer' : 'end to end';
   return (
     `${result.samples} inputs: largest error ${result.maxAbsError.toPrecision(3)} on "${result.output}"` +
-    (tightest ? ` (${result.format ?? 'int8'} bound ${tightest.bound.toPrecision(3)} ${tightest.how})` : ' (no bound derivable; checked that it runs)') +
+    (tightest ? ` (${result.format ?? 'int8'} bound ${tightest.bound.toPrecision(3)} ${how})` : ' (no bound derivable; checked that it runs)') +
     (result.unbounded.length ? `; checked for running only: ${result.unbounded.join(', ')}` : '')
   );
 }

@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { QuantizeError, type QuantizeErrorCode } from '../../quantize/errors';
 import { modelInputs } from '../../quantize/model-info';
-import { DEFAULT_SELF_CHECK_SAMPLES, describeSelfCheck } from '../../quantize/self-check';
+import { DEFAULT_SELF_CHECK_SAMPLES } from '../../quantize/self-check';
 import type { QuantizeProgress, QuantizeReport } from '../../quantize/types';
 import { probeCapabilities } from '../../runtime/capabilities';
 import { readCachedFile } from '../../runtime/cache';
@@ -18,6 +18,7 @@ import { npyCalibration } from './lab-calibration';
 import { formatName } from '../../ui/variant-name';
 import { checkSketchInput, fp32OnnxPath, type LabModel } from './lab-variants';
 import { MIN_CALIBRATION, type QuantizeRequest } from './quantize-methods';
+import { selfCheckText } from './self-check-text';
 import { newVariant, type StoredVariant, type VariantOptions } from '../../runtime/variant-store';
 
 export const MAX_FILE_BYTES = 500e6;
@@ -136,7 +137,7 @@ export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSa
   const change = sizeChange(report.bytesBefore, report.bytesAfter);
   const what = weightsSummary(variant, report);
   const made = msg(str`Made ${mode}: ${sizes} (${change}, ${what}).`, { id: 'quantize.made' });
-  const selfCheck = report.selfCheck ? describeSelfCheck(report.selfCheck) : '';
+  const selfCheck = report.selfCheck ? selfCheckText(report.selfCheck) : '';
   const checked = selfCheck ? ` ${msg(str`Self-check passed on ${selfCheck}.`, { id: 'quantize.made.selfCheck' })}` : '';
   const noteText = notes.join(' ');
   const noted = notes.length ? ` ${msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' })}` : '';

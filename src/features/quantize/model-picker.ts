@@ -7,10 +7,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { describeSelfCheck } from '../../quantize/self-check';
 import { playsInGame, playVariantHref } from '../../ui/play-variant';
 import { formatBytes } from '../../util/format-bytes';
 import { labStyles } from './lab.styles';
+import { selfCheckText } from './self-check-text';
 import { downloadName, type LabModel, type LabVariant } from './lab-variants';
 import { modelPickerStyles } from './model-picker.styles';
 import type { StoredVariant } from '../../runtime/variant-store';
@@ -61,7 +61,7 @@ export class ModelPicker extends LitElement {
         ${v.name}${v.isReference ? html` <span class="muted">${msg('(reference)', { id: 'quantize.variant.reference' })}</span>` : nothing}
         ${stored?.calibratedOn ? html`<small class="muted">${msg(str`calibrated on ${stored.calibratedOn}`, { id: 'quantize.variant.calibratedOn' })}</small>` : nothing}
         ${stored?.selfCheck
-          ? html`<small class="muted" data-testid="self-check">${msg(str`self-check: ${describeSelfCheck(stored.selfCheck)}`, { id: 'quantize.variant.selfCheck' })}</small>`
+          ? html`<small class="muted" data-testid="self-check">${msg(str`self-check: ${selfCheckText(stored.selfCheck)}`, { id: 'quantize.variant.selfCheck' })}</small>`
           : nothing}
         ${stored && this.unsaved.includes(stored)
           ? html`<small class="unsaved" data-testid="not-saved">${msg('not saved in this browser: download it to keep it', { id: 'quantize.variant.notSaved' })}</small>`
