@@ -32,6 +32,8 @@ const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF_CHECK_SAMPLES = 8;
 const PIXELS = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
 const MIXED_TARGET = 0.99;
+/** mixed-auto stops where the 95% Wilson lower bound of the search rows' agreement reaches the target, so held-out rows reach it too. */
+const MIXED_CONFIDENCE = 0.95;
 /** What mixed-auto starts from: each searched, the smallest model that reaches the target kept. */
 const MIXED_BASES: readonly { name: string; options: Omit<QuantizeOptions, 'calibration' | 'selfCheck'> }[] = [
   { name: 'palette-4bit', options: { mode: 'palette', bits: 4 } },
@@ -78,7 +80,7 @@ const VARIANTS: readonly Variant[] = [
   { key: 'palette-4bit', settings: 'palettized weights, 16-entry k-means table per tensor, 4-bit indices', make: quantized({ mode: 'palette', bits: 4 }) },
   {
     key: 'mixed-auto',
-    settings: `the smallest of ${MIXED_BASES.map((b) => b.name).join(' / ')} with its most sensitive layers in fp32 until agreement ≥ ${MIXED_TARGET} on the search rows`,
+    settings: `the smallest of ${MIXED_BASES.map((b) => b.name).join(' / ')} with its most sensitive layers in fp32 until the search rows' agreement reaches ${MIXED_TARGET} with ${MIXED_CONFIDENCE * 100}% confidence (Wilson lower bound)`,
     make: async (bytes, calibration, search) => {
       const details: string[] = [];
       let best: { name: string; result: MixedPrecisionResult } | undefined;
@@ -92,6 +94,7 @@ const VARIANTS: readonly Variant[] = [
           samples: search,
           run: ortModelRunner(ort),
           targetAgreement: MIXED_TARGET,
+          confidence: MIXED_CONFIDENCE,
         });
         const kept = result.keptInFloat.length ? result.keptInFloat.join(', ') : 'none';
         details.push(

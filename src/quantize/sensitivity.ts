@@ -62,6 +62,28 @@ export interface MixedPrecisionOptions extends SensitivityOptions {
   targetAgreement?: number;
   /** A `layerSensitivity` result for the same model and options, to skip measuring it again. */
   sensitivity?: readonly LayerSensitivity[];
+  /**
+   * Stop only when the target is reached with this one-sided confidence (0.9, 0.95 or 0.99): the Wilson score lower
+   * bound of the agreement over the compared rows must reach it, so that drawings not in `samples` agree as often.
+   * Default: the agreement measured on `samples` itself must reach it (right for a handful of drawings, where no
+   * bound could reach 0.99).
+   */
+  confidence?: WilsonConfidence;
+}
+
+/** One-sided normal quantiles z for the confidence levels `wilsonLowerBound` takes. */
+const ONE_SIDED_Z = { 0.9: 1.2816, 0.95: 1.6449, 0.99: 2.3263 } as const;
+export type WilsonConfidence = keyof typeof ONE_SIDED_Z;
+
+/**
+ * Lower end of the Wilson score interval for a proportion `p` measured on `n` trials, one-sided at `confidence`
+ * (Wilson 1927, "Probable inference, the law of succession, and statistical inference", JASA 22). 0 when n is 0.
+ */
+export function wilsonLowerBound(p: number, n: number, confidence: WilsonConfidence): number {
+  if (n <= 0) return 0;
+  const z = ONE_SIDED_Z[confidence];
+  const z2n = (z * z) / n;
+  return (p + z2n / 2 - z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
 }
 
 export interface MixedPrecisionResult {
@@ -192,7 +214,9 @@ export async function layerSensitivity(bytes: Uint8Array, options: SensitivityOp
 /**
  * Automatic mixed precision: starting from every layer quantized, keeps the most sensitive layers (per
  * `layerSensitivity`) in float one more at a time until the top-1 agreement with the float model on `samples`
- * reaches `targetAgreement`. The chosen model is self-checked when `quantize.selfCheck` is given.
+ * reaches `targetAgreement` (with `confidence`: its Wilson lower bound does). Not reached, with the float model
+ * returned, when every layer would have to stay float or the model that reaches it is no smaller than the float one.
+ * The chosen model is self-checked when `quantize.selfCheck` is given.
  */
 export async function mixedPrecision(bytes: Uint8Array, options: MixedPrecisionOptions): Promise<MixedPrecisionResult> {
   const targetAgreement = options.targetAgreement ?? DEFAULT_TARGET_AGREEMENT;
@@ -208,7 +232,10 @@ export async function mixedPrecision(bytes: Uint8Array, options: MixedPrecisionO
     let step = await measure(prepared, options, keptInFloat);
     options.onProgress?.({ stage: 'mixed', done: kept + 1, total: order.length, layer: order[kept - 1] });
     steps.push({ keptInFloat: kept, agreement: step.agreement, bytes: step.result.bytes.byteLength });
-    if (step.agreement >= targetAgreement) {
+    // A model no smaller than the float one is no gain: the float model (agreement 1) is the answer then.
+    if (step.result.bytes.byteLength >= bytes.byteLength) break;
+    const agreementBound = options.confidence ? wilsonLowerBound(step.agreement, prepared.reference.length, options.confidence) : step.agreement;
+    if (agreementBound >= targetAgreement) {
       // Self-checked only once chosen (quantizing is deterministic: the same model again).
       if (options.quantize.selfCheck) step = await measure(prepared, options, keptInFloat, true);
       return {
