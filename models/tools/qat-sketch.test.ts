@@ -81,5 +81,5 @@ describe.skipIf(!hasTorch)('QAT fake quantization rounds exactly as the quantize
     fromPython.params.forEach(([scale, zeroPoint], i) => {
       expect({ scale, zeroPoint }, `range ${ranges[i]}`).toEqual(asymmetricUint8Params(...ranges[i]));
     });
-  }, 60_000);
+  }, 180_000); // importing torch alone took 30–50 s on the loaded 2-core machine
 });
