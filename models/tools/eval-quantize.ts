@@ -39,6 +39,7 @@ const MIXED_BASES: readonly { name: string; options: Omit<QuantizeOptions, 'cali
   { name: 'palette-4bit', options: { mode: 'palette', bits: 4 } },
   { name: 'int4-block32', options: { mode: 'int4', blockSize: 32, symmetric: true } },
   { name: 'int8-static', options: { mode: 'static', perChannel: true } },
+  { name: 'int8-weight-only', options: { mode: 'weight-only', perChannel: true } },
 ];
 
 /** A variant: its key in the JSON line, the settings shown in the table, and how it is made from the float model. */
