@@ -39,7 +39,8 @@ afterAll(async () => {
 
 describe('npm run eval:quantize', () => {
   it('scores every variant on the rows from --from-row and ends with one JSON line of sane numbers', async () => {
-    const { code, stdout, stderr } = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--timing', '5', '--json');
+    // 8 rows per class below --from-row cannot show 0.99 with 95% confidence: mixed-auto uses the plain rule here.
+    const { code, stdout, stderr } = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--timing', '5', '--mixed-confidence', 'none', '--json');
     expect(stderr).not.toMatch(/eval:quantize:/);
     expect(code).toBe(0);
     expect(stdout).toMatch(/calibration on 16 drawings \(rows < 8/);
@@ -95,5 +96,10 @@ describe('npm run eval:quantize', () => {
     const few = await evalQuantize('--data', join(dir, 'data'), '--from-row', '4');
     expect(few.code).toBe(1);
     expect(few.stderr).toMatch(/needs at least 16 calibration drawings; .* gave 8/);
-  }, 120_000);
+    const confidence = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--mixed-confidence', '0.5');
+    expect(confidence.stderr).toMatch(/--mixed-confidence must be one of 0.9, 0.95, 0.99, none, got "0.5"/);
+    // 8 drawings per class: even full agreement cannot be shown at 95%, and the message says what to change.
+    const tooFew = await evalQuantize('--data', join(dir, 'data'), '--from-row', '8', '--variants', 'mixed-auto', '--timing', '1', '--json');
+    expect(JSON.parse(tooFew.stdout.trim().split('\n').at(-1)!).unavailable['mixed-auto']).toMatch(/with 95% confidence \(too few rows for that\? --search-rows, or --mixed-confidence none\)/);
+  }, 180_000);
 });

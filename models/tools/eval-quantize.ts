@@ -4,6 +4,7 @@
  *
  *   npm run eval:quantize -- --data <dir of <class>.npy> [--from-row K] [--model <catalog id | model folder>] [--json]
  *       [--calibration-rows 16] [--search-rows 64] [--train-data ../shared/data/quickdraw/train] [--timing 200]
+ *       [--mixed-confidence 0.95 | 0.9 | 0.99 | none]   (none: mixed-auto stops where the search rows' agreement itself reaches 0.99)
  *       [--variants <key,key,…>]   (default: all; e.g. int8-static,int8-static-smoothquant)
  *
  * With --from-row K, calibration uses the first --calibration-rows rows of each class below K, mixed-auto's search
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { DEFAULT_MIN_CALIBRATION_SAMPLES, mixedPrecision, ortCalibration, ortModelRunner, quantizeModel, type CalibrationMethod, type MixedPrecisionResult, type QuantizeOptions } from '../../src/quantize';
+import type { WilsonConfidence } from '../../src/quantize/sensitivity';
 import { top1Agreement } from '../../src/quantize/metrics';
 import { labelsFromConfig } from '../../src/sketch/predictions';
 import { SKETCH_INPUT_SPEC } from '../../src/sketch/input-spec';
@@ -32,8 +34,17 @@ const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF_CHECK_SAMPLES = 8;
 const PIXELS = SKETCH_INPUT_SPEC.size * SKETCH_INPUT_SPEC.size;
 const MIXED_TARGET = 0.99;
-/** mixed-auto stops where the 95% Wilson lower bound of the search rows' agreement reaches the target, so held-out rows reach it too. */
-const MIXED_CONFIDENCE = 0.95;
+/**
+ * By default mixed-auto stops where the 95% Wilson lower bound of the search rows' agreement reaches the target, so
+ * held-out rows reach it too (fewer than ~300 search rows can never show 0.99 so: `--mixed-confidence none` then).
+ */
+const MIXED_CONFIDENCES = { '0.9': 0.9, '0.95': 0.95, '0.99': 0.99, none: undefined } as const;
+
+/** The drawings mixed-auto measures agreement on, and the confidence its stopping rule asks for. */
+interface SearchRows {
+  samples: TensorMap[];
+  confidence: WilsonConfidence | undefined;
+}
 /** What mixed-auto starts from: each searched, the smallest model that reaches the target kept. */
 const MIXED_BASES: readonly { name: string; options: Omit<QuantizeOptions, 'calibration' | 'selfCheck'> }[] = [
   { name: 'palette-4bit', options: { mode: 'palette', bits: 4 } },
@@ -46,8 +57,8 @@ const MIXED_BASES: readonly { name: string; options: Omit<QuantizeOptions, 'cali
 interface Variant {
   key: string;
   settings: string;
-  /** `calibration`: static modes' calibration drawings; `search`: the drawings mixed-auto measures agreement on. */
-  make: (bytes: Uint8Array, calibration: TensorMap[], search: TensorMap[]) => Promise<{ bytes: Uint8Array; note?: string; details?: string[] }>;
+  /** `calibration`: static modes' calibration drawings; `search`: what mixed-auto measures agreement on. */
+  make: (bytes: Uint8Array, calibration: TensorMap[], search: SearchRows) => Promise<{ bytes: Uint8Array; note?: string; details?: string[] }>;
 }
 
 const feeds = (samples: readonly TensorMap[]) =>
@@ -81,7 +92,7 @@ const VARIANTS: readonly Variant[] = [
   { key: 'palette-4bit', settings: 'palettized weights, 16-entry k-means table per tensor, 4-bit indices', make: quantized({ mode: 'palette', bits: 4 }) },
   {
     key: 'mixed-auto',
-    settings: `the smallest of ${MIXED_BASES.map((b) => b.name).join(' / ')} with its most sensitive layers in fp32 until the search rows' agreement reaches ${MIXED_TARGET} with ${MIXED_CONFIDENCE * 100}% confidence (Wilson lower bound)`,
+    settings: `the smallest of ${MIXED_BASES.map((b) => b.name).join(' / ')} with its most sensitive layers in fp32 until the search rows' agreement reaches ${MIXED_TARGET} (with --mixed-confidence: its Wilson lower bound does)`,
     make: async (bytes, calibration, search) => {
       const details: string[] = [];
       let best: { name: string; result: MixedPrecisionResult } | undefined;
@@ -92,19 +103,22 @@ const VARIANTS: readonly Variant[] = [
             ...(base.options.mode === 'static' ? { calibration: { run: ortCalibration(ort, feeds(calibration)) } } : {}),
             selfCheck: { run: ortModelRunner(ort), samples: calibration.slice(0, SELF_CHECK_SAMPLES), runtime: 'onnxruntime-node' },
           },
-          samples: search,
+          samples: search.samples,
           run: ortModelRunner(ort),
           targetAgreement: MIXED_TARGET,
-          confidence: MIXED_CONFIDENCE,
+          confidence: search.confidence,
         });
         const kept = result.keptInFloat.length ? result.keptInFloat.join(', ') : 'none';
         details.push(
-          `mixed-auto from ${base.name}: kept in fp32 ${kept}; agreement ${result.agreement.toFixed(4)} on ${search.length} search rows (${result.reached ? 'reached' : 'not reached'}), ${result.bytes} bytes`,
+          `mixed-auto from ${base.name}: kept in fp32 ${kept}; agreement ${result.agreement.toFixed(4)} on ${search.samples.length} search rows (${result.reached ? 'reached' : 'not reached'}), ${result.bytes} bytes`,
           ...result.sensitivity.map((l) => `  ${l.layer} (${l.op}) alone in ${base.name}: agreement ${l.agreement.toFixed(4)}, KL ${l.klDivergence.toExponential(2)} nats, SQNR ${l.sqnrDb.toFixed(1)} dB`),
         );
         if (result.reached && (!best || result.bytes < best.result.bytes)) best = { name: base.name, result };
       }
-      if (!best) throw new Error(`no base reached agreement ${MIXED_TARGET} on the search rows with a layer quantized`);
+      if (!best) {
+        const how = search.confidence ? ` with ${search.confidence * 100}% confidence (too few rows for that? --search-rows, or --mixed-confidence none)` : '';
+        throw new Error(`no base reached agreement ${MIXED_TARGET} on the ${search.samples.length} search rows${how} with a layer quantized`);
+      }
       const kept = best.result.keptInFloat.length ? best.result.keptInFloat.join(', ') : 'none';
       return { bytes: best.result.model, note: `${best.name}, kept in fp32: ${kept}`, details: ['Per-layer sensitivity (that layer alone quantized, on the search rows), most sensitive first:', ...details] };
     },
@@ -131,6 +145,7 @@ async function main(): Promise<void> {
       variants: { type: 'string' },
       'train-data': { type: 'string', default: '../shared/data/quickdraw/train' },
       timing: { type: 'string', default: '200' },
+      'mixed-confidence': { type: 'string', default: '0.95' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -143,6 +158,9 @@ async function main(): Promise<void> {
   if (!(Number.isInteger(calibrationRows) && calibrationRows > 0)) throw new Error(`--calibration-rows must be a whole number ≥ 1, got "${values['calibration-rows']}".`);
   if (!(Number.isInteger(searchRows) && searchRows > 0)) throw new Error(`--search-rows must be a whole number ≥ 1, got "${values['search-rows']}".`);
   if (!(Number.isInteger(timing) && timing > 0)) throw new Error(`--timing must be a whole number ≥ 1, got "${values.timing}".`);
+  const confidenceKey = values['mixed-confidence']!;
+  if (!(confidenceKey in MIXED_CONFIDENCES)) throw new Error(`--mixed-confidence must be one of ${Object.keys(MIXED_CONFIDENCES).join(', ')}, got "${confidenceKey}".`);
+  const confidence = MIXED_CONFIDENCES[confidenceKey as keyof typeof MIXED_CONFIDENCES];
 
   const chosen = values.variants === undefined ? VARIANTS : values.variants.split(',').map((key) => {
     const variant = VARIANTS.find((v) => v.key === key.trim());
@@ -155,7 +173,7 @@ async function main(): Promise<void> {
   const evaluation = await loadBitmapFolder(resolve(values.data), labels, fromRow ?? 0);
   const calibrationSource = fromRow === undefined ? resolve(values['train-data']) : resolve(values.data);
   const calibration = bitmapSamples(await loadBitmapFolder(calibrationSource, labels, 0, Math.min(fromRow ?? Infinity, calibrationRows)));
-  const search = bitmapSamples(await loadBitmapFolder(calibrationSource, labels, 0, Math.min(fromRow ?? Infinity, searchRows)));
+  const search: SearchRows = { samples: bitmapSamples(await loadBitmapFolder(calibrationSource, labels, 0, Math.min(fromRow ?? Infinity, searchRows))), confidence };
   if (calibration.length < DEFAULT_MIN_CALIBRATION_SAMPLES) {
     throw new Error(`Static quantization needs at least ${DEFAULT_MIN_CALIBRATION_SAMPLES} calibration drawings; ${calibrationSource} gave ${calibration.length} (${fromRow === undefined ? '' : `rows < ${fromRow}, `}at most ${calibrationRows} per class).`);
   }
