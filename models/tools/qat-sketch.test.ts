@@ -1,23 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasTorch, PYTHON, TOOLS } from './testing/python-torch';
 import { asymmetricUint8Params, quantizeSymmetricPerChannel } from '../../src/quantize/math';
 import { quantizeInt4Blocks } from '../../src/quantize/int4-blocks';
 import { columnLayout } from '../../src/quantize/blocked-layout';
 import { seededRandom } from '../../src/util/prng';
 
-const PYTHON = '/usr/bin/python3';
-const TOOLS = resolve(__dirname);
-const hasTorch = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import torch, numpy'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasTorch) console.warn('Skipping the QAT fake-quantization check: /usr/bin/python3 with torch and numpy not found.');
+const torchFound = hasTorch();
+if (!torchFound) console.warn('Skipping the QAT fake-quantization check: /usr/bin/python3 with torch and numpy not found.');
 
 interface Weight {
   dims: number[];
@@ -58,7 +48,7 @@ function simulated(weights: Weight[], ranges: [number, number][]): { int8: numbe
   return JSON.parse(execFileSync(PYTHON, ['-c', script], { input, encoding: 'utf8' }));
 }
 
-describe.skipIf(!hasTorch)('QAT fake quantization rounds exactly as the quantizer (needs python3-torch)', () => {
+describe.skipIf(!torchFound)('QAT fake quantization rounds exactly as the quantizer (needs python3-torch)', () => {
   it('gives the int8, int4 and activation values src/quantize stores (generated weights and ranges, 3 seeds)', () => {
     // One Python run for every case: importing torch takes most of the time.
     const weights = [1, 2, 3].flatMap(generatedWeights);

@@ -1,22 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasTorch, PYTHON, TOOLS } from './testing/python-torch';
 import { bitmapToInput } from '../../src/sketch/model-input';
 
-const PYTHON = '/usr/bin/python3';
-const TOOLS = resolve(__dirname);
-const hasTorch = existsSync(PYTHON) && (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import torch, numpy'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasTorch) console.warn('Skipping the training-normalisation check: /usr/bin/python3 with torch and numpy not found.');
+const torchFound = hasTorch();
+if (!torchFound) console.warn('Skipping the training-normalisation check: /usr/bin/python3 with torch and numpy not found.');
 
-describe.skipIf(!hasTorch)('training and the app prepare drawings identically (needs python3-torch)', () => {
+describe.skipIf(!torchFound)('training and the app prepare drawings identically (needs python3-torch)', () => {
   it('gives the same model input from train_sketch.py as from bitmapToInput', () => {
     const bitmap = Uint8Array.from({ length: 784 }, (_, i) => (i * 37) % 256);
     const script = [

@@ -12,6 +12,7 @@ import { seededNormal, seededRandom } from '../../util/prng';
 import { elementCount } from '../tensor';
 import { decodeModel, encodeModel, onnx } from '../proto';
 import { OnnxModelBuilder, valueInfo, type AttributeValue } from './model-builder';
+import { SeededDraws } from './seeded-draws';
 
 export const FUZZ_OPSETS = [10, 11, 13, 17, 21] as const;
 
@@ -29,37 +30,21 @@ export interface RandomGraph {
 type Dim = number | string;
 
 /** One graph under construction: the builder plus the shapes of the tensors made so far. */
-class Draft {
+class Draft extends SeededDraws {
   readonly builder: OnnxModelBuilder;
   readonly features: string[] = [];
   private readonly weights: { name: string; dims: number[] }[] = [];
-  private counter = 0;
   /** Input width multiplier: 11 for about one graph in five (drawn from a separate stream). */
   readonly widen: number;
 
   constructor(
     readonly opset: number,
-    readonly random: () => number,
+    random: () => number,
     seed: number,
   ) {
+    super(random);
     this.builder = new OnnxModelBuilder(opset, seed);
     this.widen = seededRandom(seed + 0x5eed)() < 0.2 ? 11 : 1;
-  }
-
-  chance(p: number): boolean {
-    return this.random() < p;
-  }
-
-  int(low: number, high: number): number {
-    return low + Math.floor(this.random() * (high - low + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)];
-  }
-
-  fresh(base: string): string {
-    return `${base}${this.counter++}`;
   }
 
   node(op: string, inputs: string[], attributes: Record<string, AttributeValue> = {}): string {

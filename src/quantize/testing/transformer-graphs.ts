@@ -11,31 +11,17 @@
 import { seededRandom } from '../../util/prng';
 import { OnnxModelBuilder } from './model-builder';
 import { namedGraph, type RandomGraph } from './random-graphs';
+import { SeededDraws } from './seeded-draws';
 
 /** One graph under construction: names, draws and the features it exercises (for its name). */
-class Sketch {
+class Sketch extends SeededDraws {
   readonly features: string[] = [];
-  private counter = 0;
 
   constructor(
     readonly builder: OnnxModelBuilder,
-    readonly random: () => number,
-  ) {}
-
-  chance(p: number): boolean {
-    return this.random() < p;
-  }
-
-  int(low: number, high: number): number {
-    return low + Math.floor(this.random() * (high - low + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)];
-  }
-
-  fresh(base: string): string {
-    return `${base}${this.counter++}`;
+    random: () => number,
+  ) {
+    super(random);
   }
 
   node(op: string, inputs: string[], attributes: Parameters<OnnxModelBuilder['node']>[3] = {}): string {
