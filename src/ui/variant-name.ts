@@ -63,6 +63,19 @@ export function formatName(variant: Pick<StoredVariant, 'mode' | 'options' | 'ke
 }
 
 /** A stored variant's name: "static int8 (made here)" for one quantized in the lab, "fp32 (your file)" for an opened one. */
+/**
+ * Names made distinct in order: a name already given gets " (2)", " (3)"… (two variants made with the same settings
+ * would otherwise look alike in the lab's list, its results and the game's menu).
+ */
+export function numberRepeats(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
 export function storedVariantName(variant: Pick<StoredVariant, 'mode' | 'options' | 'keptInFloat'>): string {
   if (variant.mode === 'opened') return modeName('opened');
   return msg(str`${formatName(variant)} (made here)`, { id: 'quantize.variant.madeHere' });

@@ -71,6 +71,12 @@ describe('sketch model choices', () => {
     expect(lab.some((c) => c.modelId === 'Xenova/quickdraw-mobilevit-small')).toBe(false);
   });
 
+  it('numbers lab variants made with the same settings, so the menu tells them apart', () => {
+    const [variant] = everyVariant().filter((v) => v.modelId === 'doodle-cnn' && v.mode === 'static');
+    const titles = sketchModelChoices([variant!, { ...variant!, id: 'again' }]).slice(-2).map((c) => c.title);
+    expect(titles).toEqual(['doodle-cnn · static int8 (made here)', 'doodle-cnn · static int8 (made here) (2)']);
+  });
+
   it('names a variant in the interface language', async () => {
     const [variant] = everyVariant().filter((v) => v.modelId === 'doodle-cnn' && v.mode === 'static');
     await inJapanese(() => {

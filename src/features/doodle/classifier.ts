@@ -14,7 +14,7 @@ import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import { formatPercent } from '../../ui/format';
 import { modelTitle } from '../../ui/model-title';
 import { playsInGame } from '../../ui/play-variant';
-import { storedVariantName } from '../../ui/variant-name';
+import { numberRepeats, storedVariantName } from '../../ui/variant-name';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {
@@ -114,9 +114,9 @@ export function sketchModelChoices(variants: readonly VariantSummary[] = []): Sk
   const local = catalog.models
     .filter((m) => m.source === 'local' && m.task !== 'summarization')
     .map((m): SketchModelChoice => ({ key: m.id, modelId: m.id, dtype: m.defaultDtype, title: `${modelTitle(m)} (${m.id}) · ${m.defaultDtype}`, kind: m.task === 'image-classification' ? 'image' : 'bitmap' }));
-  const lab = variants
-    .filter((v) => playsInGame(v.modelId))
-    .map((v): SketchModelChoice => ({ key: variantChoiceKey(v.id), modelId: v.modelId, variantId: v.id, title: variantTitle(v), kind: 'bitmap' }));
+  const playable = variants.filter((v) => playsInGame(v.modelId));
+  const titles = numberRepeats(playable.map((v) => variantTitle(v)));
+  const lab = playable.map((v, i): SketchModelChoice => ({ key: variantChoiceKey(v.id), modelId: v.modelId, variantId: v.id, title: titles[i]!, kind: 'bitmap' }));
   return [...bundled, ...hub, ...local, ...lab];
 }
 

@@ -145,7 +145,7 @@ export class SketchModel implements ReactiveController {
     if (!p) return '';
     const title = p.title || msg('The variant made in the lab', { id: 'doodle.variant.untitled' });
     if (p.kind === 'missing') {
-      return msg(str`${title} is no longer stored in this browser (it was deleted), so the bundled model plays instead.`, { id: 'doodle.variant.missing' });
+      return msg(str`${title} is not stored in this browser (it was deleted, or made in another browser), so the bundled model plays instead.`, { id: 'doodle.variant.missing' });
     }
     return msg(str`${title} could not be loaded, so the bundled model plays instead. (${p.detail})`, { id: 'doodle.variant.failed' });
   }

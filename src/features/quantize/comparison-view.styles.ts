@@ -17,9 +17,13 @@ export const comparisonViewStyles = [
     }
     .charts {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr));
+      /* min(): on a phone one column narrower than 24rem, not a page that scrolls sideways. */
+      grid-template-columns: repeat(auto-fit, minmax(min(24rem, 100%), 1fr));
       gap: 1rem;
       margin-top: 1rem;
+    }
+    .charts > * {
+      min-width: 0;
     }
   `,
 ];

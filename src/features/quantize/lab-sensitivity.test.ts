@@ -117,6 +117,11 @@ describe('lab sensitivity: the runs', () => {
     worker.mixed.mockResolvedValue(mixedResult({ reached: false, report: null, keptInFloat: ['conv1', 'fc', 'conv2'], agreement: 1, bytes: MODEL_BYTES.byteLength, targetAgreement: 1 }));
     const missed = await mixedForLab({ method: weightOnly }, context(sets), 1);
     expect(missed.made).toBeUndefined();
+
+    // Reached with no layer in fp32: that is the format itself, which "Quantize here" makes; no second copy.
+    worker.mixed.mockResolvedValue(mixedResult({ keptInFloat: [] }));
+    const plain = await mixedForLab({ method: weightOnly }, context(sets), 0.99);
+    expect(plain.made).toBeUndefined();
   });
 
   it('turns each worker failure into a message for people that says nothing was stored, and lets a stop through as a stop', async () => {
@@ -143,14 +148,14 @@ describe('mixedSummary', () => {
       'Kept 1 of 3 layers in fp32: agreement with fp32 0.996 (target 0.990) on 16 synthetic shapes · 1 class; 25.0 kB, 4.00× smaller.',
     );
     expect(mixedSummary({ ...base, result: mixedResult({ keptInFloat: [], agreement: 1 }) })).toBe(
-      'No layer needs fp32: with every layer quantized the agreement with fp32 is 1.000 (target 0.990) on 16 synthetic shapes · 1 class; 25.0 kB, 4.00× smaller.',
+      'No layer needs fp32: with every layer quantized the agreement with fp32 is 1.000 (target 0.990) on 16 synthetic shapes · 1 class; 25.0 kB, 4.00× smaller. Nothing was stored: make it with "Quantize here". Drawings like the real ones (your game drawings, an imported file) show differences the synthetic shapes may not.',
     );
   });
 
   it('says plainly when no mix reaches the target, with the best agreement tried, and that nothing was stored', () => {
     const result = mixedResult({ reached: false, report: null, targetAgreement: 1, steps: [{ keptInFloat: 0, agreement: 0.9, bytes: 1 }, { keptInFloat: 2, agreement: 0.9375, bytes: 2 }] });
     expect(mixedSummary({ ...base, result })).toBe(
-      'No mix reaches agreement 1.000 on 16 synthetic shapes · 1 class: even with every layer but one kept in fp32 the best was 0.938. Nothing was stored; lower the target or choose another format.',
+      'No mix smaller than fp32 reaches agreement 1.000 on 16 synthetic shapes · 1 class: the best was 0.938. Nothing was stored; lower the target or choose another format.',
     );
   });
 });

@@ -185,7 +185,8 @@ export async function mixedForLab(request: SensitivityRequest, context: Sensitiv
     throw sensitivityFailure(error);
   }
   const base = { result, floatBytes, layerCount: result.sensitivity.length, compared: { origin: context.origin, drawings: context.drawings } };
-  if (!result.reached || !result.report) return base;
+  // A mix with no layer in fp32 is the format itself, which the quantize panel makes: no second copy is stored.
+  if (!result.reached || !result.report || result.keptInFloat.length === 0) return base;
   const calibration = calibrationSet(request, context);
   const variant = newVariant({
     modelId: context.model.id,
@@ -207,7 +208,7 @@ export function mixedSummary({ result, floatBytes, layerCount, compared }: Mixed
   const target = formatNumber(result.targetAgreement, 3);
   if (!result.reached) {
     const best = formatNumber(Math.max(0, ...result.steps.map((s) => s.agreement)), 3);
-    return msg(str`No mix reaches agreement ${target} on ${samples}: even with every layer but one kept in fp32 the best was ${best}. Nothing was stored; lower the target or choose another format.`, {
+    return msg(str`No mix smaller than fp32 reaches agreement ${target} on ${samples}: the best was ${best}. Nothing was stored; lower the target or choose another format.`, {
       id: 'quantize.sensitivity.mixed.notReached',
     });
   }
@@ -217,7 +218,7 @@ export function mixedSummary({ result, floatBytes, layerCount, compared }: Mixed
   const kept = formatNumber(result.keptInFloat.length);
   const total = formatNumber(layerCount);
   return result.keptInFloat.length === 0
-    ? msg(str`No layer needs fp32: with every layer quantized the agreement with fp32 is ${agreement} (target ${target}) on ${samples}; ${size}, ${change}.`, {
+    ? msg(str`No layer needs fp32: with every layer quantized the agreement with fp32 is ${agreement} (target ${target}) on ${samples}; ${size}, ${change}. Nothing was stored: make it with "Quantize here". Drawings like the real ones (your game drawings, an imported file) show differences the synthetic shapes may not.`, {
         id: 'quantize.sensitivity.mixed.noneKept',
       })
     : msg(str`Kept ${kept} of ${total} layers in fp32: agreement with fp32 ${agreement} (target ${target}) on ${samples}; ${size}, ${change}.`, {

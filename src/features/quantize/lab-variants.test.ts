@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSketchInput, downloadName, labModels, labVariants } from './lab-variants';
+import { checkSketchInput, deletionWords, downloadName, labModels, labVariants } from './lab-variants';
 import type { StoredVariant } from '../../runtime/variant-store';
 
 const stored = (over: Partial<StoredVariant>): StoredVariant => ({ id: 'id', modelId: 'doodle-cnn', name: 'doodle-cnn', mode: 'static', bytes: new Uint8Array(10), createdAt: 1, ...over });
@@ -57,6 +57,19 @@ describe('lab models and variants', () => {
       ['weight-only int8 (made here)', 'int8'],
       ['int4 block 64, asymmetric, 1 layer fp32 (made here)', 'q4'],
     ]);
+  });
+
+  it('numbers variants made with the same settings, and the deletion question names the one in the list', () => {
+    const [model] = labModels([]);
+    const twins = [stored({ id: 'w1', mode: 'weight-only' }), stored({ id: 'i4', mode: 'int4', options: { blockSize: 32, symmetric: true } }), stored({ id: 'w2', mode: 'weight-only' }), stored({ id: 'w3', mode: 'weight-only' })];
+    const made = labVariants(model!, twins).filter((v) => v.stored);
+    expect(made.map((v) => v.name)).toEqual([
+      'weight-only int8 (made here)',
+      'int4 block 32, symmetric (made here)',
+      'weight-only int8 (made here) (2)',
+      'weight-only int8 (made here) (3)',
+    ]);
+    expect(deletionWords(twins[2]!, 0, made[2]!.name)).toBe('weight-only int8 (made here) (2) of doodle-cnn');
   });
 
   it('accepts models that take one [batch, 1, 28, 28] sketch and explains why others cannot be compared', () => {

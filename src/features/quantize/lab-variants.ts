@@ -7,7 +7,7 @@ import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import { formatNumber } from '../../ui/format';
 import { modelTitle } from '../../ui/model-title';
-import { modeName, storedVariantName } from '../../ui/variant-name';
+import { modeName, numberRepeats, storedVariantName } from '../../ui/variant-name';
 import { formatTag, variantDtype, type StoredVariant } from '../../runtime/variant-store';
 
 // Variant names live in src/ui/variant-name.ts: the game's model menu names the lab's variants the same way.
@@ -58,20 +58,19 @@ export function labVariants(model: LabModel, stored: readonly StoredVariant[]): 
   } else if (model.opened) {
     variants.push({ id: model.opened.id, name: modeName('opened'), isReference: true, dtype: 'fp32', stored: model.opened, bytes: model.opened.bytes.byteLength });
   }
-  for (const v of stored.filter((s) => s.modelId === model.id && s.mode !== 'opened')) {
-    variants.push({ id: v.id, name: storedVariantName(v), isReference: false, dtype: variantDtype(v.mode), stored: v, bytes: v.bytes.byteLength });
-  }
+  const made = stored.filter((s) => s.modelId === model.id && s.mode !== 'opened');
+  const names = numberRepeats(made.map((v) => storedVariantName(v)));
+  made.forEach((v, i) => variants.push({ id: v.id, name: names[i]!, isReference: false, dtype: variantDtype(v.mode), stored: v, bytes: v.bytes.byteLength }));
   return variants;
 }
 
 /** What a deletion removes, in words: "static int8 of doodle-cnn", "mine.onnx and the 2 variant(s) made from it". */
-export function deletionWords(variant: StoredVariant, dependants: number): string {
+export function deletionWords(variant: StoredVariant, dependants: number, shownName: string): string {
   const name = variant.name;
   const count = formatNumber(dependants);
-  const mode = modeName(variant.mode);
   return dependants
     ? msg(str`${name} and the ${count} variant(s) made from it`, { id: 'quantize.delete.withDependants' })
-    : msg(str`${mode} of ${name}`, { id: 'quantize.delete.variant' });
+    : msg(str`${shownName} of ${name}`, { id: 'quantize.delete.variant' });
 }
 
 /** The fp32 .onnx file of a catalog model, whose cached bytes the quantizer reads. */

@@ -4,7 +4,7 @@
  * The page holds the lab's state and runs its three flows (open a model, quantize, compare); the parts it shows
  * (model picker, sample sets, quantize panel, compare panel, results) are components that report through events.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
@@ -247,7 +247,8 @@ export class QuantizePage extends LitElement {
 
   private async removeVariant(variant: StoredVariant): Promise<void> {
     const dependants = variant.mode === 'opened' ? this.kept.filter((s) => s.modelId === `file:${variant.id}`) : [];
-    const what = deletionWords(variant, dependants.length);
+    const shownName = this.variants.find((v) => v.id === variant.id)?.name ?? variant.mode;
+    const what = deletionWords(variant, dependants.length, shownName);
     if (!confirm(msg(str`Delete ${what} from this browser?`, { id: 'quantize.delete.confirm' }))) return;
     const gone = new Set([variant.id, ...dependants.map((d) => d.id)]);
     this.unsaved = this.unsaved.filter((v) => !gone.has(v.id));
@@ -269,6 +270,11 @@ export class QuantizePage extends LitElement {
     this.origin = 'imported';
     const count = formatNumber(drawings.length);
     this.message = { kind: 'ok', text: msg(str`Imported ${count} labelled drawings from ${name}.`, { id: 'quantize.imported' }) };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // A message can come from a panel far down the page: bring it into view, or the user sees nothing happen.
+    if (changed.has('message') && this.message) this.renderRoot.querySelector('[data-testid="lab-message"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   override render() {

@@ -112,7 +112,7 @@ export class QuantizePanel extends LitElement {
       case 'number': {
         const current = optionValue(this.method, option.key, this.methodValues);
         return html`<label class="option">${option.label()}
-            <input type="number" data-testid=${`option-${option.key}`} min=${option.min} max=${option.max} step=${option.step} .value=${String(current)} ?disabled=${this.busy}
+            <input type="number" data-testid=${`option-${option.key}`} min=${option.min} max=${option.max} step=${option.step} .value=${Number.isNaN(current) ? '' : String(current)} ?disabled=${this.busy}
               @change=${(e: Event) => this.setValue(option.key, (e.target as HTMLInputElement).valueAsNumber)} /></label>
           ${hint(option.hint?.())}`;
       }

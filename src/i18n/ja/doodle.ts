@@ -45,7 +45,7 @@ export const templates: JaTemplates = {
   'doodle.model.lab-group': 'ラボで作成',
   'doodle.variant.untitled': 'ラボで作成したモデル',
   'doodle.variant.loading-title': 'ラボで作成したモデル',
-  'doodle.variant.missing': str`${0} はこのブラウザーに保存されていません（削除されました）。代わりに同梱のモデルで遊びます。`,
+  'doodle.variant.missing': str`${0} はこのブラウザーに保存されていません（削除されたか、別のブラウザーで作られたものです）。代わりに同梱のモデルで遊びます。`,
   'doodle.variant.failed': str`${0} を読み込めなかったため、代わりに同梱のモデルで遊びます。（${1}）`,
   'doodle.variant.no-config': str`${0} のクラス名（config.json）がこのブラウザーに保存されていません。`,
   'doodle.variant.wrong-output': str`${0} は 1 枚の絵に ${1} 個のスコアを出します。このゲームでは ${2} クラスそれぞれに 1 個ずつ必要です。`,
