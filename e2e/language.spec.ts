@@ -27,6 +27,8 @@ const TECHNICAL = new Set(
     'Markdown JSON CSV PDF txt md npy onnx IndexedDB Chromium Chrome Hugging Face Hub',
     'BART DistilBART MobileViT ViT CNN Quick Draw QuickDraw SwiftShader google nvidia swiftshader',
     'ms kB MB GB KiB MiB GiB px top nats Ctrl Shift Alt Enter Space Backspace Esc Tab Delete',
+    // ONNX operator names and methods, as Japanese ML articles write them (hyphenated ones whole: k-means).
+    'Conv Gemm MatMul LayerNormalization Softmax k-means SmoothQuant',
   ]
     .join(' ')
     .toLowerCase()
@@ -74,6 +76,7 @@ function englishWords(texts: readonly string[]): string[] {
     const plain = MODEL_NAMES.reduce((t, name) => t.split(name).join(' '), text).replace(/\{[^}]*\}?|"[^"]*"/g, ' ');
     for (const token of plain.split(/[\s、。（）()「」：:;,，・·—–→×'“”[\]…]+/)) {
       if (/[0-9/._@]/.test(token)) continue;
+      if (TECHNICAL.has(token.toLowerCase())) continue;
       for (const word of token.match(/[A-Za-z]+/g) ?? []) {
         const technical = TECHNICAL.has(word.toLowerCase()) || /^[A-Z]+s?$/.test(word) || word.length === 1;
         if (!technical) found.add(`${word}  ← "${text.slice(0, 80)}"`);

@@ -85,7 +85,7 @@ test.describe('playing a lab variant', () => {
     await lab.close();
 
     const problem = page.getByTestId('variant-problem');
-    await expect(problem).toHaveText(`${title} is no longer stored in this browser (it was deleted), so the bundled model plays instead.`);
+    await expect(problem).toHaveText(`${title} is not stored in this browser (it was deleted, or made in another browser), so the bundled model plays instead.`);
     await expect(status).toHaveText(BUNDLED_READY, { timeout: 60_000 });
     await expect(page.getByTestId('model-select').locator('optgroup')).toHaveCount(0);
     // The round is still on, and the bundled model guesses the drawing still on the canvas.
@@ -99,7 +99,7 @@ test.describe('playing a lab variant', () => {
   test('a link to a variant that is not stored, or whose bytes are not a model, says so and plays the bundled model', async ({ page }) => {
     await page.goto('/#/doodle/variant/no-such-variant');
     const problem = page.getByTestId('variant-problem');
-    await expect(problem).toHaveText('The variant made in the lab is no longer stored in this browser (it was deleted), so the bundled model plays instead.');
+    await expect(problem).toHaveText('The variant made in the lab is not stored in this browser (it was deleted, or made in another browser), so the bundled model plays instead.');
     await expect(page.getByTestId('model-status')).toHaveText(BUNDLED_READY, { timeout: 60_000 });
 
     // A stored variant whose bytes were damaged: it is offered, fails to load, and the bundled model takes over.

@@ -37,7 +37,7 @@ test('a variant the lab cannot store stays in the comparison and downloads; the 
   await page.getByTestId('quantize').click();
   const message = page.getByTestId('lab-message');
   await expect(message).toContainText('Made weight-only int8', { timeout: 120_000 });
-  await expect(message).toContainText(/Browser storage is full: doodle-cnn weight-only int8 \(made here\) needs \d+(\.\d)? kB more/);
+  await expect(message).toContainText(/Browser storage is full: doodle-cnn weight-only-int8 \(made here\) needs \d+(\.\d)? kB more/);
   await expect(message).toContainText(/Deleting doodle-cnn \([\d.]+ MB\) on the Models page would make room/);
   await expect(message).toContainText('use its Download button to keep it');
 
