@@ -69,6 +69,11 @@ test.describe('quantize lab: weight formats', () => {
     const session = await ort.InferenceSession.create(bytes);
     const outputs = await session.run({ input: new ort.Tensor('float32', new Float32Array(784), [1, 1, 28, 28]) });
     expect(outputs.logits!.dims).toEqual([1, 16]);
+
+    // The results are worded when shown: a switch to Japanese renames the rows and the drawings, with no new run.
+    await page.getByTestId('language-select').selectOption('ja');
+    await expect(resultRow(page, 'int4 ブロック 32、対称（ここで作成）')).toBeVisible();
+    await expect(page.getByTestId('samples-used')).toContainText(`読み込んだ絵 ${drawings.length} 枚`);
     expect(watch.externalRequests).toEqual([]);
   });
 
