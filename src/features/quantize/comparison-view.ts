@@ -10,12 +10,14 @@ import { classDifferences } from './chart-data';
 import type { ComparisonClasses } from './class-names';
 import { tableRows, type VariantResult } from './comparison-table';
 import { comparisonViewStyles } from './comparison-view.styles';
-import { originName } from './eval-samples';
+import { describeSamples, originName, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { labStyles } from './lab.styles';
 
 /** What the last comparison ran on and what it learnt about the model's classes. */
 export interface ComparedOn {
-  samples: string;
+  /** The drawing set compared on; described when shown, so the words follow a language switch. */
+  origin: SampleOrigin;
+  drawings: readonly EvalDrawing[];
   classNames: string[];
   classSource: ComparisonClasses['source'];
   /** Labels of the drawings the model has no class for. */
@@ -33,7 +35,7 @@ export class ComparisonView extends LitElement {
   override render() {
     const compared = this.compared;
     if (!compared) return nothing;
-    const samples = compared.samples;
+    const samples = describeSamples(compared.origin, compared.drawings);
     const comparedOn = samples.includes(originName('synthetic'))
       ? msg(str`Compared on ${samples} (drawn by this page’s code at run time, not real drawings).`, { id: 'quantize.results.onSynthetic' })
       : msg(str`Compared on ${samples}.`, { id: 'quantize.results.on' });

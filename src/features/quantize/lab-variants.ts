@@ -7,11 +7,9 @@ import { catalog, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, LoadedInfo } from '../../runtime/protocol';
 import { formatNumber } from '../../ui/format';
 import { modelTitle } from '../../ui/model-title';
+// Variant names live in src/ui/variant-name.ts: the game's model menu names the lab's variants the same way.
 import { modeName, numberRepeats, storedVariantName } from '../../ui/variant-name';
 import { formatTag, variantDtype, type StoredVariant } from '../../runtime/variant-store';
-
-// Variant names live in src/ui/variant-name.ts: the game's model menu names the lab's variants the same way.
-export { modeName };
 
 export interface LabModel {
   /** Catalog id, or `file:<stored id>` for a model the user opened. */

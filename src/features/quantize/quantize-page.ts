@@ -74,8 +74,6 @@ export class QuantizePage extends LitElement {
   @state() private message: Message | undefined;
   @state() private results: VariantResult[] = [];
   @state() private compared: ComparedOn | undefined;
-  /** The drawings compared on, so their description follows a language switch. */
-  private comparedSet: { origin: SampleOrigin; drawings: EvalDrawing[] } | undefined;
 
   private readonly synthetic = syntheticDrawings(SYNTHETIC_PER_CLASS, seededRandom(2026)).map(({ label, strokes }) => ({ label, bitmap: rasteriseStrokes(strokes)! }));
   private stopListening?: () => void;
@@ -165,12 +163,6 @@ export class QuantizePage extends LitElement {
     return this.results.map((r) => ({ ...r, name: names.get(r.variantId) ?? r.name }));
   }
 
-  /** What was compared on, described in the interface language of the moment. */
-  private get describedComparison(): ComparedOn | undefined {
-    const set = this.comparedSet;
-    return this.compared && set ? { ...this.compared, samples: describeSamples(set.origin, set.drawings) } : this.compared;
-  }
-
   /** Stored variants and those only held by this page. */
   private get kept(): StoredVariant[] {
     return [...this.stored, ...this.unsaved];
@@ -235,8 +227,7 @@ export class QuantizePage extends LitElement {
     const fresh = new Set(run.results.map(resultKey));
     // Results on another backend stay, so WASM and WebGPU can be read side by side.
     this.results = [...this.results.filter((r) => !fresh.has(resultKey(r)) && r.samples === samples), ...run.results];
-    this.compared = { samples, classNames: run.classNames, classSource: run.classSource, unknownLabels: run.unknownLabels };
-    this.comparedSet = { origin: this.origin, drawings };
+    this.compared = { origin: this.origin, drawings, classNames: run.classNames, classSource: run.classSource, unknownLabels: run.unknownLabels };
   }
 
   private async openModel(file: File): Promise<void> {
@@ -337,7 +328,7 @@ export class QuantizePage extends LitElement {
       </section>
       ${this.results.length > 0 && this.compared
         ? html`<section class="card spaced" aria-label=${msg('Results', { id: 'quantize.section.results' })}>
-            <quantize-comparison-view .results=${this.namedResults} .compared=${this.describedComparison}></quantize-comparison-view>
+            <quantize-comparison-view .results=${this.namedResults} .compared=${this.compared}></quantize-comparison-view>
           </section>`
         : nothing}
       <section class="card spaced" aria-label=${msg('Summarization models', { id: 'quantize.section.summary' })}>
