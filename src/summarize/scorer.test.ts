@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES } from './features';
+import { documentFeatures, FEATURE_NAMES } from './features';
+import { splitSentences } from './sentences';
 import { assertScorerMatchesFeatures, scoreSentences, SCORER_KIND, treeValue, type RegressionTree, type ScorerModel } from './scorer';
 import shipped from './sentence-scorer.json';
 
@@ -44,8 +45,16 @@ describe('tree scorer', () => {
   });
 
   it('scores a sentence as bias + one leaf per tree, with the opening bonus on the first sentence only', () => {
-    const rows = [row({ 0: 0.7, 2: 20 }), row({ 0: 0.7, 2: 20 }), row({ 0: 0 })];
+    const rows = [row({ 0: 1, 2: 20 }), row({ 0: 0.7, 2: 20 }), row({ 0: 0 })];
     expect(Array.from(scoreSentences(model(), rows))).toEqual([0.1 + 3 + 2 + 0.5, 0.1 + 2 + 0.5, 0.1 - 1 + 0.5]);
+  });
+
+  it('gives the opening bonus to the story\'s first sentence, not to a title or byline above it', () => {
+    const sentences = splitSentences(
+      'Quarterly library report\n\nThe council approved a larger library budget on Monday. Opening hours will grow in May. Staff welcomed the plan. Readers asked for more books.',
+    );
+    const scores = scoreSentences(model({ trees: [], bias: 0 }), documentFeatures(sentences).rows);
+    expect(Array.from(scores)).toEqual([0, 3, 0, 0, 0]);
   });
 });
 

@@ -67,14 +67,19 @@ export function treeValue(tree: RegressionTree, row: ArrayLike<number>): number 
   return tree.leaf[node]!;
 }
 
-/** Logit of one sentence being in a good summary; `index` is its position in the document (0 = first). */
-export function sentenceLogit(model: ScorerModel, row: ArrayLike<number>, index: number): number {
-  let z = model.bias + (index === 0 ? model.openingBonus : 0);
+const IS_FIRST = FEATURE_NAMES.indexOf('is_first');
+
+/**
+ * Logit of one sentence being in a good summary. The opening bonus goes to the story's first sentence as the features
+ * define it (`is_first`), so a title, byline or caption before it does not take the bonus.
+ */
+export function sentenceLogit(model: ScorerModel, row: ArrayLike<number>): number {
+  let z = model.bias + (row[IS_FIRST] === 1 ? model.openingBonus : 0);
   for (const tree of model.trees) z += treeValue(tree, row);
   return z;
 }
 
 /** Logits of every sentence of a document, in order (`rows` from `documentFeatures`). */
 export function scoreSentences(model: ScorerModel, rows: readonly ArrayLike<number>[]): Float64Array {
-  return Float64Array.from(rows, (row, i) => sentenceLogit(model, row, i));
+  return Float64Array.from(rows, (row) => sentenceLogit(model, row));
 }
