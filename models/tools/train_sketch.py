@@ -286,13 +286,19 @@ def fold_batchnorm(model):
     return model
 
 
-def export_onnx(model, out_dir, spec, opset):
-    """The eval-mode, BatchNorm-folded model → <out_dir>/onnx/model.onnx (input `input`, output `logits`, dynamic batch)."""
+def export_onnx(model, out_dir, spec, opset, compact=True):
+    """The eval-mode, BatchNorm-folded model → <out_dir>/onnx/model.onnx (input `input`, output `logits`, dynamic batch),
+    its structure compacted by compact_onnx.py (short tensor names, Constants as initializers; outputs unchanged).
+    compact=False keeps the exporter's graph as it wrote it (the compaction's test compares the two)."""
     onnx_path = os.path.join(out_dir, 'onnx', 'model.onnx')
     dummy = torch.zeros(1, 1, spec['size'], spec['size'])
     torch.onnx.export(model, dummy, onnx_path, input_names=['input'], output_names=['logits'],
                       dynamic_axes={'input': {0: 'batch'}, 'logits': {0: 'batch'}}, opset_version=opset,
                       do_constant_folding=True)
+    if compact:
+        import onnx
+        from compact_onnx import compact as compact_graph
+        onnx.save(compact_graph(onnx.load(onnx_path)), onnx_path)
     return onnx_path
 
 
