@@ -26,6 +26,7 @@ test('deleting a model on the Models page makes the next load download it again'
   const downloads = await hubDownloads(request, modelId, 'onnx/model.onnx');
   expect(downloads).toBe(1);
 
+  page.once('dialog', (dialog) => void dialog.accept());
   await modelRow(page, modelId).getByTestId('delete-model').click();
   await expect(modelRow(page, modelId)).toHaveCount(0);
   await loadHubModel(page, modelId);
@@ -84,6 +85,7 @@ test('two tabs: a model deleted on one Models page disappears from the other wit
   await loadHubModel(page, modelId);
   // The download in the first tab shows up in the second.
   await expect(modelRow(other, modelId).getByTestId('cached-file')).toHaveCount(2);
+  page.once('dialog', (dialog) => void dialog.accept());
   await modelRow(page, modelId).getByTestId('delete-model').click();
   await expect(modelRow(page, modelId)).toHaveCount(0);
   await expect(modelRow(other, modelId)).toHaveCount(0);

@@ -8,6 +8,7 @@ import { reportBackend } from './backend-status';
 import { hubBlockedByPolicy } from './csp-connect';
 import { probeCapabilities } from './capabilities';
 import { DTYPES, expectedHashes, findModel } from './catalog';
+import { classifyLoadError, ModelLoadError, shortError } from './load-problem';
 import { notify } from './notices';
 import type { Device, Dtype, FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, ModelSource, TensorMap } from './protocol';
 import { describeExplanation, describeWasm, recommend, wasmFallback, type Explanation, type ModelTraits } from './recommend';
@@ -54,9 +55,18 @@ export interface RunOptions {
   transfer?: boolean;
 }
 
-/** A call was in flight when the worker died. The worker has been restarted; retrying is safe. */
+/**
+ * A call was in flight when the worker died or was restarted. The worker has been restarted; retrying is safe.
+ * `crash` is the worker's own error text when it died (else the client restarted it on purpose).
+ */
 export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
+  constructor(
+    message: string,
+    readonly crash?: string,
+  ) {
+    super(message);
+  }
 }
 
 type WorkerFactory = (name: string) => Worker;
@@ -79,11 +89,6 @@ function bytesTraits({ bytes, dtype }: LoadOptions): ModelTraits | undefined {
 /** A model's reason in English and as data (the badge translates the data). */
 function explained(explanation: Explanation): { reason: string; explanation: Explanation } {
   return { reason: describeExplanation(explanation), explanation };
-}
-
-function shortError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!.slice(0, 160);
 }
 
 interface Live {
@@ -267,24 +272,11 @@ export class InferenceClient {
     }
   }
 
+  /** The load's error as a ModelLoadError (why as a code, for the interface's language); a crash stays a crash. */
   private explain(spec: LoadSpec, error: unknown): Error {
     if (error instanceof WorkerCrashedError) return error;
-    // Bytes handed over (an imported file) come from no host, whatever the catalog's default source says.
-    const fromHub = spec.source === 'hub' && !spec.bytes;
-    const where = fromHub ? ` from ${spec.hubHost}` : '';
-    const missingLocal = /not found locally at "([^"]+)"/.exec(shortError(error));
-    // fetch() says only "Failed to fetch" when nothing answers; after the worker's retries that means no hub.
-    const unreachable = fromHub && /failed to fetch|networkerror|network error/i.test(shortError(error));
-    const missingPath = missingLocal && new URL(missingLocal[1]!, location.href).pathname;
-    const why = missingPath
-      ? spec.source === 'local'
-        ? `${missingPath.split(`/${spec.modelId}/`).at(-1)} is not stored in this browser; open the model folder again`
-        : `${missingPath} is not part of this build`
-      : unreachable
-        ? (hubBlockedByPolicy(spec.hubHost) ??
-          `the model hub at ${spec.hubHost} cannot be reached (offline?); hub models need it until they are cached`)
-        : shortError(error);
-    return new Error(`Could not load ${spec.modelId} (${spec.dtype}, ${spec.device})${where}: ${why}`, { cause: error });
+    const load = { modelId: spec.modelId, source: spec.source, dtype: spec.dtype, device: spec.device, hubHost: spec.hubHost, fromBytes: spec.bytes !== undefined };
+    return new ModelLoadError(load, classifyLoadError(load, error, hubBlockedByPolicy(spec.hubHost), () => location.href), { cause: error });
   }
 
   private ensureWorker(): Live {
@@ -294,7 +286,7 @@ export class InferenceClient {
     worker.addEventListener('error', (event) => {
       const detail = (event as ErrorEvent).message || 'unknown error';
       // The next call starts a fresh worker (not here: a worker that fails to start would loop).
-      this.stopWorker(new WorkerCrashedError(`The ${this.name} worker stopped unexpectedly (${detail}). It was restarted; please try again.`));
+      this.stopWorker(new WorkerCrashedError(`The ${this.name} worker stopped unexpectedly (${detail}). It was restarted; please try again.`, detail));
       this.reloadNeeded = this.lastLoad !== undefined;
     });
     this.live = live;
@@ -312,3 +304,4 @@ export class InferenceClient {
 }
 
 export type { FileProgress, TensorMap, TensorValue } from './protocol';
+export { ModelLoadError, type LoadProblem } from './load-problem';

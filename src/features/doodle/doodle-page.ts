@@ -33,7 +33,8 @@ import './saved-drawings';
 import './score-toast';
 import './start-screen';
 import type { SavedDrawings } from './saved-drawings';
-import { errorText, SketchModel } from './sketch-model';
+import { SketchModel } from './sketch-model';
+import { errorText } from '../../ui/load-error-text';
 
 /** Something that went wrong outside loading, kept as facts so it is worded in the language shown at render. */
 type Problem = { kind: 'guess' | 'save'; detail: string };

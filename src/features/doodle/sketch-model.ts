@@ -10,6 +10,7 @@ import { parseHubId } from '../../runtime/hub-id';
 import { getSettings, type Settings } from '../../runtime/settings';
 import { listVariants, VARIANTS_DB } from '../../runtime/variant-store';
 import { withFileProgress } from '../../ui/file-progress';
+import { errorText, loadCauseText } from '../../ui/load-error-text';
 import {
   defaultSketchModelChoice,
   loadSketchClassifier,
@@ -222,7 +223,7 @@ export class SketchModel implements ReactiveController {
       // The hub model could not be loaded: say why and play on with the bundled model (the drawing stays).
       if (!signal.aborted && choice.kind === 'image') {
         const host = this.options.settings()?.hubHost ?? getSettings().hubHost;
-        this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail: errorText(error) };
+        this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail: loadCauseText(error) };
         this.choice = defaultSketchModelChoice();
       }
       // A lab variant that is gone or does not load: say so and play on with the bundled model (the round goes on).
@@ -235,6 +236,3 @@ export class SketchModel implements ReactiveController {
   }
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -10,8 +10,8 @@ export interface Activity {
   modelId: string;
   dtype: Dtype | undefined;
   files: FileProgress[];
-  /** Outcome in words once finished. */
-  result?: string;
+  /** Outcome in words once finished: worded when shown, so it follows a language switch. */
+  result?: () => string;
   failed?: boolean;
 }
 
@@ -26,7 +26,7 @@ export class LoadActivity extends LitElement {
     const a = this.activity;
     return html`<mlwb-progress-list .files=${a.files}></mlwb-progress-list>
       ${a.result
-        ? html`<p class="${a.failed ? 'error' : 'ok'}" data-testid="load-result" role=${a.failed ? 'alert' : 'status'}>${a.result}</p>
+        ? html`<p class="${a.failed ? 'error' : 'ok'}" data-testid="load-result" role=${a.failed ? 'alert' : 'status'}>${a.result()}</p>
             ${a.failed
               ? html`<button data-testid="retry-load" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new Event('retry', { bubbles: true, composed: true }))}>
                   ${msg('Retry', { id: 'models.load.retry' })}

@@ -16,6 +16,7 @@ import type { Dtype, FileProgress } from '../../runtime/protocol';
 import { InferenceClient } from '../../runtime/worker-client';
 import { withFileProgress } from '../../ui/file-progress';
 import { formatDuration } from '../../ui/format';
+import { errorText } from '../../ui/load-error-text';
 import { controlStyles } from '../../ui/shared-styles';
 import './folder-import';
 import './hub-form';
@@ -91,21 +92,27 @@ export class ModelsPage extends LitElement {
     try {
       const info = await this.client.load({ modelId, dtype, onProgress });
       const where = `${info.device === 'webgpu' ? 'WebGPU' : 'WASM'} (${info.dtype})`;
-      const loadTime = formatDuration(info.loadMs);
-      let result = msg(str`Ready on ${where}, loaded in ${loadTime}.`, { id: 'models.load.ready' });
+      const ready = () => {
+        const loadTime = formatDuration(info.loadMs);
+        return msg(str`Ready on ${where}, loaded in ${loadTime}.`, { id: 'models.load.ready' });
+      };
+      let result = ready;
       const inputs = findModel(modelId)?.task === 'summarization' ? undefined : zeroInputs(info.inputs);
       if (inputs) {
         const started = performance.now();
         const outputs = await this.client.run(inputs);
         const [name, first] = Object.entries(outputs)[0] ?? [];
         const output = `${name} [${first?.dims.join(', ')}]`;
-        const runTime = formatDuration(performance.now() - started);
-        result += ` ${msg(str`Test run on ${where}: ${output} in ${runTime}.`, { id: 'models.load.test-run' })}`;
+        const runMs = performance.now() - started;
+        result = () => {
+          const runTime = formatDuration(runMs);
+          return `${ready()} ${msg(str`Test run on ${where}: ${output} in ${runTime}.`, { id: 'models.load.test-run' })}`;
+        };
       }
       await this.client.dispose();
       this.activity = { ...activity, result };
     } catch (error) {
-      this.activity = { ...activity, result: error instanceof Error ? error.message : String(error), failed: true };
+      this.activity = { ...activity, result: () => errorText(error), failed: true };
     } finally {
       settled = true;
       this.busy = false;
@@ -114,7 +121,14 @@ export class ModelsPage extends LitElement {
   }
 
   private async deleteModel(modelId: string): Promise<void> {
-    if (findModel(modelId)?.source === 'local') {
+    const model = findModel(modelId);
+    // Asked first, as the lab asks before deleting a variant: a model opened from disk is gone until opened again.
+    const question =
+      model?.source === 'local'
+        ? msg(str`Delete ${model.title} (${modelId}) from this browser? The folder on your disk stays; open it again to use the model.`, { id: 'models.delete.confirm-local' })
+        : msg(str`Delete the stored files of ${modelId}? They download again when the model is next used.`, { id: 'models.delete.confirm' });
+    if (!confirm(question)) return;
+    if (model?.source === 'local') {
       await deleteLocalModel(modelId);
       notify(msg(str`Deleted ${modelId}; open its folder again to use it.`, { id: 'models.notice.deleted-local' }));
     } else {

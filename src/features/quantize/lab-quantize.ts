@@ -12,6 +12,7 @@ import { readCachedFile } from '../../runtime/cache';
 import { quantizeInWorker, type QuantizeInWorkerOptions } from '../../runtime/quantize-client';
 import { InferenceClient } from '../../runtime/worker-client';
 import { formatNumber } from '../../ui/format';
+import { loadCauseText } from '../../ui/load-error-text';
 import { formatBytes } from '../../util/format-bytes';
 import { calibrationInputs, describeSamples, originName, type EvalDrawing, type SampleOrigin } from './eval-samples';
 import { npyCalibration } from './lab-calibration';
@@ -222,7 +223,7 @@ export async function readModelFile(file: File, onStatus: (text: string) => void
   const client = new InferenceClient('quantize lab · check file');
   try {
     const info = await client.load({ modelId: file.name, dtype: 'fp32', device: 'wasm', bytes, trial: true }).catch((error: unknown) => {
-      const why = error instanceof Error ? error.message.replace(/^Could not load [^:]*: /, '') : String(error);
+      const why = loadCauseText(error);
       throw new Error(
         msg(str`${file.name} is not an ONNX model this browser can run (${why}). Nothing was added; your other models are unchanged.`, { id: 'quantize.error.notOnnx' }),
       );

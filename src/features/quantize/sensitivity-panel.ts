@@ -11,6 +11,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { SensitivityProgress } from '../../quantize/sensitivity';
 import '../../ui/lab-chart';
 import { formatNumber } from '../../ui/format';
+import { errorText } from '../../ui/load-error-text';
 import { formatBytes } from '../../util/format-bytes';
 import { formatShare } from './comparison-table';
 import { describeSamples, originName, type EvalDrawing, type SampleOrigin } from './eval-samples';
@@ -129,7 +130,7 @@ export class SensitivityPanel extends LitElement {
       }
     } catch (error) {
       const stopped = stopper.signal.aborted;
-      const text = stopped ? msg('Stopped. Nothing was changed.', { id: 'quantize.sensitivity.stopped' }) : error instanceof Error ? error.message : String(error);
+      const text = stopped ? msg('Stopped. Nothing was changed.', { id: 'quantize.sensitivity.stopped' }) : errorText(error);
       this.message = { kind: stopped ? 'ok' : 'error', text };
     } finally {
       if (this.stopper === stopper) {

@@ -11,6 +11,7 @@ import { checkText } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
 import { SummarizeClient } from '../../runtime/summarize-client';
 import { formatDuration, formatNumber } from '../../ui/format';
+import { errorText } from '../../ui/load-error-text';
 import { formatRouge, summaryOverlap, tokensPerSecond, type SummaryRun } from './summary-stats';
 
 const MAX_CHARS = 20_000;
@@ -98,7 +99,7 @@ export class SummaryCompare extends LitElement {
         }
       }
     } catch (error) {
-      const why = (error as Error).message;
+      const why = errorText(error);
       this.error = msg(str`${why}. The hub may be unreachable or the model may lack an int8 file; your text is unchanged.`, { id: 'quantize.summary.error' });
     } finally {
       this.busy = false;

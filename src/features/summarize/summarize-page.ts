@@ -11,6 +11,7 @@ import { SummarizeClient } from '../../runtime/summarize-client';
 import type { ModelInfo } from '../../runtime/worker-client';
 import type { LengthSetting } from '../../summarize/extractive';
 import { withFileProgress } from '../../ui/file-progress';
+import { errorText, loadCauseText } from '../../ui/load-error-text';
 import { loadDraft, saveDraft } from './draft-store';
 import type { HubSummarizer } from './engines';
 import { highlightPieces } from './result-facts';
@@ -136,10 +137,12 @@ export class SummarizePage extends LitElement {
         this.status = msg('Download cancelled. Files that finished stay in the cache; the rest download next time.', { id: 'summarize.download-cancelled' });
         return undefined;
       }
-      // The client's message may already start with "Could not load <id> (…) from <host>:"; keep only the cause.
-      const cause = (error as Error).message.replace(/^Could not load \S+ \([^)]*\)(?: from \S+)?: /, '').replace(/\.+$/, '');
       const id = model.id;
-      this.error = () => msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
+      this.error = () => {
+        // Only the cause (in the language shown now): the message names the model itself.
+        const cause = loadCauseText(error).replace(/[.。]+$/, '');
+        return msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
+      };
       return undefined;
     }
   }
@@ -176,8 +179,11 @@ export class SummarizePage extends LitElement {
         stopped: this.stopRequested,
       };
     } catch (error) {
-      const [id, cause] = [model.id, (error as Error).message];
-      this.error = () => msg(str`${id} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
+      const id = model.id;
+      this.error = () => {
+        const cause = errorText(error);
+        return msg(str`${id} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
+      };
     } finally {
       this.activity = 'idle';
       this.stage = undefined;

@@ -49,6 +49,8 @@ export const templates: JaTemplates = {
   'models.notice.cleared': 'キャッシュ済みのモデルファイルをすべて削除しました。',
   'models.notice.persisted': 'ストレージが永続化されました。ブラウザがキャッシュ済みモデルを勝手に削除することはありません。',
   'models.notice.not-persisted': 'ブラウザが永続ストレージを許可しませんでした（利用を続けるか、ブックマークすると許可されることがあります）。',
+  'models.delete.confirm-local': str`${0}（${1}）をこのブラウザから削除しますか？ディスク上のフォルダはそのまま残ります。使うにはもう一度開いてください。`,
+  'models.delete.confirm': str`${0} の保存済みファイルを削除しますか？次にモデルを使うときに再ダウンロードされます。`,
   'models.clear.confirm': 'ディスクから開いたモデルも含め、キャッシュ済みのモデルファイルをすべて削除しますか？ハブのモデルは次に使うときに再ダウンロードされます。',
 
   'models.verify.damaged-local': str`破損したファイルを ${0} 個削除しました。モデルフォルダを開き直すと復元できます。`,
@@ -86,6 +88,10 @@ export const templates: JaTemplates = {
   'models.import.not-a-folder': 'ファイルではなくフォルダをドロップしてください。モデルは config.json と onnx/ を含むフォルダです。',
   'models.import.full': str`ブラウザのストレージがいっぱいです。フォルダ ${0} は収まらないため、何も保存しませんでした。保存済みのモデルはそのままです。`,
   'models.import.failed': str`フォルダをコピーできませんでした: ${0}`,
+  'models.import.already': str`${0} は ${1} としてすでに開いています（${2} に開いたもの、同じファイル）。何もコピーしていません。`,
+  'models.import.replace': '置き換える',
+  'models.import.keep-both': '両方残す',
+  'models.import.leave': 'そのままにする',
   'models.import.nothing-lost': '何もコピーしていません。保存済みのモデルはそのままです。',
 
   'models.onnx.cut-short': '途中で切れています（コピーが不完全？）',
