@@ -156,8 +156,53 @@ test('folders that are not usable models get a message naming what is wrong, and
   await expect(problem).toContainText('config.json がない');
   await page.screenshot({ path: `${SHOTS}/models-ja.png`, fullPage: true });
 
+  page.once('dialog', (dialog) => void dialog.accept());
   await kept.getByTestId('delete-model').click();
   await expect(kept).toHaveCount(0);
+});
+
+test('a folder named in any script keeps its name; the same folder again is not copied silently; deleting asks first', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/models');
+  const name = '日本語モデル';
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
+  const result = page.getByTestId('folder-result');
+  await expect(result).toContainText(`Opened ${name} as local/model-`);
+  const id = (/as (local\/\S+?):/.exec((await result.textContent())!) ?? [])[1]!;
+  const row = modelRow(page, id);
+  await expect(row.getByRole('heading', { level: 2 })).toHaveText(name);
+  await expect(row.getByTestId('cached-file')).toHaveCount(3);
+
+  // The same folder again: a question, nothing copied until answered.
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
+  const already = page.getByTestId('folder-already');
+  await expect(already).toContainText(`${name} is already open here as ${id}`);
+  await expect(page.getByTestId('model-row').filter({ hasText: name })).toHaveCount(1);
+  await page.getByTestId('import-cancel').click();
+  await expect(already).toHaveCount(0);
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
+  await page.getByTestId('import-replace').click();
+  await expect(result).toContainText(`Opened ${name} as ${id}:`);
+  await expect(page.getByTestId('model-row').filter({ hasText: name })).toHaveCount(1);
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
+  await page.getByTestId('import-keep-both').click();
+  await expect(result).toContainText(`Opened ${name} as ${id}-2:`);
+  await expect(modelRow(page, `${id}-2`).getByRole('heading', { level: 2 })).toHaveText(name);
+
+  // Deleting asks; cancelling keeps the model and its files.
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await row.getByTestId('delete-model').click();
+  await expect.poll(() => questions).toEqual([`Delete ${name} (${id}) from this browser? The folder on your disk stays; open it again to use the model.`]);
+  await page.reload();
+  await expect(row.getByTestId('cached-file')).toHaveCount(3);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByTestId('delete-model').click();
+  await expect(row).toHaveCount(0);
+  await expect(modelRow(page, `${id}-2`)).toHaveCount(1);
 });
 
 test('a sketch model folder like the bundled one is offered in the quantization lab and quantized from the cache', async ({ page }) => {

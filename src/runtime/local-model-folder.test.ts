@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../util/prng';
 import { localModelId, modelFolderPaths, planModelFolder, taskOfConfig, type FolderVerdict } from './local-model-folder';
 import type { Dtype } from './protocol';
 
@@ -126,15 +127,47 @@ describe('modelFolderPaths', () => {
 });
 
 describe('localModelId', () => {
+  /** transformers.js's own test of a model id (isValidHfModelId in @huggingface/transformers src/utils/hub/utils.js). */
+  const acceptedByTransformers = (id: string) => /^(\b[\w\-.]+\b\/)?\b[\w\-.]{1,96}\b$/.test(id) && !id.includes('..') && !id.includes('--') && !/\.(git|ipynb)$/.test(id);
+
   it('makes an id transformers.js accepts from any folder name, unique among those taken', () => {
-    const valid = /^local\/[A-Za-z0-9](?:[\w.-]{0,94}[A-Za-z0-9])?$/;
-    const names = ['tiny-summarizer', 'My Model (v2)', '日本語モデル', '..', '--x--', 'a'.repeat(200), 'distilbart.git', '  spaced  ', 'Ünïcödé', 'a..b--c'];
+    const names = ['tiny-summarizer', 'My Model (v2)', '日本語モデル', '..', '--x--', 'a'.repeat(200), 'distilbart.git', '  spaced  ', 'Ünïcödé', 'a..b--c', 'modèle', '日'.repeat(200)];
     for (const name of names) {
       const id = localModelId(name, new Set());
-      expect(id, name).toMatch(valid);
-      expect(id, name).not.toMatch(/\.\.|--|\.git$/);
+      expect(acceptedByTransformers(id), `${name} → ${id}`).toBe(true);
+      expect(encodeURIComponent(id.slice('local/'.length)), name).toBe(id.slice('local/'.length));
     }
     expect(localModelId('My Model (v2)', new Set())).toBe('local/My-Model-v2');
     expect(localModelId('tiny', new Set(['local/tiny', 'local/tiny-2']))).toBe('local/tiny-3');
+    // Accents dropped, letters kept; other scripts leave a tag of the whole name.
+    expect(localModelId('modèle', new Set())).toMatch(/^local\/modele-[0-9a-z]{10}$/);
+    expect(localModelId('日本語モデル', new Set())).toMatch(/^local\/model-[0-9a-z]{10}$/);
+    // The same name in either Unicode form is one name.
+    expect(localModelId('modèle'.normalize('NFD'), new Set())).toBe(localModelId('modèle', new Set()));
+  });
+
+  it('gives different folder names with letters outside ASCII different ids by themselves (no -2 needed)', () => {
+    const random = seededRandom(2026);
+    // Letters and digits from several scripts, spaces and punctuation, and accents to combine.
+    const pools = ['日本語モデル音声画像', 'абвгдеёжзий', 'αβγδεζηθ', 'مرحبا', 'हिन्दी', 'éèêëñçøå', '٣٤٥', 'abcXYZ019', ' ._-()', '\u0301\u0308', '😀🚀'];
+    const ids = new Map<string, string>();
+    while (ids.size < 3000) {
+      const length = 1 + Math.floor(random() * 24);
+      let name = '';
+      for (let i = 0; i < length; i++) {
+        const pool = [...pools[Math.floor(random() * pools.length)]!];
+        name += pool[Math.floor(random() * pool.length)];
+      }
+      name = name.normalize('NFC');
+      if (!/[^\x00-\x7f]/.test(name) || ids.has(name)) continue;
+      ids.set(name, localModelId(name, new Set()));
+    }
+    const seen = new Map<string, string>();
+    for (const [name, id] of ids) {
+      expect(acceptedByTransformers(id), `${JSON.stringify(name)} → ${id}`).toBe(true);
+      expect(encodeURI(id), name).toBe(id);
+      expect(seen.get(id), `${JSON.stringify(name)} and ${JSON.stringify(seen.get(id))} → ${id}`).toBeUndefined();
+      seen.set(id, name);
+    }
   });
 });

@@ -167,18 +167,32 @@ export function planModelFolder(paths: readonly string[], configText: string | u
 }
 
 /**
- * A local model id, `local/<name>`, that transformers.js accepts as a model id (letters, digits, '.', '_', '-';
- * no '--' or '..'; at most 96 characters) and that is not in `taken`: `local/<name>-2`, `-3`… when it is.
+ * A short tag for a text: FNV-1a, 64 bits (Fowler, Noll, Vo; draft-eastlake-fnv), over its UTF-8 bytes, as 10
+ * base-36 characters (~51 bits). Not for security: it only keeps different folder names apart in their ids.
+ */
+function nameTag(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(36).padStart(13, '0').slice(-10);
+}
+
+/**
+ * A local model id, `local/<name>`, that transformers.js accepts as a model id (ASCII letters, digits, '.', '_', '-';
+ * no '--' or '..'; at most 96 characters) and that is not in `taken`: `local/<name>-2`, `-3`… when it is. Accents are
+ * dropped ('modèle' → 'modele'); a name with characters outside ASCII ('日本語モデル') also gets a tag computed from
+ * the whole name, so different names keep different ids. People see the folder name itself (the record's title).
  */
 export function localModelId(folderName: string, taken: ReadonlySet<string>): string {
-  const base =
-    folderName
-      .normalize('NFKD')
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/([.-])[.-]+/g, '$1')
-      .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
-      .slice(0, 80)
-      .replace(/(\.git|\.ipynb)?[^A-Za-z0-9]*$/, '') || 'model';
+  const name = folderName.normalize('NFC');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/([.-])[.-]+/g, '$1')
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
+    .slice(0, 80)
+    .replace(/(\.git|\.ipynb)?[^A-Za-z0-9]*$/, '');
+  const base = /[^\x00-\x7f]/.test(name) ? `${slug || 'model'}-${nameTag(name)}` : slug || 'model';
   let id = `local/${base}`;
   for (let n = 2; taken.has(id); n++) id = `local/${base}-${n}`;
   return id;

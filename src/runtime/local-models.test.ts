@@ -45,7 +45,7 @@ describe('models opened from disk', () => {
   it('copies a model folder into the cache under a local id and adds it to the catalog', async () => {
     const progress: string[] = [];
     const outcome = await importModelFolder(summarizerFolder(), 'ignored', (p) => progress.push(p.path));
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     const id = outcome.record.model.id;
     expect(id).toBe('local/tiny-summarizer');
     expect(findModel(id)).toMatchObject({ source: 'local', task: 'summarization', defaultDtype: 'fp32', title: 'tiny-summarizer' });
@@ -58,9 +58,39 @@ describe('models opened from disk', () => {
     // The catalog entry carries each file's hash, so the cache checks the copy on every load.
     expect(findModel(id)!.dtypes.fp32!.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256!))).toBe(true);
 
-    const again = await importModelFolder(summarizerFolder(), 'ignored');
-    expect(again.ok && again.record.model.id).toBe('local/tiny-summarizer-2');
     expect(await cachedPaths(id)).toHaveLength(6);
+  });
+
+  it('never stores the same folder twice silently: asks, then replaces it or keeps both as told', async () => {
+    const first = await importModelFolder(summarizerFolder(), 'ignored');
+    if (!first.ok) throw new Error('first import failed');
+    const again = await importModelFolder(summarizerFolder(), 'ignored');
+    expect(again).toEqual({ ok: false, already: first.record });
+    expect((await listLocalModels()).map((r) => r.model.id)).toEqual(['local/tiny-summarizer']);
+
+    const replaced = await importModelFolder(summarizerFolder(), 'ignored', undefined, 'replace');
+    expect(replaced.ok && replaced.record.model.id).toBe('local/tiny-summarizer');
+    expect((await listLocalModels()).map((r) => r.model.id)).toEqual(['local/tiny-summarizer']);
+    expect(await cachedPaths('local/tiny-summarizer')).toHaveLength(6);
+
+    const both = await importModelFolder(summarizerFolder(), 'ignored', undefined, 'keep-both');
+    expect(both.ok && both.record.model.id).toBe('local/tiny-summarizer-2');
+    expect(await cachedPaths('local/tiny-summarizer-2')).toHaveLength(6);
+
+    // Same name, one file changed: another model, stored beside the others without a question.
+    const changed = await importModelFolder(summarizerFolder('tiny-summarizer', { 'tokenizer.json': json({ model: { changed: true } }) }), 'ignored');
+    expect(changed.ok && changed.record.model.id).toBe('local/tiny-summarizer-3');
+  });
+
+  it('keeps the folder name people gave, in any script, as the title they see', async () => {
+    for (const name of ['日本語モデル', 'modèle', 'Модель 2']) {
+      const outcome = await importModelFolder(summarizerFolder(name), name);
+      if (!outcome.ok) throw new Error(`${name} was not imported`);
+      expect(outcome.record.folder).toBe(name);
+      expect(findModel(outcome.record.model.id)?.title).toBe(name);
+      expect(await cachedPaths(outcome.record.model.id)).toHaveLength(6);
+    }
+    expect(new Set((await listLocalModels()).map((r) => r.model.id)).size).toBe(3);
   });
 
   it('copies nothing from a folder whose ONNX file does not parse, and names that file', async () => {

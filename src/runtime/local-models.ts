@@ -41,7 +41,12 @@ export interface ImportProgress {
 
 export type ImportOutcome =
   | { ok: true; record: LocalModelRecord; bytes: number; ms: number }
-  | { ok: false; problem: FolderProblem };
+  | { ok: false; problem: FolderProblem }
+  /** The same folder (name and every file's sha256) is already stored as `already`; nothing was copied. */
+  | { ok: false; already: LocalModelRecord };
+
+/** What to do when the folder is already stored: ask (an `already` outcome), replace that copy, or keep both. */
+export type WhenImported = 'ask' | 'replace' | 'keep-both';
 
 export async function listLocalModels(): Promise<LocalModelRecord[]> {
   return (await values<LocalModelRecord>(records.use)).sort((a, b) => a.importedAt - b.importedAt);
@@ -66,12 +71,49 @@ function contentType(path: string): string {
   return path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
 }
 
+/** Every file of a stored model (shared and per dtype), once each. */
+function recordFiles(record: LocalModelRecord): CatalogFile[] {
+  const files = [...record.model.sharedFiles, ...Object.values(record.model.dtypes).flatMap((d) => d?.files ?? [])];
+  return [...new Map(files.map((f) => [f.path, f])).values()];
+}
+
+/**
+ * The stored model made from this same folder: same folder name, same files, each with the same sha256. Sizes are
+ * compared first, so only a likely copy is hashed; `hashes` keeps what was hashed for the copy that may follow.
+ */
+async function sameImport(folder: string, files: ReadonlyMap<string, Blob>, hashes: Map<string, string>): Promise<LocalModelRecord | undefined> {
+  for (const record of await listLocalModels()) {
+    const stored = recordFiles(record);
+    if (record.folder !== folder || stored.length !== files.size || !stored.every((f) => files.get(f.path)?.size === f.bytes)) continue;
+    let same = true;
+    for (const f of stored) {
+      const path = f.path;
+      if (!hashes.has(path)) hashes.set(path, await sha256Hex(await files.get(path)!.arrayBuffer()));
+      if (hashes.get(path) !== f.sha256) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return record;
+  }
+  return undefined;
+}
+
 /**
  * Checks a picked folder and copies it into the model cache. Resolves with the new record, or with a problem when
- * the folder is not a model this app can use (nothing is copied then). Throws `StorageFullError` when the quota runs
- * out while copying (`StorageFullError` from idb-store.ts): what was copied of this folder is removed first, everything stored before is kept.
+ * the folder is not a model this app can use (nothing is copied then). A folder already stored (same name, same
+ * files by sha256) is never copied silently: with `whenImported` 'ask' (default) it resolves with `already` and
+ * copies nothing; 'replace' deletes that copy and stores this one under its id; 'keep-both' stores a second copy
+ * (`…-2`). Throws `StorageFullError` when the quota runs out while copying (`StorageFullError` from idb-store.ts):
+ * what was copied of this folder is removed first, everything stored before is kept (with 'replace', the copy it
+ * replaced is already gone: the folder on disk is the source).
  */
-export async function importModelFolder(picked: readonly PickedFile[], folderName: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+export async function importModelFolder(
+  picked: readonly PickedFile[],
+  folderName: string,
+  onProgress?: (p: ImportProgress) => void,
+  whenImported: WhenImported = 'ask',
+): Promise<ImportOutcome> {
   const started = performance.now();
   const { name, paths } = modelFolderPaths(picked.map((p) => p.path));
   const byPath = new Map(paths.map((path, i) => [path, picked[i]!.file]));
@@ -90,9 +132,15 @@ export async function importModelFolder(picked: readonly PickedFile[], folderNam
   if (badOnnx.length > 0) return { ok: false, problem: { kind: 'bad-onnx', files: badOnnx } };
 
   const folder = name || folderName;
+  const copy = [...plan.sharedFiles, ...new Set(Object.values(plan.dtypes).flat())];
+  const hashes = new Map<string, string>();
+  if (whenImported !== 'keep-both') {
+    const already = await sameImport(folder, new Map(copy.map((path) => [path, byPath.get(path)!])), hashes);
+    if (already && whenImported === 'ask') return { ok: false, already };
+    if (already) await deleteLocalModel(already.model.id);
+  }
   const id = localModelId(folder, new Set([...catalog.models.map((m) => m.id), ...(await listLocalModels()).map((r) => r.model.id)]));
   const root = `${appModelsUrl()}${id}/`;
-  const copy = [...plan.sharedFiles, ...new Set(Object.values(plan.dtypes).flat())];
   const totalBytes = copy.reduce((sum, path) => sum + byPath.get(path)!.size, 0);
   const description = {
     what: `the model folder ${folder}`,
@@ -106,7 +154,7 @@ export async function importModelFolder(picked: readonly PickedFile[], folderNam
     for (const path of copy) {
       onProgress?.({ path, copiedBytes, totalBytes });
       const data = await byPath.get(path)!.arrayBuffer();
-      const sha256 = await sha256Hex(data);
+      const sha256 = hashes.get(path) ?? (await sha256Hex(data));
       await storeModelFile({ url: `${root}${path}`, modelId: id, path, data, contentType: contentType(path), sha256 }, description);
       stored.set(path, { path, bytes: data.byteLength, sha256 });
       copiedBytes += data.byteLength;

@@ -6,15 +6,19 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { StorageFullError } from '../../runtime/idb-store';
-import { importModelFolder, type ImportOutcome, type ImportProgress } from '../../runtime/local-models';
-import { formatDuration, formatNumber } from '../../ui/format';
+import { importModelFolder, type ImportOutcome, type ImportProgress, type LocalModelRecord, type WhenImported } from '../../runtime/local-models';
+import { formatDate, formatDuration, formatNumber } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
 import { folderFromDrop, folderFromInput, hasDirectoryPicker, pickFolder, type PickedFolder } from './folder-reader';
 import { problemText } from './models-text';
 
-type Result = { ok: true; outcome: Extract<ImportOutcome, { ok: true }> } | { ok: false; text: string; detail?: string };
+type Result =
+  | { ok: true; outcome: Extract<ImportOutcome, { ok: true }> }
+  | { ok: false; text: string; detail?: string }
+  /** The same folder is stored already: the person chooses (replace, keep both, or leave it). */
+  | { ok: false; already: LocalModelRecord; folder: PickedFolder };
 
 @customElement('models-folder-import')
 @localized()
@@ -52,12 +56,12 @@ export class FolderImport extends LitElement {
     });
   }
 
-  private async importFolder(folder: PickedFolder): Promise<void> {
+  private async importFolder(folder: PickedFolder, whenImported: WhenImported = 'ask'): Promise<void> {
     this.result = undefined;
     this.progress = { path: '', copiedBytes: 0, totalBytes: 0 };
     try {
-      const outcome = await importModelFolder(folder.files, folder.name, (p) => (this.progress = p));
-      this.result = outcome.ok ? { ok: true, outcome } : { ok: false, text: problemText(outcome.problem) };
+      const outcome = await importModelFolder(folder.files, folder.name, (p) => (this.progress = p), whenImported);
+      this.result = outcome.ok ? { ok: true, outcome } : 'already' in outcome ? { ok: false, already: outcome.already, folder } : { ok: false, text: problemText(outcome.problem) };
     } catch (error) {
       const full = error instanceof StorageFullError;
       const text = full
@@ -108,7 +112,22 @@ export class FolderImport extends LitElement {
     </p>`;
   }
 
+  private renderAlready(already: LocalModelRecord, folder: PickedFolder) {
+    const name = already.folder;
+    const id = already.model.id;
+    const date = formatDate(already.importedAt);
+    return html`<div class="already" role="alert" data-testid="folder-already">
+      <p>${msg(str`${name} is already open here as ${id} (opened ${date}), with the same files. Nothing was copied.`, { id: 'models.import.already' })}</p>
+      <div class="actions">
+        <button data-testid="import-replace" @click=${() => void this.importFolder(folder, 'replace')}>${msg('Replace it', { id: 'models.import.replace' })}</button>
+        <button data-testid="import-keep-both" @click=${() => void this.importFolder(folder, 'keep-both')}>${msg('Keep both', { id: 'models.import.keep-both' })}</button>
+        <button data-testid="import-cancel" @click=${() => (this.result = undefined)}>${msg('Leave it as it is', { id: 'models.import.leave' })}</button>
+      </div>
+    </div>`;
+  }
+
   private renderResult(result: Result) {
+    if ('already' in result) return this.renderAlready(result.already, result.folder);
     if (!result.ok) {
       return html`<div class="problem" role="alert" data-testid="folder-problem">
         <p>${result.text}</p>
