@@ -22,6 +22,7 @@ import { currentLocale } from '../../i18n/locale';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../util/format-bytes';
 import { formatNumber } from '../../ui/format';
+import { errorText } from '../../ui/load-error-text';
 import { seededRandom } from '../../util/prng';
 import doodleConfig from '../../../models/doodle-cnn/config.json';
 import { resultKey, type VariantResult } from './comparison-table';
@@ -44,10 +45,12 @@ import './summary-compare';
 const SKETCH_CLASSES = labelsFromConfig(doodleConfig);
 const SYNTHETIC_PER_CLASS = 16;
 
-interface Message {
+interface Worded {
   text: string;
   kind: 'error' | 'ok';
 }
+/** The page's own messages are worded when shown, so they follow a language switch; panels send theirs worded. */
+type Message = Worded | (() => Worded);
 
 @localized()
 @customElement('quantize-page')
@@ -191,10 +194,12 @@ export class QuantizePage extends LitElement {
   }
 
   private fail(error: unknown): void {
-    const text = error instanceof Error ? error.message : String(error);
-    // The quantizer refused the model (not ONNX, no float weights, too few samples…): say that nothing changed.
-    const unchanged = msg('Nothing was saved; your models are unchanged.', { id: 'quantize.error.unchanged' });
-    this.message = { text: error instanceof QuantizeError ? `${text} ${unchanged}` : text, kind: 'error' };
+    this.message = () => {
+      const text = errorText(error);
+      // The quantizer refused the model (not ONNX, no float weights, too few samples…): say that nothing changed.
+      const unchanged = msg('Nothing was saved; your models are unchanged.', { id: 'quantize.error.unchanged' });
+      return { text: error instanceof QuantizeError ? `${text} ${unchanged}` : text, kind: 'error' };
+    };
   }
 
   private async quantize(request: QuantizeRequest): Promise<void> {
@@ -213,7 +218,7 @@ export class QuantizePage extends LitElement {
     const notSaved = await this.keep(made.variant);
     await this.refresh();
     this.checked = new Set([...this.checked, made.variant.id]);
-    this.message = madeMessage(made, notSaved);
+    this.message = () => madeMessage(made, notSaved);
   }
 
   private async compare(): Promise<void> {
@@ -237,11 +242,13 @@ export class QuantizePage extends LitElement {
     await this.refresh();
     this.chooseModel(`file:${opened.id}`);
     const name = file.name;
-    const size = formatBytes(bytes.byteLength);
-    const text = msg(str`Opened ${name} (${size}). Quantize it below, then compare.`, { id: 'quantize.opened' });
-    this.message = notSaved
-      ? { kind: 'error', text: `${text} ${msg(str`It is not saved in this browser, so it is gone when you leave this page: ${notSaved}`, { id: 'quantize.opened.notSaved' })}` }
-      : { kind: 'ok', text };
+    this.message = () => {
+      const size = formatBytes(bytes.byteLength);
+      const text = msg(str`Opened ${name} (${size}). Quantize it below, then compare.`, { id: 'quantize.opened' });
+      return notSaved
+        ? { kind: 'error', text: `${text} ${msg(str`It is not saved in this browser, so it is gone when you leave this page: ${notSaved}`, { id: 'quantize.opened.notSaved' })}` }
+        : { kind: 'ok', text };
+    };
   }
 
   private chooseModel(id: string): void {
@@ -274,8 +281,10 @@ export class QuantizePage extends LitElement {
   private imports(name: string, drawings: EvalDrawing[]): void {
     this.imported = { name, drawings };
     this.origin = 'imported';
-    const count = formatNumber(drawings.length);
-    this.message = { kind: 'ok', text: msg(str`Imported ${count} labelled drawings from ${name}.`, { id: 'quantize.imported' }) };
+    this.message = () => {
+      const count = formatNumber(drawings.length);
+      return { kind: 'ok', text: msg(str`Imported ${count} labelled drawings from ${name}.`, { id: 'quantize.imported' }) };
+    };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -287,15 +296,14 @@ export class QuantizePage extends LitElement {
     const busy = this.busy;
     const device = this.device.render({ pending: () => '…', complete: (d) => d, error: () => '…' }) ?? '…';
     const model = this.model;
+    const message = typeof this.message === 'function' ? this.message() : this.message;
     return html`
       <h1>${msg('Quantize lab', { id: 'quantize.heading' })}</h1>
       <p class="lead muted">
         ${msg("Int8 quantization stores a model's weights in 8 bits instead of 32, so it downloads ~4× smaller and can run integer kernels. This page measures the trade-off on this machine: each variant runs in its own worker on the backend chosen in the header (now:", { id: 'quantize.lead' })}
         <strong>${device}</strong>${msg('), on the same drawings.', { id: 'quantize.lead.end' })}
       </p>
-      ${this.message
-        ? html`<p class="message ${this.message.kind}" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-testid="lab-message">${this.message.text}</p>`
-        : nothing}
+      ${message ? html`<p class="message ${message.kind}" role=${message.kind === 'error' ? 'alert' : 'status'} data-testid="lab-message">${message.text}</p>` : nothing}
       <div class="grid" @lab-message=${(e: CustomEvent<Message>) => (this.message = e.detail)}>
         <section class="card" aria-label=${msg('Model', { id: 'quantize.section.model' })}>
           <quantize-model-picker .models=${this.models} .modelId=${this.modelId} .variants=${this.variants} .checked=${this.checked} .unsaved=${this.unsaved} ?busy=${busy}
