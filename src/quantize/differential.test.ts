@@ -195,6 +195,25 @@ const NAMED: RandomGraph[] = [
     true,
     6,
   ),
+  ...[6, 7].map((seed) =>
+    namedGraph(
+      `int4 / palette: a learned [1, 49, 64] Add operand (position embeddings, stored like a weight) and a 64×64 MatMul (float16 block scales), seed ${seed}`,
+      17,
+      new OnnxModelBuilder(17, 44 + seed)
+        .input('x', ['batch', 49, 64])
+        .output('y', ['batch', 49, 64])
+        .randomWeight('P', [1, 49, 64], 400)
+        .randomWeight('W', [64, 64], 64)
+        .randomBias('b', 64)
+        .node('Add', ['x', 'P'], ['h'])
+        .node('MatMul', ['h', 'W'], ['m'])
+        .node('Add', ['m', 'b'], ['y'])
+        .build(),
+      [2, 49, 64],
+      true,
+      seed,
+    ),
+  ),
 ];
 
 describe('named cases', () => {

@@ -12,6 +12,7 @@
  */
 import { clamp } from '../util/clamp';
 import { roundHalfToEven } from './math';
+import { float16Bits, float16Value } from './float16';
 
 export type Int4BlockSize = 32 | 64 | 128;
 export const INT4_BLOCK_SIZES: readonly Int4BlockSize[] = [32, 64, 128];
@@ -28,9 +29,15 @@ export interface Int4Blocks {
   dequantized: Float32Array;
 }
 
+/** How block scales are stored: float16 scales are rounded to float16 before the codes are chosen. */
+export type ScaleType = 'float32' | 'float16';
+
 /**
  * Quantizes `columns` runs of `length` values each (`valueAt(column, k)`; column = an output channel, k along the
- * reduction), block by block. Codes come back in column-major order: codes[column · length + k].
+ * reduction), block by block. Codes come back in column-major order: codes[column · length + k]. With
+ * `scaleType` 'float16' every scale is rounded to a float16 value before the block's codes are chosen against it,
+ * so storing the scales as float16 adds no error beyond what `dequantized` shows (rounding moves a scale by at
+ * most 2^-11 of itself, too little to push a code out of its range).
  */
 export function quantizeInt4Blocks(
   columns: number,
@@ -38,7 +45,9 @@ export function quantizeInt4Blocks(
   valueAt: (column: number, k: number) => number,
   blockSize: number,
   symmetric: boolean,
+  scaleType: ScaleType = 'float32',
 ): Int4Blocks {
+  const stored = scaleType === 'float16' ? (scale: number) => float16Value(float16Bits(scale)) : (scale: number) => scale;
   const blocksPerColumn = Math.ceil(length / blockSize);
   const codes = new Uint8Array(columns * length);
   const dequantized = new Float32Array(columns * length);
@@ -59,10 +68,10 @@ export function quantizeInt4Blocks(
       let zeroPoint: number;
       if (symmetric) {
         const magnitude = Math.max(-min, max);
-        scale = magnitude > 0 ? Math.fround(magnitude / 7) : 1;
+        scale = magnitude > 0 ? stored(Math.fround(magnitude / 7)) : 1;
         zeroPoint = 8;
       } else {
-        scale = max > min ? Math.fround((max - min) / 15) : 1;
+        scale = max > min ? stored(Math.fround((max - min) / 15)) : 1;
         zeroPoint = clamp(roundHalfToEven(-min / scale), 0, 15);
       }
       const index = column * blocksPerColumn + block;

@@ -9,13 +9,16 @@
  * - Conv and batched (3-D+) MatMul weights: ONNX `DequantizeLinear` with `block_size` (opset 21) on INT4
  *   (symmetric) or UINT4 + zero points (asymmetric), blocked along Conv's input channels / MatMul's K axis. A model
  *   whose opset cannot be raised to 21 keeps those weights in int8 per channel (weight-only int8), with a note.
+ * - Large learned tensors no Conv/MatMul reads (position embeddings; weight-formats.ts `largeFloatParameters`): the
+ *   same blocked DequantizeLinear along their last axis.
+ * - Block scales are float16 behind a Cast to float32 where that is legal and pays (int4-scales.ts).
  */
 import { onnx, type onnx as OnnxTypes } from './proto';
 import { attributeFloat, attributeInt, intAttribute, makeNode, defaultOpset } from './graph';
 import { raiseToOpset21 } from './opset21';
-import { floatTensor } from './tensor';
 import { columnLayout } from './blocked-layout';
-import { packNibbles, quantizeInt4Blocks, type Int4BlockSize } from './int4-blocks';
+import { packNibbles, type Int4BlockSize } from './int4-blocks';
+import { addBlockScales, quantizeInt4BlocksCompact } from './int4-scales';
 import { reportStoredWeight } from './format-report';
 import type { QuantizeContext } from './context';
 import type { WeightCandidate } from './weights';
@@ -60,10 +63,17 @@ export function quantizeInt4(
     for (const node of viaNBits) replaced.set(node, matMulNBits(context, candidate, node, options));
     usesMatMulNBits ||= viaNBits.length > 0;
     if (viaNBits.length < candidate.consumers.length) {
-      front.push(blockedDequantize ? blockedInt4Dequantize(context, candidate, options) : context.dequantizedWeight(candidate, defaultOpset(model) >= 13));
-      if (!blockedDequantize) report.weights[report.weights.length - 1].format = 'int8 DequantizeLinear (per channel)';
+      if (blockedDequantize) front.push(...blockedInt4Dequantize(context, candidate, options));
+      else front.push(context.dequantizedWeight(candidate, defaultOpset(model) >= 13));
+      if (!blockedDequantize) report.weights[report.weights.length - 1].format = `int8 DequantizeLinear (per ${candidate.axis === null ? 'tensor' : 'channel'})`;
     }
     onWeightDone();
+  }
+  // A weight read by two MatMulNBits layouts has two report entries.
+  const halfScales = new Set(report.weights.filter((weight) => weight.format?.includes(FLOAT16_SCALES)).map((weight) => weight.name)).size;
+  if (halfScales > 0) {
+    const others = candidates.length - halfScales;
+    report.notes.push(`The block scales of ${halfScales} of ${candidates.length} weights are stored as float16 and cast to float32 when the model loads (each rounded to float16 by at most 2^-11 of itself before the codes were chosen)${others > 0 ? `; ${others} keep float32 scales: too few for the Cast to pay, or outside float16's normal range` : ''}.`);
   }
   if (usesMatMulNBits && !model.opsetImport!.some((o) => o.domain === 'com.microsoft')) {
     model.opsetImport!.push({ domain: 'com.microsoft', version: 1 });
@@ -84,10 +94,10 @@ function matMulNBits(context: QuantizeContext, candidate: WeightCandidate, node:
   // Columns are output channels n; k runs along the reduction axis (0 for [K, N], 1 for transB's [N, K]).
   const layout = columnLayout(candidate.dims, transB ? 1 : 0);
   const { columns: N, length: K } = layout;
-  const blocks = quantizeInt4Blocks(N, K, (n, k) => alpha * candidate.values[layout.index(n, k)], options.blockSize, options.symmetric);
+  const { blocks, float16Scales } = quantizeInt4BlocksCompact(candidate.name, N, K, (n, k) => alpha * candidate.values[layout.index(n, k)], options.blockSize, options.symmetric);
   const stored = new Float32Array(candidate.values.length);
   for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) stored[layout.index(n, k)] = blocks.dequantized[n * K + k] / alpha;
-  reportStoredWeight(context.report, candidate, stored, `int4 MatMulNBits (block ${options.blockSize}, ${options.symmetric ? 'symmetric' : 'asymmetric'})`, transB ? 0 : 1);
+  reportStoredWeight(context.report, candidate, stored, `int4 MatMulNBits (block ${options.blockSize}, ${options.symmetric ? 'symmetric' : 'asymmetric'}${scaleNote(float16Scales)})`, transB ? 0 : 1);
 
   const perColumn = blocks.blocksPerColumn * options.blockSize;
   const padded = new Uint8Array(N * perColumn);
@@ -96,8 +106,9 @@ function matMulNBits(context: QuantizeContext, candidate: WeightCandidate, node:
     for (let k = 0; k < perColumn; k++) padded[n * perColumn + k] = k < K ? blocks.codes[n * K + k] : blocks.zeroPoints[n * blocks.blocksPerColumn + Math.floor(k / options.blockSize)];
   }
   const base = candidate.name;
+  const nodes: OnnxTypes.INodeProto[] = [];
   const b = context.addInitializer(onnx.TensorProto.create({ name: names.fresh(`${base}_int4`), dims: [N, blocks.blocksPerColumn, options.blockSize / 2], dataType: UINT8, rawData: packNibbles(padded) }));
-  const scales = context.addFloat(`${base}_scales`, [N * blocks.blocksPerColumn], blocks.scales);
+  const scales = addBlockScales(context, base, [N * blocks.blocksPerColumn], blocks.scales, float16Scales, nodes);
   const inputs = [b, scales];
   if (!options.symmetric) {
     const zeroPoints = new Uint8Array(N * Math.ceil(blocks.blocksPerColumn / 2));
@@ -105,7 +116,6 @@ function matMulNBits(context: QuantizeContext, candidate: WeightCandidate, node:
     for (let n = 0; n < N; n++) zeroPoints.set(packNibbles(blocks.zeroPoints.subarray(n * blocks.blocksPerColumn, (n + 1) * blocks.blocksPerColumn)), n * rowBytes);
     inputs.push(context.addInitializer(onnx.TensorProto.create({ name: names.fresh(`${base}_zero_points`), dims: [zeroPoints.length], dataType: UINT8, rawData: zeroPoints })));
   }
-  const nodes: OnnxTypes.INodeProto[] = [];
   let a = node.input![0];
   if (gemm && attributeInt(node, 'transA', 0) === 1) {
     const transposed = names.fresh(`${a}_transposed`);
@@ -136,14 +146,31 @@ function matMulNBits(context: QuantizeContext, candidate: WeightCandidate, node:
   return nodes;
 }
 
+const FLOAT16_SCALES = ', float16 scales';
+
+/** FLOAT16_SCALES for a weight whose block scales are stored as float16 (int4-scales.ts), else "". */
+function scaleNote(float16Scales: boolean): string {
+  return float16Scales ? FLOAT16_SCALES : '';
+}
+
 /**
- * int4 + DequantizeLinear(axis, block_size) whose output keeps the weight's name, blocked along Conv's input
- * channels (axis 1) or a MatMul weight's K axis (rank − 2). Returns the node to place first in the graph.
+ * The axis blocks run along: Conv's input channels (1), a MatMul weight's K axis (rank − 2), and for a learned
+ * tensor no Conv or MatMul reads (a position embedding feeding Add) its last, contiguous axis.
  */
-function blockedInt4Dequantize(context: QuantizeContext, candidate: WeightCandidate, options: Int4Options): OnnxTypes.INodeProto {
-  const axis = candidate.consumers.every((node) => node.opType === 'Conv') ? 1 : candidate.dims.length - 2;
+function blockAxis(candidate: WeightCandidate): number {
+  const rank = candidate.dims.length;
+  if (candidate.consumers.every((node) => node.opType === 'Conv')) return 1;
+  return candidate.consumers.some((node) => node.opType === 'MatMul' || node.opType === 'Gemm') ? rank - 2 : rank - 1;
+}
+
+/**
+ * int4 + DequantizeLinear(axis, block_size) whose output keeps the weight's name, blocked along `blockAxis`.
+ * Returns the nodes to place first in the graph (a Cast of float16 scales, then the DequantizeLinear).
+ */
+function blockedInt4Dequantize(context: QuantizeContext, candidate: WeightCandidate, options: Int4Options): OnnxTypes.INodeProto[] {
+  const axis = blockAxis(candidate);
   const layout = columnLayout(candidate.dims, axis);
-  const blocks = quantizeInt4Blocks(layout.columns, layout.length, (column, k) => candidate.values[layout.index(column, k)], options.blockSize, options.symmetric);
+  const { blocks, float16Scales } = quantizeInt4BlocksCompact(candidate.name, layout.columns, layout.length, (column, k) => candidate.values[layout.index(column, k)], options.blockSize, options.symmetric);
   const count = candidate.values.length;
   const codes = new Uint8Array(count);
   const stored = new Float32Array(count);
@@ -166,18 +193,20 @@ function blockedInt4Dequantize(context: QuantizeContext, candidate: WeightCandid
       zeroPoints[scaleLayout.index(column, b)] = blocks.zeroPoints[column * blocks.blocksPerColumn + b];
     }
   }
-  reportStoredWeight(context.report, candidate, stored, `int4 DequantizeLinear (block ${options.blockSize} along axis ${axis}, ${options.symmetric ? 'symmetric' : 'asymmetric'})`, null);
+  reportStoredWeight(context.report, candidate, stored, `int4 DequantizeLinear (block ${options.blockSize} along axis ${axis}, ${options.symmetric ? 'symmetric' : 'asymmetric'}${scaleNote(float16Scales)})`, null);
   const { names } = context;
   const quantized = context.addInitializer(
     onnx.TensorProto.create({ name: names.fresh(`${candidate.name}_int4`), dims: candidate.dims, dataType: options.symmetric ? INT4 : UINT4, rawData: packNibbles(codes) }),
   );
-  const inputs = [quantized, context.addInitializer(floatTensor(names.fresh(`${candidate.name}_scale`), scaleDims, scales))];
+  const nodes: OnnxTypes.INodeProto[] = [];
+  const inputs = [quantized, addBlockScales(context, candidate.name, scaleDims, scales, float16Scales, nodes)];
   if (!options.symmetric) {
     inputs.push(context.addInitializer(onnx.TensorProto.create({ name: names.fresh(`${candidate.name}_zero_point`), dims: scaleDims, dataType: UINT4, rawData: packNibbles(zeroPoints) })));
   }
   context.removeInitializer(candidate.name);
-  return makeNode('DequantizeLinear', inputs, [candidate.name], names.fresh(`${candidate.name}_DequantizeLinear`), [
+  nodes.push(makeNode('DequantizeLinear', inputs, [candidate.name], names.fresh(`${candidate.name}_DequantizeLinear`), [
     intAttribute('axis', axis),
     intAttribute('block_size', options.blockSize),
-  ]);
+  ]));
+  return nodes;
 }

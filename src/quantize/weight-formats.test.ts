@@ -23,6 +23,16 @@ const graphOf = (bytes: Uint8Array) => decodeModel(bytes).graph!;
 const initializer = (bytes: Uint8Array, name: string) => graphOf(bytes).initializer!.find((t) => t.name === name)!;
 const attribute = (node: { attribute?: { name?: string | null; i?: unknown }[] | null }, name: string) =>
   toNumber(node.attribute!.find((a) => a.name === name)!.i as number);
+/** Float values of a block-scale input: a float32 initializer, or float16 behind the Cast int4 adds (int4-scales.ts). */
+function scaleValues(bytes: Uint8Array, name: string): { values: Float32Array; dims: number[]; dataType: number } {
+  const graph = graphOf(bytes);
+  const cast = graph.node!.find((n) => n.opType === 'Cast' && n.output![0] === name);
+  const stored = initializer(bytes, cast ? cast.input![0] : name);
+  const values = stored.dataType === FLOAT16
+    ? Float32Array.from(new Uint16Array(new Uint8Array(stored.rawData!).buffer), (bits) => float16Value(bits))
+    : readFloatTensor(stored);
+  return { values, dims: tensorDims(stored), dataType: stored.dataType! };
+}
 const selfChecked = (options: QuantizeOptions): QuantizeOptions => ({ ...options, selfCheck: { run: ortModelRunner(ort), runtime: 'onnxruntime-node' } });
 
 async function refused(bytes: Uint8Array, options: QuantizeOptions): Promise<QuantizeError> {
@@ -107,7 +117,9 @@ describe('int4 mode', () => {
         const b = initializer(bytes, bName);
         expect(tensorDims(b)).toEqual([N, blocks, 16]);
         const codes = unpackNibbles(b.rawData!, N * blocks * 32);
-        const scales = readFloatTensor(initializer(bytes, scaleName));
+        const { values: scales, dataType } = scaleValues(bytes, scaleName);
+        // 120 and 20 scales: the first pays for its Cast in float16, the second does not.
+        expect(dataType).toBe(N === 40 ? FLOAT16 : FLOAT);
         const zeros = zeroName ? unpackNibbles(initializer(bytes, zeroName).rawData!, N * Math.ceil(blocks / 2) * 2) : null;
         const weightName = node.name!.startsWith('MatMul_0') ? 'fc0.weight' : 'fc1.weight';
         const original = readFloatTensor(initializer(float, weightName));
@@ -149,7 +161,7 @@ describe('int4 mode', () => {
       ['conv2.weight', 1, 32],
     ]);
     expect(initializer(bytes, dequantize[1].input![0]).dataType).toBe(UINT4);
-    expect(tensorDims(initializer(bytes, dequantize[1].input![1]))).toEqual([40, 1, 3, 3]);
+    expect(scaleValues(bytes, dequantize[1].input![1]).dims).toEqual([40, 1, 3, 3]);
     const symmetric = await quantizeModel(buildSmallCnn(), { mode: 'int4' });
     const first = decodeModel(symmetric.bytes).graph!.node!.find((n) => n.opType === 'DequantizeLinear')!;
     expect(initializer(symmetric.bytes, first.input![0]).dataType).toBe(INT4);
@@ -288,6 +300,69 @@ describe('fp16 on a transformer block', () => {
       // LayerNormalization, Erf and Div by a constant have derived bounds (error-bound.ts): checked end to end.
       expect(report.selfCheck!.unbounded).toEqual([]);
       expect(report.selfCheck!.maxAbsError, runtime).toBeLessThanOrEqual(report.selfCheck!.bound);
+    }
+  });
+});
+
+/** x + P (a learned [1, tokens, width] tensor, as a ViT's position embeddings) → MatMul W → + b. */
+function positionEmbeddingModel(tokens = 49, width = 64, opset = 17): Uint8Array {
+  return new OnnxModelBuilder(opset, 44)
+    .input('x', ['batch', tokens, width])
+    .output('y', ['batch', tokens, 16])
+    .initializer('P', [1, tokens, width], randomFloats(tokens * width, seededNormal(9), 0.02))
+    .randomWeight('W', [width, 16], width)
+    .randomBias('b', 16)
+    .node('Add', ['x', 'P'], ['h'])
+    .node('MatMul', ['h', 'W'], ['m'])
+    .node('Add', ['m', 'b'], ['y'])
+    .build();
+}
+
+describe('large learned tensors no Conv/MatMul reads (position embeddings)', () => {
+  it('int4 stores them as blocks along the last axis behind DequantizeLinear; biases stay float32, and the report says so', async () => {
+    const float = positionEmbeddingModel();
+    const { bytes, report } = await quantizeModel(float, selfChecked({ mode: 'int4', blockSize: 32 }));
+    const graph = graphOf(bytes);
+    const dequantize = graph.node!.find((n) => n.opType === 'DequantizeLinear' && n.output![0] === 'P')!;
+    expect([attribute(dequantize, 'axis'), attribute(dequantize, 'block_size')]).toEqual([2, 32]);
+    expect(graph.initializer!.some((t) => t.name === 'P')).toBe(false);
+    expect(initializer(bytes, 'b').dataType).toBe(FLOAT);
+    expect(report.weights.find((w) => w.name === 'P')!.format).toMatch(/^int4 DequantizeLinear \(block 32 along axis 2, symmetric, float16 scales\)$/);
+    expect(report.notes.join(' ')).toMatch(/1 float tensors \(16 values\) stay float32: biases/);
+    // About 0.5 B per value of P and W instead of 4.
+    expect(report.bytesAfter).toBeLessThan(report.bytesBefore / 4);
+  });
+
+  it('palettes store them as indices expanded by Gather under their name', async () => {
+    for (const bits of [4, 6] as const) {
+      const { bytes, report } = await quantizeModel(positionEmbeddingModel(), selfChecked({ mode: 'palette', bits }));
+      expect(graphOf(bytes).node!.find((n) => n.opType === 'Gather' && n.output![0] === 'P')).toBeDefined();
+      expect(report.weights.find((w) => w.name === 'P')!.format).toMatch(new RegExp(`^palette ${bits}-bit`));
+    }
+  });
+
+  it('leaves them float32 when a node reading them is excluded, or when they are small or vectors', async () => {
+    const excluded = await quantizeModel(positionEmbeddingModel(), { mode: 'int4', nodes: { exclude: ['Add_0'] } });
+    expect(initializer(excluded.bytes, 'P').dataType).toBe(FLOAT);
+    // 8 × 16 = 128 values: under the 1,024-value threshold.
+    const small = await quantizeModel(positionEmbeddingModel(8, 16), { mode: 'int4' });
+    expect(initializer(small.bytes, 'P').dataType).toBe(FLOAT);
+    const vector = new OnnxModelBuilder(17, 45)
+      .input('x', ['batch', 2048])
+      .output('y', ['batch', 8])
+      .initializer('shift', [2048], randomFloats(2048, seededNormal(2), 0.1))
+      .randomWeight('W', [2048, 8], 2048)
+      .node('Add', ['x', 'shift'], ['h'])
+      .node('MatMul', ['h', 'W'], ['y'])
+      .build();
+    const { bytes } = await quantizeModel(vector, { mode: 'palette' });
+    expect(initializer(bytes, 'shift').dataType).toBe(FLOAT);
+  });
+
+  it('runs in onnxruntime-web (WASM) within the self-check bound', async () => {
+    for (const options of [{ mode: 'int4', blockSize: 32, symmetric: false }, { mode: 'palette', bits: 4 }] as const) {
+      const { report } = await quantizeModel(positionEmbeddingModel(), { ...options, selfCheck: { run: ortModelRunner(ortWeb), runtime: 'onnxruntime-web' } });
+      expect(report.selfCheck!.maxAbsError).toBeLessThanOrEqual(report.selfCheck!.bound);
     }
   });
 });
