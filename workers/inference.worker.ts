@@ -88,7 +88,7 @@ function configureEnv(spec: LoadSpec, onEvent: (event: LoadEvent) => void, cache
   env.fetch = spec.source === 'local' ? notInCache : retryingFetch;
   env.customCache = createTransformersCache(
     { modelId: spec.modelId, root: modelRoot(spec), expectedSha256: spec.expectedSha256 },
-    { hit: (path) => cacheHits.add(path), notice: (message) => onEvent({ kind: 'notice', message }) },
+    { hit: (path) => cacheHits.add(path), notice: (message, about) => onEvent({ kind: 'notice', message, about }) },
   );
   const wasm = env.backends.onnx.wasm!;
   wasm.wasmPaths = ortRuntimeFiles(spec.device);

@@ -13,6 +13,14 @@ function noticeText(notice: Notice): string {
       return msg(str`WebGPU could not load ${about.modelId} (${about.why}); running on WASM instead.`, { id: 'app.notice.webgpu-load-failed' });
     case 'gpu-stopped':
       return msg(str`The GPU stopped working (${about.why}); running on WASM now.`, { id: 'app.notice.gpu-stopped' });
+    case 'cache-damaged':
+      return msg(str`The stored copy of ${about.file} (${about.modelId}) was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
+    case 'cache-checksum':
+      return msg(str`${about.file} of ${about.modelId} does not match the catalog's checksum, so it was not stored.`, { id: 'app.notice.cache-checksum' });
+    case 'cache-full':
+      return msg(str`Browser storage is full: ${about.file} of ${about.modelId} runs from memory and downloads again next time. Deleting models on the Models page makes room.`, {
+        id: 'app.notice.cache-full',
+      });
   }
 }
 import { controlStyles } from '../ui/shared-styles';

@@ -2,16 +2,25 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FILES_DB, clearCache, createTransformersCache, deleteCachedModel, listCachedFiles, readCachedFile, sha256Hex, verifyCachedModel, type CacheScope } from './cache';
 import { createStore, get, set } from 'idb-keyval';
+import type { NoticeCode } from './notices';
 
 const root = 'http://hub.test/org/m/resolve/main/';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 function setup(expectedSha256: Record<string, string> = {}) {
   const notices: string[] = [];
+  /** The same notices as codes, which the interface words in its language. */
+  const abouts: (NoticeCode | undefined)[] = [];
   const hits: string[] = [];
   const scope: CacheScope = { modelId: 'org/m', root, expectedSha256 };
-  const cache = createTransformersCache(scope, { hit: (p) => hits.push(p), notice: (m) => notices.push(m) });
-  return { cache, notices, hits };
+  const cache = createTransformersCache(scope, {
+    hit: (p) => hits.push(p),
+    notice: (m, about) => {
+      notices.push(m);
+      abouts.push(about);
+    },
+  });
+  return { cache, notices, abouts, hits };
 }
 
 async function damage(url: string): Promise<void> {
@@ -29,7 +38,7 @@ describe('model file cache', () => {
   it('a file that does not fit is not cached, the load goes on, and the notice names its size and the other models that could go', async () => {
     const other = createTransformersCache({ modelId: 'org/other', root: 'http://hub.test/org/other/', expectedSha256: {} }, { hit() {}, notice() {} });
     await other.put('http://hub.test/org/other/onnx/model.onnx', new Response(new Uint8Array(2000)));
-    const { cache, notices } = setup();
+    const { cache, notices, abouts } = setup();
     await cache.put(`${root}config.json`, new Response(bytes('{}')));
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -38,6 +47,7 @@ describe('model file cache', () => {
     // A hit only updates its last-used date: a full disk must not turn it into a miss.
     expect(await (await cache.match(`${root}config.json`))!.text()).toBe('{}');
     vi.restoreAllMocks();
+    expect(abouts).toEqual([{ code: 'cache-full', modelId: 'org/m', file: 'onnx/model.onnx' }]);
     expect(notices).toEqual([
       'Browser storage is full: onnx/model.onnx of org/m needs 12.8 kB more, so it runs from memory and downloads again next time. Deleting org/other (2.0 kB) on the Models page would make room.',
     ]);
@@ -63,20 +73,22 @@ describe('model file cache', () => {
   });
 
   it('detects a damaged file: deletes it, reports it, and misses so it downloads again', async () => {
-    const { cache, notices } = setup();
+    const { cache, notices, abouts } = setup();
     await cache.put(`${root}onnx/model.onnx`, new Response(bytes('weights')));
     await damage(`${root}onnx/model.onnx`);
     expect(await cache.match(`${root}onnx/model.onnx`)).toBeUndefined();
     expect(notices).toEqual(['Cached file onnx/model.onnx of org/m was damaged; downloading it again.']);
+    expect(abouts).toEqual([{ code: 'cache-damaged', modelId: 'org/m', file: 'onnx/model.onnx' }]);
     expect(await listCachedFiles()).toEqual([]);
   });
 
   it('checks catalogued files against the catalog hash and refuses to cache a mismatch', async () => {
     const good = await sha256Hex(bytes('good'));
-    const { cache, notices } = setup({ 'onnx/model.onnx': good });
+    const { cache, notices, abouts } = setup({ 'onnx/model.onnx': good });
     await cache.put(`${root}onnx/model.onnx`, new Response(bytes('evil')));
     expect(await listCachedFiles()).toEqual([]);
     expect(notices[0]).toContain("does not match the catalog's checksum");
+    expect(abouts[0]).toEqual({ code: 'cache-checksum', modelId: 'org/m', file: 'onnx/model.onnx' });
     await cache.put(`${root}onnx/model.onnx`, new Response(bytes('good')));
     expect(await (await cache.match(`${root}onnx/model.onnx`))!.text()).toBe('good');
   });

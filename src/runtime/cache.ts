@@ -4,6 +4,7 @@
  */
 import { get, values } from 'idb-keyval';
 import { clearEntries, deleteEntries, idbStore, registerSpaceUsers, StorageFullError, writeEntries, type WriteDescription } from './idb-store';
+import type { NoticeCode } from './notices';
 
 export const FILES_DB = { db: 'mlwb-model-files', store: 'bodies' } as const;
 export const META_DB = { db: 'mlwb-model-meta', store: 'meta' } as const;
@@ -47,7 +48,7 @@ export interface CacheEvents {
   /** A file was served from IndexedDB. */
   hit(path: string): void;
   /** Something the user should know, in one short sentence. */
-  notice(message: string): void;
+  notice(message: string, about?: NoticeCode): void;
 }
 
 /** The `{ match, put }` object transformers.js calls; see `env.customCache`. */
@@ -91,7 +92,7 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       }
       if ((await sha256Hex(body.data)) !== expectedFor(scope, meta)) {
         await removeEntries([key]);
-        events.notice(`Cached file ${path} of ${scope.modelId} was damaged; downloading it again.`);
+        events.notice(`Cached file ${path} of ${scope.modelId} was damaged; downloading it again.`, { code: 'cache-damaged', modelId: scope.modelId, file: path });
         return undefined;
       }
       // Only the "last used" date: a full disk must not stop the file from being served.
@@ -113,7 +114,7 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       const sha256 = await sha256Hex(data);
       const expected = scope.expectedSha256[path];
       if (expected && expected !== sha256) {
-        events.notice(`${path} of ${scope.modelId} does not match the catalog's checksum, so it was not cached.`);
+        events.notice(`${path} of ${scope.modelId} does not match the catalog's checksum, so it was not cached.`, { code: 'cache-checksum', modelId: scope.modelId, file: path });
         return;
       }
       const description = {
@@ -127,7 +128,7 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
         await storeModelFile({ url: key, modelId: scope.modelId, path, data, contentType, sha256 }, description);
       } catch (error) {
         if (!(error instanceof StorageFullError)) throw error;
-        events.notice(error.message);
+        events.notice(error.message, { code: 'cache-full', modelId: scope.modelId, file: path });
       }
     },
   };

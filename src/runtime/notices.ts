@@ -2,7 +2,15 @@
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
 /** The runtime's own notices as data, so the shell can say them in the interface language (`message` is English). */
-export type NoticeCode = { code: 'webgpu-load-failed'; modelId: string; why: string } | { code: 'gpu-stopped'; why: string };
+export type NoticeCode =
+  | { code: 'webgpu-load-failed'; modelId: string; why: string }
+  | { code: 'gpu-stopped'; why: string }
+  /** A file in the model cache failed its checksum: removed, downloaded again. */
+  | { code: 'cache-damaged'; modelId: string; file: string }
+  /** A downloaded file differs from the catalog's checksum: used, not cached. */
+  | { code: 'cache-checksum'; modelId: string; file: string }
+  /** Storage is full: the file runs from memory and downloads again next time. */
+  | { code: 'cache-full'; modelId: string; file: string };
 
 export interface Notice {
   id: number;

@@ -8,6 +8,7 @@ export type ModelSource = 'bundled' | 'hub' | 'local';
 
 export type { TensorData, TensorMap, TensorType, TensorValue } from '../types/tensor';
 import type { TensorMap } from '../types/tensor';
+import type { NoticeCode } from './notices';
 
 /** What the worker needs to load one model; the client fills it from the catalog and the settings. */
 export interface LoadSpec {
@@ -48,7 +49,7 @@ export interface FileProgress {
  */
 export type LoadEvent =
   | { kind: 'file'; progress: FileProgress }
-  | { kind: 'notice'; message: string }
+  | { kind: 'notice'; message: string; about?: NoticeCode }
   | { kind: 'device-lost' };
 
 export interface InputInfo {

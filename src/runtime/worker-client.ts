@@ -241,7 +241,7 @@ export class InferenceClient {
     transferBytes = false,
   ): Promise<ModelInfo> {
     const onEvent = Comlink.proxy((event: LoadEvent) => {
-      if (event.kind === 'notice') notify(event.message, 'warning');
+      if (event.kind === 'notice') notify(event.message, 'warning', event.about);
       else if (event.kind === 'device-lost') this.moveToWasm('device lost').catch((error: unknown) => notify(shortError(error), 'error'));
       else onProgress?.(event.progress);
     });
