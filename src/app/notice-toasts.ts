@@ -3,6 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
+import { errorText } from '../ui/load-error-text';
 
 /** A notice in the interface language when the runtime gave its code; otherwise as it was written. */
 function noticeText(notice: Notice): string {
@@ -13,6 +14,8 @@ function noticeText(notice: Notice): string {
       return msg(str`WebGPU could not load ${about.modelId} (${about.why}); running on WASM instead.`, { id: 'app.notice.webgpu-load-failed' });
     case 'gpu-stopped':
       return msg(str`The GPU stopped working (${about.why}); running on WASM now.`, { id: 'app.notice.gpu-stopped' });
+    case 'reload-failed':
+      return errorText(about.error);
     case 'cache-damaged':
       return msg(str`The stored copy of ${about.file} (${about.modelId}) was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
     case 'cache-checksum':

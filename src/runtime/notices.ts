@@ -10,7 +10,9 @@ export type NoticeCode =
   /** A downloaded file differs from the catalog's checksum: used, not cached. */
   | { code: 'cache-checksum'; modelId: string; file: string }
   /** Storage is full: the file runs from memory and downloads again next time. */
-  | { code: 'cache-full'; modelId: string; file: string };
+  | { code: 'cache-full'; modelId: string; file: string }
+  /** Moving a model to WASM after its GPU was lost failed: the load's error (a ModelLoadError, worded by the page). */
+  | { code: 'reload-failed'; error: unknown };
 
 export interface Notice {
   id: number;

@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onBackendChange, type BackendStatus } from './backend-status';
-import { onNotice } from './notices';
+import { onNotice, type Notice } from './notices';
 import type { InferenceWorkerApi, LoadSpec, LoadedInfo } from './protocol';
-import { InferenceClient, WorkerCrashedError } from './worker-client';
+import { InferenceClient, ModelLoadError, WorkerCrashedError } from './worker-client';
 
 vi.mock('./capabilities', () => ({
   probeCapabilities: async () => ({
@@ -134,6 +134,28 @@ describe('InferenceClient', () => {
     expect(workers[0]!.terminated).toBe(true);
     expect(notices).toEqual(['The GPU stopped working (device lost); running on WASM now.']);
     expect(statuses.at(-1)).toMatchObject({ device: 'wasm', reason: 'WASM, 2 threads — the GPU stopped working', fellBackFrom: 'device lost' });
+    client.terminate();
+  });
+
+  it('tells the user, with the load problem as data, when the move to WASM after a lost GPU fails', async () => {
+    const notices: Notice[] = [];
+    cleanups.push(onNotice((n) => notices.push(n)));
+    let loseDevice = () => {};
+    const { client } = clientWith(() => ({
+      load: async (spec, onEvent) => {
+        if (spec.device === 'wasm') throw new TypeError('Failed to fetch');
+        loseDevice = () => onEvent({ kind: 'device-lost' });
+        return loaded(spec);
+      },
+    }));
+    await client.load({ modelId: 'org/m', device: 'webgpu' });
+    loseDevice();
+    await vi.waitFor(() => expect(notices.map((n) => n.level)).toEqual(['warning', 'error']));
+    const about = notices[1]!.about;
+    expect(about?.code).toBe('reload-failed');
+    const error = about?.code === 'reload-failed' ? about.error : undefined;
+    expect(error).toBeInstanceOf(ModelLoadError);
+    expect((error as ModelLoadError).problem).toEqual({ code: 'hub-unreachable', host: 'https://huggingface.co' });
     client.terminate();
   });
 

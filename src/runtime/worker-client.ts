@@ -242,7 +242,7 @@ export class InferenceClient {
   ): Promise<ModelInfo> {
     const onEvent = Comlink.proxy((event: LoadEvent) => {
       if (event.kind === 'notice') notify(event.message, 'warning', event.about);
-      else if (event.kind === 'device-lost') this.moveToWasm('device lost').catch((error: unknown) => notify(shortError(error), 'error'));
+      else if (event.kind === 'device-lost') this.moveToWasm('device lost').catch((error: unknown) => notify(shortError(error), 'error', { code: 'reload-failed', error }));
       else onProgress?.(event.progress);
     });
     // A transferred buffer can only be sent once, so a WebGPU attempt gets a copy and the WASM retry the original.
