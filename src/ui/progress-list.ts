@@ -75,6 +75,19 @@ export class ProgressList extends LitElement {
       width: 100%;
       accent-color: var(--accent);
     }
+    @media (max-width: 640px) {
+      /* A phone: the name on its own line, then bytes and state, then the bar and percent (five columns overflowed). */
+      li {
+        grid-template-columns: 1fr auto;
+        gap: 0.15rem 0.75rem;
+      }
+      .name {
+        grid-column: 1 / -1;
+      }
+      .bytes {
+        text-align: left;
+      }
+    }
   `;
 }
 

@@ -102,14 +102,18 @@ export class ModelCard extends LitElement {
 
   private renderFiles() {
     const { row } = this;
+    // On a phone each file is a block (its path, then size and dates named by data-label), so nothing is cramped.
+    const size = msg('Size', { id: 'models.files.size' });
+    const stored = msg('Stored', { id: 'models.files.stored' });
+    const lastUsed = msg('Last used', { id: 'models.files.last-used' });
     return html`<table>
       <caption class="visually-hidden">${msg(str`Cached files of ${row.modelId}`, { id: 'models.files.caption' })}</caption>
       <thead>
         <tr>
           <th scope="col">${msg('File', { id: 'models.files.file' })}</th>
-          <th scope="col">${msg('Size', { id: 'models.files.size' })}</th>
-          <th scope="col">${msg('Stored', { id: 'models.files.stored' })}</th>
-          <th scope="col">${msg('Last used', { id: 'models.files.last-used' })}</th>
+          <th scope="col">${size}</th>
+          <th scope="col">${stored}</th>
+          <th scope="col">${lastUsed}</th>
         </tr>
       </thead>
       ${row.groups.map(
@@ -120,9 +124,9 @@ export class ModelCard extends LitElement {
           ${g.files.map(
             (f) => html`<tr data-testid="cached-file">
               <td><code>${f.path}</code></td>
-              <td class="num">${formatBytes(f.bytes)}</td>
-              <td>${formatDate(f.stored)}</td>
-              <td>${formatDate(f.lastUsed)}</td>
+              <td class="num" data-label=${size}>${formatBytes(f.bytes)}</td>
+              <td data-label=${stored}>${formatDate(f.stored)}</td>
+              <td data-label=${lastUsed}>${formatDate(f.lastUsed)}</td>
             </tr>`,
           )}
         </tbody>`,
@@ -169,6 +173,42 @@ export class ModelCard extends LitElement {
       }
       .num {
         font-variant-numeric: tabular-nums;
+      }
+      @media (max-width: 640px) {
+        /* Stacked rows: the column heads become each value's label (data-label), the path gets the whole width. */
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        table,
+        tbody,
+        tr.group,
+        tr.group th {
+          display: block;
+        }
+        tr[data-testid='cached-file'] {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.1rem 1rem;
+          padding: 0.4rem 0.5rem;
+          border-bottom: 1px solid var(--border);
+        }
+        tr[data-testid='cached-file'] td {
+          display: block;
+          padding: 0;
+          border: 0;
+        }
+        tr[data-testid='cached-file'] td:first-child {
+          flex-basis: 100%;
+          overflow-wrap: anywhere;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ' ';
+          color: var(--text-muted);
+        }
       }
       .empty {
         margin: 0.6rem 0 0;
