@@ -1,6 +1,6 @@
 // Errors from the model runtime in a Japanese interface: the runtime reports why a load failed as a code, and the
 // pages word it in Japanese (the technical cause may follow in English). Hub unreachable (a dead port) on the Models
-// page and in the game, and a hub model whose config.json is damaged.
+// page, in the game and the summarizer, and a hub model whose config.json is damaged.
 import { createServer } from 'node:net';
 import { TINY_MOBILEVIT } from './fixtures/generate';
 import { expect, hubUrl, test } from './helpers';
@@ -45,6 +45,21 @@ test('with the hub unreachable, the Models page and the game say so in Japanese'
   await expect(problem).toContainText(`モデルハブ（${deadHub}）に接続できません`, { timeout: 60_000 });
   await expect(problem).toHaveText(JAPANESE);
   await expect(problem).not.toContainText(RUNTIME_ENGLISH);
+});
+
+test('with the hub unreachable, a hub summarizer says so in Japanese and the text stays', async ({ page }) => {
+  const deadHub = await deadAddress();
+  const text = '図書館は来月から夜九時まで開く。職員はこの知らせを歓迎した。新しい時間は市内のすべての図書館で始まる。';
+  await page.addInitScript((host) => localStorage.setItem('mlwb.settings', JSON.stringify({ hubHost: host })), deadHub);
+  await page.goto('/#/summarize');
+  await page.getByTestId('source-text').fill(text);
+  await page.getByTestId('engine').selectOption('other');
+  await page.getByTestId('hub-model').fill('org/unreachable-summarizer');
+  await page.getByTestId('summarize').click();
+  const error = page.getByTestId('error');
+  await expect(error).toContainText(`モデルハブ（${deadHub}）に接続できません`, { timeout: 60_000 });
+  await expect(error).not.toContainText(RUNTIME_ENGLISH);
+  await expect(page.getByTestId('source-text')).toHaveValue(text);
 });
 
 test('a hub model whose config.json is damaged gets a Japanese message naming the file kind, the parser detail after', async ({ page, context }) => {
