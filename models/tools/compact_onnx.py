@@ -35,9 +35,11 @@ def fold_constants(graph):
     """Constant nodes (attribute `value`) → initializers, identical values shared. Returns {old output name: new name}."""
     renames, by_value = {}, {}
     kept = []
+    outputs = {v.name for v in graph.output}
     for node in graph.node:
         value = next((a for a in node.attribute if a.name == 'value'), None) if node.op_type == 'Constant' else None
-        if value is None or len(node.attribute) != 1:
+        # A Constant that is itself a graph output keeps its node: the output's name must not change.
+        if value is None or len(node.attribute) != 1 or node.output[0] in outputs:
             kept.append(node)
             continue
         array = numpy_helper.to_array(value.t)
