@@ -61,6 +61,36 @@ describe('compact ONNX export structure (models/tools/compact_onnx.py)', () => {
     expect(exporterLeftovers(path)).toEqual([]);
   });
 
+  describe.skipIf(!torchFound)('on small built graphs (needs /usr/bin/python3 with torch, numpy and onnx)', () => {
+    it('keeps a Constant that is a graph output, folds the others, and computes the same', async () => {
+      const [raw, compact] = ['raw', 'compact'].map((name) => join(work, `constants-${name}.onnx`));
+      const script = [
+        'import sys, numpy as np, onnx',
+        'from onnx import helper, numpy_helper, TensorProto',
+        `sys.path.insert(0, ${JSON.stringify(TOOLS)})`,
+        'from compact_onnx import compact',
+        'value = lambda v: numpy_helper.from_array(np.array(v, dtype=np.float32))',
+        "nodes = [helper.make_node('Constant', [], ['k'], name='/Constant', value=value([2.0])),",
+        "         helper.make_node('Constant', [], ['/a/Constant_output_0'], name='/a/Constant', value=value([3.0])),",
+        "         helper.make_node('Mul', ['input', '/a/Constant_output_0'], ['/a/Mul_output_0'], name='/a/Mul'),",
+        "         helper.make_node('Relu', ['/a/Mul_output_0'], ['logits'], name='/a/Relu')]",
+        "io = lambda name: helper.make_tensor_value_info(name, TensorProto.FLOAT, [3] if name != 'k' else [1])",
+        "model = helper.make_model(helper.make_graph(nodes, 'g', [io('input')], [io('logits'), io('k')]), opset_imports=[helper.make_opsetid('', 17)])",
+        `onnx.save(model, ${JSON.stringify(raw)})`,
+        `onnx.save(compact(model), ${JSON.stringify(compact)})`,
+      ].join('\n');
+      execFileSync(PYTHON, ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const graph = decodeModel(new Uint8Array(readFileSync(compact))).graph!;
+      expect(graph.node!.map((n) => [n.opType, n.output![0]])).toEqual([['Constant', 'k'], ['Mul', 't0'], ['Relu', 'logits']]);
+      const run = async (path: string) => {
+        const session = await ort.InferenceSession.create(path);
+        const out = await session.run({ input: new ort.Tensor('float32', Float32Array.of(-1, 0.5, 4), [3]) });
+        return [Array.from(out.logits.data as Float32Array), Array.from(out.k.data as Float32Array)];
+      };
+      expect(await run(compact)).toEqual(await run(raw));
+    });
+  });
+
   describe.skipIf(!torchFound)('on fresh exports (needs python3-torch)', () => {
     it.each(['vit', 'cnn'] as const)('%s: same logits bit for bit on 256 inputs, same node names, smaller graph', async (arch) => {
       const { raw, compact } = exportBoth(arch);
