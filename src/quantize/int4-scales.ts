@@ -6,7 +6,7 @@
  * a Cast to float32. Its input is an initializer, so onnxruntime folds the Cast once when the session loads; with
  * optimizations disabled it runs on every inference (the differential tests run both levels, in onnxruntime-node
  * and -web). Worth it when the 2 bytes saved per scale outweigh the Cast node (one 64×64 weight at block 32 has
- * 128 scales: 256 B saved, a Cast of about 90 B), and legal when every scale is a normal float16 (2^-14 … 65504),
+ * 128 scales: 256 B saved; its Cast, named after the weight, takes about 100–130 B), and legal when every scale is a normal float16 (2^-14 … 65504),
  * so rounding costs at most 2^-11 of a scale and nothing underflows.
  */
 import { onnx, type onnx as OnnxTypes } from './proto';
