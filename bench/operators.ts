@@ -10,16 +10,15 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
-import { quantizeModel } from '../src/quantize';
+import { MODEL_VARIANTS, VARIANT_MODELS, type ModelVariant } from '../src/bench/settings';
+import { shippedPath, variantBytes } from '../src/bench/model-variants';
+import { nodeVariantSource } from './native';
 import { summarizeLatencies } from '../src/util/percentile';
 import { bitmapToInput, rasteriseStrokes, sketchInputShape } from '../src/sketch';
 import { toQuickDrawStrokes } from '../src/sketch/sketchpad';
 import { fullPenDrawing } from '../src/bench/synthetic-pen';
 import { operatorShares, type OperatorShare, type TraceEvent } from '../src/bench/operator-profile';
 
-const MODELS = ['doodle-cnn', 'doodle-vit'] as const;
-const VARIANTS = ['fp32', 'fp16', 'int8', 'int4'] as const;
-type Variant = (typeof VARIANTS)[number];
 /** WASM session settings tried on fp32 (beside the default) for their effect on the WASM/native ratio. */
 const WASM_SETTINGS: Record<string, object> = {
   default: {},
@@ -33,14 +32,6 @@ const TMP = '.tmp/bench-operators';
 
 type Runtime = typeof ort | typeof ortWeb;
 const log = (message: string) => process.stderr.write(`[bench:operators] ${message}\n`);
-
-async function variantBytes(model: string, variant: Variant): Promise<Uint8Array> {
-  const read = async (file: string) => new Uint8Array(await readFile(`models/${model}/onnx/${file}`));
-  if (variant === 'fp32') return read('model.onnx');
-  if (variant === 'int8') return read('model_quantized.onnx');
-  const float = await read('model.onnx');
-  return (await quantizeModel(float, variant === 'fp16' ? { mode: 'fp16' } : { mode: 'int4', blockSize: 32, symmetric: true })).bytes;
-}
 
 async function session(runtime: Runtime, bytes: Uint8Array, options: object): Promise<{ run: () => Promise<void>; release: () => Promise<void>; end: () => void }> {
   const created = await (runtime as typeof ort).InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, ...options });
@@ -91,7 +82,7 @@ function wasmProfile(path: string): TraceEvent[] {
 
 interface Row {
   model: string;
-  variant: Variant;
+  variant: ModelVariant;
   bytes: number;
   wasmP50: number;
   nativeP50: number;
@@ -124,20 +115,20 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const settings: { model: string; setting: string; wasmP50: number; nativeP50: number }[] = [];
   const profiles: string[] = [];
-  for (const model of MODELS) {
-    for (const variant of VARIANTS) {
+  for (const model of VARIANT_MODELS) {
+    for (const variant of MODEL_VARIANTS) {
       log(`${model} ${variant}…`);
-      const bytes = await variantBytes(model, variant);
+      const bytes = await variantBytes(model, variant, nodeVariantSource(model));
       const sessions = [await session(ortWeb, bytes, {}), await session(ort, bytes, {})];
       const [wasmP50, nativeP50] = await alternatingP50(sessions, runs);
       for (const s of sessions) await s.release();
       rows.push({ model, variant, bytes: bytes.byteLength, wasmP50, nativeP50 });
       if (variant === 'fp32' || variant === 'int8') {
-        const path = `models/${model}/onnx/${variant === 'fp32' ? 'model.onnx' : 'model_quantized.onnx'}`;
+        const path = `models/${model}/${shippedPath(model, variant)}`;
         profiles.push(profileTable(`${model} ${variant}`, operatorShares(wasmProfile(path), PROFILE_RUNS), operatorShares(await nativeProfile(bytes), PROFILE_RUNS)));
       }
     }
-    const fp32 = await variantBytes(model, 'fp32');
+    const fp32 = await variantBytes(model, 'fp32', nodeVariantSource(model));
     for (const [setting, options] of Object.entries(WASM_SETTINGS)) {
       log(`${model} fp32, WASM ${setting}…`);
       const sessions = [await session(ortWeb, fp32, options), await session(ort, fp32, {})];

@@ -5,6 +5,12 @@ import { PHASE_EVENT, type PhaseDetail } from '../src/bench/phases';
 import type { BenchReport } from '../src/bench/results';
 import type { BackendChoice, BenchSetting } from '../src/bench/settings';
 
+/**
+ * Chromium answers performance.measureUserAgentSpecificMemory() at the next garbage collection (10–20 s here); with
+ * this flag it measures at once, so the benchmark's memory figures do not add minutes.
+ */
+export const EAGER_MEMORY_FLAG = '--enable-blink-features=ForceEagerMeasureMemory';
+
 export interface PhaseRequests {
   /** Requests for files under /models/ while a warm load (model in the IndexedDB cache) ran. */
   warmLoad: number;

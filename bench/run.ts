@@ -1,6 +1,6 @@
 // `npm run bench [-- --quick] [-- --json]`: builds the app, serves it cross-origin isolated (vite preview), runs
-// #/bench in headless Chromium (as is, then with --enable-unsafe-webgpu for the WebGPU rows), times the same model
-// on onnxruntime-node as the native reference, and writes bench/results/latest.json and latest.md.
+// #/bench in headless Chromium (as is, then with --enable-unsafe-webgpu for the WebGPU rows), times the same models
+// and variant files on onnxruntime-node as the native reference, and writes bench/results/latest.json and latest.md.
 // Progress goes to stderr; with --json the last line on stdout is one JSON object of headline figures.
 // It starts with a cold first visit (bench/first-visit.ts); `--first-visit` measures only that.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -8,12 +8,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
-import { headlineFigures, markdownReport, noteText, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { headlineFigures, markdownReport, noteText, variantRows, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { sameFilesNotes } from '../src/bench/model-variants';
 import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/bench/settings';
 import { firstVisitHeadline, firstVisitMarkdown, type FirstVisit } from '../src/bench/first-visit';
 import { measureFirstVisit } from './first-visit';
 import { countPhaseRequests, runBenchPage, type PhaseRequests } from './page-driver';
-import { int8SizeRatio, measureNative } from './native';
+import { int8SizeRatio, measureNative, measureNativeVariants } from './native';
+import { EAGER_MEMORY_FLAG } from './page-driver';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -55,7 +57,7 @@ async function runInChromium(
   backends: BackendChoice,
   screenshot?: string,
 ): Promise<{ report: BenchReport; requests: PhaseRequests }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietChromium, ...extraFlags] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietChromium, EAGER_MEMORY_FLAG, ...extraFlags] });
   try {
     // No service worker: its background precache (19 MB) would compete with the timed loads and count as model requests.
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -114,6 +116,10 @@ async function main(): Promise<void> {
   const report = primary.report;
   const threads = [...new Set([1, report.environment.crossOriginIsolated ? report.environment.hardwareConcurrency : 1])];
   report.measurements.push(...webgpu.measurements, ...(await measureNative(setting, threads)));
+  // The variants natively at the thread counts the page ran them with (the app's choice per model).
+  const variantThreads = [...new Set(variantRows(report).flatMap((r) => /^wasm-(\d+)$/.exec(r.backend)?.[1] ?? []).map(Number))];
+  const nativeVariants = await measureNativeVariants(setting, variantThreads);
+  report.measurements.push(...nativeVariants.measurements);
   const text = (line: string): BenchNote => ({ code: 'text', text: line });
   report.notes.push(
     text(
@@ -123,6 +129,8 @@ async function main(): Promise<void> {
     ),
     ...webgpu.notes.filter((n) => n.code !== 'no-webgpu').map((n) => text(`WebGPU pass: ${noteText(n)}`)),
     text(`Model-file requests counted by Playwright during warm loads: ${primary.requests.warmLoad} (cold loads: ${primary.requests.coldLoad}).`),
+    ...sameFilesNotes(report.files ?? [], nativeVariants.files).map(text),
+    text(`Memory: Chromium ran with ${EAGER_MEMORY_FLAG}, so each measurement is taken at once instead of at the next garbage collection.`),
     // Other jobs on the machine slow every figure: the 1-minute load average says how busy it was.
     text(`Machine load average (1 min) at start: ${loadAtStart}, at the end: ${loadAverage()} (${report.environment.hardwareConcurrency} cores).`),
   );
@@ -133,7 +141,7 @@ async function main(): Promise<void> {
   };
 
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, firstVisit: visit, report }, null, 2)}\n`);
+  await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, firstVisit: visit, report, nativeVariantFiles: nativeVariants.files }, null, 2)}\n`);
   const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineTable(headline)}\n\n## First visit\n\n${firstVisitMarkdown(visit)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
   await writeFile('bench/results/latest.md', markdown);
   log('Wrote bench/results/latest.json and bench/results/latest.md.');

@@ -1,6 +1,9 @@
 // What a benchmark run produces, shared by the page and `npm run bench`: measurements (median + spread),
 // the Markdown table, "N× faster" comparisons and the headline figures of `npm run bench -- --json`.
 import type { Dtype } from '../runtime/protocol';
+import { formatBytes } from '../util/format-bytes';
+import { formatBytesDelta, formatSignedBytes } from './memory';
+import { SKETCH_MODEL, type ModelVariant } from './settings';
 import type { Figure } from './stats';
 
 export type MetricId =
@@ -16,11 +19,14 @@ export type MetricId =
   | 'rasterise-ms'
   | 'extractive-ms'
   | 'quantize-ms'
-  | 'abstractive-words-per-s';
+  | 'abstractive-words-per-s'
+  | 'model-p50-ms'
+  | 'memory-bytes'
+  | 'memory-delta-bytes';
 
 interface MetricInfo {
   title: string;
-  unit: 'ms' | '/s' | 'files';
+  unit: 'ms' | '/s' | 'files' | 'bytes';
   better: 'lower' | 'higher';
 }
 
@@ -39,6 +45,10 @@ export const METRICS: Record<MetricId, MetricInfo> = {
   'quantize-ms': { title: 'Quantize the fp32 sketch model (quantize worker)', unit: 'ms', better: 'lower' },
   // The streamer hands over whole words (it flushes at spaces), so words are what the page can count.
   'abstractive-words-per-s': { title: 'Abstractive summary of a 300-word article, streamed words/s', unit: '/s', better: 'higher' },
+  'model-p50-ms': { title: 'Raw inference latency p50 of a model variant (fresh worker, timed in the worker)', unit: 'ms', better: 'lower' },
+  // WebAssembly memory never shrinks, so after the runs it holds the heap's peak.
+  'memory-bytes': { title: 'Memory after loading and running the variant (measureUserAgentSpecificMemory)', unit: 'bytes', better: 'lower' },
+  'memory-delta-bytes': { title: 'Memory added by the variant (over the page before any model loaded)', unit: 'bytes', better: 'lower' },
 };
 
 /**
@@ -50,7 +60,10 @@ export type BackendId = string;
 export interface Measurement {
   metric: MetricId;
   backend: BackendId;
-  dtype?: Dtype;
+  /** The sketch model's dtype, or a model variant (with `model`). */
+  dtype?: Dtype | ModelVariant;
+  /** Catalog id, on the model-variant rows; the other sketch rows are about SKETCH_MODEL. */
+  model?: string;
   /** Extra detail, e.g. the summarization model's id. */
   detail?: string;
   figure: Figure;
@@ -67,17 +80,29 @@ export interface BenchEnvironment {
 }
 
 /** The parts of a run that are measured (and may fail) on their own. */
-export type BenchPart = 'sketch' | 'extractive' | 'quantizer' | 'abstractive';
+export type BenchPart = 'sketch' | 'variants' | 'extractive' | 'quantizer' | 'abstractive';
 
 /** Something left out or worth knowing, by code so the page can say it in the interface language (`noteText`: English). */
 export type BenchNote =
-  | { code: 'not-loaded'; backend: BackendId; dtype: Dtype; why: string }
+  /** `model`: a variant's model (absent: SKETCH_MODEL). */
+  | { code: 'not-loaded'; backend: BackendId; dtype: Dtype | ModelVariant; why: string; model?: string }
   | { code: 'no-webgpu' }
   | { code: 'not-isolated' }
   | { code: 'part-failed'; part: BenchPart; backend?: BackendId; message: string }
   | { code: 'no-summarizer' }
+  /** performance.measureUserAgentSpecificMemory() is missing (another browser, or no cross-origin isolation). */
+  | { code: 'no-memory' }
   /** Added by the CLI, which speaks English only. */
   | { code: 'text'; text: string };
+
+/** A model-variant file that was timed, so the CLI can check that onnxruntime-node timed the same bytes. */
+export interface VariantFile {
+  model: string;
+  variant: ModelVariant;
+  bytes: number;
+  /** Lowercase hex SHA-256 of the file. */
+  sha256: string;
+}
 
 export interface BenchReport {
   startedAt: string;
@@ -86,10 +111,13 @@ export interface BenchReport {
   environment: BenchEnvironment;
   measurements: Measurement[];
   notes: BenchNote[];
+  /** The model-variant files timed (absent in reports from before they were benchmarked). */
+  files?: VariantFile[];
 }
 
 const PART_NAMES: Record<BenchPart, string> = {
   sketch: 'The sketch model',
+  variants: 'The model variants',
   extractive: 'Extractive summarization',
   quantizer: 'The quantizer',
   abstractive: 'Abstractive summarization',
@@ -99,7 +127,7 @@ const PART_NAMES: Record<BenchPart, string> = {
 export function noteText(note: BenchNote): string {
   switch (note.code) {
     case 'not-loaded':
-      return `${note.backend} could not load the sketch model ${note.dtype} (${note.why}), so it was not measured.`;
+      return `${note.backend} could not load ${note.model ?? 'the sketch model'} ${note.dtype} (${note.why}), so it was not measured.`;
     case 'no-webgpu':
       return 'This browser offers no WebGPU adapter, so WebGPU was not measured.';
     case 'not-isolated':
@@ -108,6 +136,8 @@ export function noteText(note: BenchNote): string {
       return `${PART_NAMES[note.part]}${note.backend ? ` on ${note.backend}` : ''} could not be measured: ${note.message}`;
     case 'no-summarizer':
       return 'No summarization model is cached in this browser, so abstractive speed was not measured.';
+    case 'no-memory':
+      return `This browser does not report memory (${MEMORY_API} needs a cross-origin isolated Chromium page), so memory was not measured.`;
     case 'text':
       return note.text;
   }
@@ -132,6 +162,11 @@ export function widestWasm(report: Pick<BenchReport, 'measurements'>): BackendId
   return counts.length ? `wasm-${Math.max(...counts)}` : undefined;
 }
 
+/** The browser API behind the memory figures. */
+export const MEMORY_API = 'performance.measureUserAgentSpecificMemory()';
+/** What a variant's memory cell says where the browser gave no figure. */
+export const MEMORY_NOT_REPORTED = 'not reported by this browser';
+
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
@@ -140,11 +175,15 @@ function formatNumber(value: number): string {
   return value.toFixed(2);
 }
 
+const englishBytes = (bytes: number) => formatSignedBytes(bytes, (b) => formatBytes(b, 'en'));
+
 export function formatFigure(figure: Figure, unit: string): string {
+  if (unit === 'bytes') return englishBytes(figure.median);
   return `${formatNumber(figure.median)} ${unit}`;
 }
 
-export function formatSpread(figure: Figure): string {
+export function formatSpread(figure: Figure, unit?: string): string {
+  if (unit === 'bytes') return `${englishBytes(figure.min)} to ${englishBytes(figure.max)}`;
   return `${formatNumber(figure.min)}–${formatNumber(figure.max)}`;
 }
 
@@ -216,11 +255,11 @@ export function markdownTable(report: BenchReport): string {
     const info = METRICS[m.metric];
     return [
       info.title,
-      backendLabel(m.backend) + (m.detail ? ` (${m.detail})` : ''),
+      backendLabel(m.backend) + (m.model || m.detail ? ` (${[m.model, m.detail].filter(Boolean).join(', ')})` : ''),
       m.dtype ?? '',
       formatFigure(m.figure, info.unit),
-      formatSpread(m.figure),
-      `${formatNumber(m.figure.q1)}–${formatNumber(m.figure.q3)}`,
+      formatSpread(m.figure, info.unit),
+      formatSpread({ ...m.figure, min: m.figure.q1, max: m.figure.q3 }, info.unit),
       String(m.figure.n),
     ];
   });
@@ -228,12 +267,88 @@ export function markdownTable(report: BenchReport): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** One model variant in the browser, beside onnxruntime-node on the same file where the report has it. */
+export interface VariantRow {
+  model: string;
+  variant: ModelVariant;
+  /** The browser backend, e.g. "wasm-1" or "webgpu". */
+  backend: BackendId;
+  /** Raw latency p50 (ms), median over repetitions. */
+  p50: number;
+  /** onnxruntime-node p50 (ms) at the same thread count (WASM rows only). */
+  nativeP50?: number;
+  /** Browser p50 over native p50 (>1: the browser is slower). */
+  ratio?: number;
+  /** The page's memory after loading and running the variant, and its growth over the page before any model loaded (bytes). */
+  memoryBytes?: number;
+  memoryDeltaBytes?: number;
+}
+
+/** "fp32", "fp16", "int8", "int4 (block 32)": the variant's name in tables (technical terms, the same in every language). */
+export function variantLabel(variant: ModelVariant): string {
+  return variant === 'int4' ? 'int4 (block 32)' : variant;
+}
+
+/** The model-variant rows of a report, in measured order: browser p50, native p50 and their ratio, memory. */
+export function variantRows(report: Pick<BenchReport, 'measurements'>): VariantRow[] {
+  const of = (metric: MetricId, backend: BackendId, model: string, variant: Measurement['dtype']) =>
+    report.measurements.find((m) => m.metric === metric && m.backend === backend && m.model === model && m.dtype === variant)?.figure.median;
+  return report.measurements
+    .filter((m) => m.metric === 'model-p50-ms' && m.model !== undefined && !m.backend.startsWith('native-'))
+    .map((m) => {
+      const model = m.model!;
+      const threads = /^wasm-(\d+)$/.exec(m.backend)?.[1];
+      const nativeP50 = threads ? of('model-p50-ms', `native-${threads}`, model, m.dtype) : undefined;
+      return {
+        model,
+        variant: m.dtype as ModelVariant,
+        backend: m.backend,
+        p50: m.figure.median,
+        nativeP50,
+        ratio: nativeP50 ? m.figure.median / nativeP50 : undefined,
+        memoryBytes: of('memory-bytes', m.backend, model, m.dtype),
+        memoryDeltaBytes: of('memory-delta-bytes', m.backend, model, m.dtype),
+      };
+    });
+}
+
+/** The model variants as a Markdown table (English, for the CLI and the page's copy); empty without variant rows. */
+export function variantMarkdown(report: Pick<BenchReport, 'measurements'>): string {
+  const rows = variantRows(report);
+  if (rows.length === 0) return '';
+  const english = (bytes: number) => formatBytes(bytes, 'en');
+  const memory = (bytes: number | undefined, signed: boolean) => {
+    if (bytes === undefined) return MEMORY_NOT_REPORTED;
+    return signed ? formatBytesDelta(bytes, english) : english(bytes);
+  };
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const head = ['Model', 'Variant', 'Backend', 'p50 ms', 'onnxruntime-node p50 ms', 'Browser / native', 'Memory', 'Memory added'];
+  return [
+    line(head),
+    line(head.map(() => '---')),
+    ...rows.map((r) =>
+      line([
+        r.model,
+        variantLabel(r.variant),
+        backendLabel(r.backend),
+        r.p50.toFixed(3),
+        r.nativeP50 === undefined ? '—' : r.nativeP50.toFixed(3),
+        r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+        memory(r.memoryBytes, false),
+        memory(r.memoryDeltaBytes, true),
+      ]),
+    ),
+  ].join('\n');
+}
+
 export function markdownReport(report: BenchReport): string {
   const env = report.environment;
+  const variants = variantMarkdown(report);
   return [
     `Measured ${report.finishedAt.slice(0, 10)} (${report.setting}) · ${env.hardwareConcurrency} cores · ` +
       `cross-origin isolated: ${env.crossOriginIsolated ? 'yes' : 'no'} · WebGPU adapter: ${env.gpu ?? 'none'}`,
     '',
+    ...(variants ? [`Model variants (memory: ${MEMORY_API}, the page and its workers):`, '', variants, ''] : []),
     markdownTable(report),
     '',
     ...comparisons(report).map((c) => `- ${c}`),
@@ -259,6 +374,26 @@ export const HEADLINE_KEYS = [
   'extractive_ms_800w',
   'quantize_ms',
   'warm_load_network_requests',
+  // The transformer (doodle-vit) in each variant: browser WASM p50 at the thread count the app uses for it,
+  // onnxruntime-node p50 at the same count, their ratio, and the memory the variant added to the page.
+  'vit_raw_ms_wasm_fp32',
+  'vit_raw_ms_wasm_fp16',
+  'vit_raw_ms_wasm_int8',
+  'vit_raw_ms_wasm_int4',
+  'vit_raw_ms_native_fp32',
+  'vit_raw_ms_native_fp16',
+  'vit_raw_ms_native_int8',
+  'vit_raw_ms_native_int4',
+  'vit_browser_native_ratio_fp32',
+  'vit_browser_native_ratio_fp16',
+  'vit_browser_native_ratio_int8',
+  'vit_browser_native_ratio_int4',
+  'vit_memory_delta_bytes_fp32',
+  'vit_memory_delta_bytes_fp16',
+  'vit_memory_delta_bytes_int8',
+  'vit_memory_delta_bytes_int4',
+  'sketch_memory_delta_bytes_fp32',
+  'sketch_memory_delta_bytes_int8',
 ] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
 
@@ -283,6 +418,10 @@ export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Re
   const rawFp32 = median('latency-p50-ms', wasm, 'fp32');
   const rawInt8 = median('latency-p50-ms', wasm, 'int8');
   const nativeFp32 = median('latency-p50-ms', native, 'fp32');
+  const variants = variantRows(report).filter((r) => r.backend.startsWith('wasm-'));
+  const variant = (model: string, v: ModelVariant) => variants.find((r) => r.model === model && r.variant === v);
+  const vit = (v: ModelVariant) => variant('doodle-vit', v);
+  const nan = Number.NaN;
   return {
     wasm_threads: threads,
     sketch_pps_wasm_fp32: median('predictions-per-s', wasm, 'fp32'),
@@ -301,5 +440,23 @@ export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Re
     extractive_ms_800w: median('extractive-ms', 'summarize-worker'),
     quantize_ms: median('quantize-ms', 'static'),
     warm_load_network_requests: inputs.warmLoadNetworkRequests,
+    vit_raw_ms_wasm_fp32: vit('fp32')?.p50 ?? nan,
+    vit_raw_ms_wasm_fp16: vit('fp16')?.p50 ?? nan,
+    vit_raw_ms_wasm_int8: vit('int8')?.p50 ?? nan,
+    vit_raw_ms_wasm_int4: vit('int4')?.p50 ?? nan,
+    vit_raw_ms_native_fp32: vit('fp32')?.nativeP50 ?? nan,
+    vit_raw_ms_native_fp16: vit('fp16')?.nativeP50 ?? nan,
+    vit_raw_ms_native_int8: vit('int8')?.nativeP50 ?? nan,
+    vit_raw_ms_native_int4: vit('int4')?.nativeP50 ?? nan,
+    vit_browser_native_ratio_fp32: vit('fp32')?.ratio ?? nan,
+    vit_browser_native_ratio_fp16: vit('fp16')?.ratio ?? nan,
+    vit_browser_native_ratio_int8: vit('int8')?.ratio ?? nan,
+    vit_browser_native_ratio_int4: vit('int4')?.ratio ?? nan,
+    vit_memory_delta_bytes_fp32: vit('fp32')?.memoryDeltaBytes ?? nan,
+    vit_memory_delta_bytes_fp16: vit('fp16')?.memoryDeltaBytes ?? nan,
+    vit_memory_delta_bytes_int8: vit('int8')?.memoryDeltaBytes ?? nan,
+    vit_memory_delta_bytes_int4: vit('int4')?.memoryDeltaBytes ?? nan,
+    sketch_memory_delta_bytes_fp32: variant(SKETCH_MODEL, 'fp32')?.memoryDeltaBytes ?? nan,
+    sketch_memory_delta_bytes_int8: variant(SKETCH_MODEL, 'int8')?.memoryDeltaBytes ?? nan,
   };
 }

@@ -1,7 +1,8 @@
 // One benchmark run in the browser: every backend × dtype of the bundled sketch model (loads, raw latency, live
-// predictions/s), then extractive summarization and the quantizer. Each figure is the median of repetitions.
+// predictions/s), both sketch models (CNN, transformer) in every variant (raw latency, memory), then extractive
+// summarization and the quantizer. Each figure is the median of repetitions.
 import { bitmapToInput, labelsFromConfig, rasteriseStrokes, sketchInputShape } from '../sketch';
-import { probeCapabilities } from '../runtime/capabilities';
+import { probeCapabilities, type Facts } from '../runtime/capabilities';
 import { catalog, filesForDtype, findModel, type CatalogModel } from '../runtime/catalog';
 import { recommend } from '../runtime/recommend';
 import { deleteCachedModel, listCachedFiles } from '../runtime/cache';
@@ -19,8 +20,10 @@ import { quantizeInWorker } from '../runtime/quantize-client';
 import { syntheticDrawings } from '../sketch/synthetic-drawings';
 import { generateArticle } from './article';
 import { driveLivePredictions } from './live-drive';
-import type { BackendId, BenchEnvironment, BenchNote, BenchPart, BenchReport, Measurement, MetricId } from './results';
-import { SKETCH_DTYPES, SKETCH_MODEL, backendsToMeasure, type BackendChoice, type BenchSetting } from './settings';
+import type { BackendId, BenchEnvironment, BenchNote, BenchPart, BenchReport, Measurement, MetricId, VariantFile } from './results';
+import { MODEL_VARIANTS, SKETCH_DTYPES, SKETCH_MODEL, VARIANT_MODELS, backendsToMeasure, type BackendChoice, type BenchSetting, type ModelVariant } from './settings';
+import { variantBytes, variantDtype, type VariantSource } from './model-variants';
+import { memoryMeter } from './memory';
 import { PHASE_EVENT, type PhaseDetail } from './phases';
 import { figureOf, timed } from './stats';
 import { fullPenDrawing } from './synthetic-pen';
@@ -36,6 +39,9 @@ export type BenchStatus =
   | { step: 'loading'; backend: BackendId; repetition: number; repetitions: number }
   | { step: 'timing'; backend: BackendId; dtype: Dtype }
   | { step: 'drawing'; backend: BackendId; dtype: Dtype }
+  | { step: 'variant'; backend: BackendId; modelId: string; variant: ModelVariant }
+  | { step: 'memory-baseline' }
+  | { step: 'variant-memory'; modelId: string; variant: ModelVariant }
   | { step: 'extractive'; words: number }
   | { step: 'quantizing' }
   | { step: 'abstractive'; modelId: string; dtype: Dtype }
@@ -58,8 +64,8 @@ async function phase<T>(detail: Omit<PhaseDetail, 'state'>, work: () => Promise<
 
 class Recorder {
   readonly measurements: Measurement[] = [];
-  add(metric: MetricId, backend: string, samples: readonly number[], dtype?: Dtype, detail?: string): void {
-    if (samples.some((s) => Number.isFinite(s))) this.measurements.push({ metric, backend, dtype, detail, figure: figureOf(samples) });
+  add(metric: MetricId, backend: string, samples: readonly number[], dtype?: Measurement['dtype'], detail?: string, model?: string): void {
+    if (samples.some((s) => Number.isFinite(s))) this.measurements.push({ metric, backend, dtype, detail, ...(model ? { model } : {}), figure: figureOf(samples) });
   }
 }
 
@@ -274,7 +280,94 @@ async function measureAbstractive(setting: BenchSetting, hooks: RunHooks, record
   }
 }
 
-async function environment(): Promise<BenchEnvironment & { hasGpu: boolean }> {
+/** The page's way to the variant files: shipped files from the app's models folder, the rest made in the quantize worker. */
+const pageVariantSource = (modelId: string): VariantSource => ({
+  async read(path) {
+    const response = await fetch(new URL(`${import.meta.env.BASE_URL}models/${modelId}/${path}`, location.href));
+    if (!response.ok) throw new Error(`Could not read ${modelId}/${path} (HTTP ${response.status}).`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+  async quantize(fp32, options) {
+    return (await quantizeInWorker(fp32, { ...options, transfer: true })).bytes;
+  },
+});
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One variant on one backend, in a fresh worker: raw latency p50 (timed in the worker), and with `memory` the page's
+ * memory after loading and running it, and its growth over `memory.baseline` (bytes). The previous variant's worker
+ * is ended by then, so only this one's memory counts. Returns why, when the model fell back to another backend
+ * (nothing recorded then).
+ */
+async function measureVariant(
+  run: { backend: BackendId; modelId: string; variant: ModelVariant; bytes: Uint8Array },
+  setting: BenchSetting,
+  hooks: RunHooks,
+  record: Recorder,
+  memory: { meter: () => Promise<number>; baseline: number } | undefined,
+): Promise<string | undefined> {
+  const { backend, modelId, variant } = run;
+  hooks.onStatus({ step: 'variant', backend, modelId, variant });
+  const device: Device = backend === 'webgpu' ? 'webgpu' : 'wasm';
+  const client = new BenchClient(`benchmark ${modelId} ${variant}`);
+  try {
+    const threads = device === 'wasm' ? Number(backend.slice('wasm-'.length)) : undefined;
+    const info = await client.load({ modelId, device, dtype: variantDtype(variant), threads, bytes: run.bytes, trial: true });
+    if (info.device !== device) return info.fellBackFrom ?? `it ran on ${info.device}`;
+    const input = sketchInput(info);
+    await client.timeRuns(input, setting.warmupRuns);
+    const p50s: number[] = [];
+    for (let rep = 0; rep < setting.repetitions; rep++) p50s.push(summarizeLatencies(await client.timeRuns(input, setting.latencyRuns)).p50);
+    record.add('model-p50-ms', backend, p50s, variant, undefined, modelId);
+    if (memory) {
+      hooks.onStatus({ step: 'variant-memory', modelId, variant });
+      const after = await memory.meter();
+      record.add('memory-bytes', backend, [after], variant, undefined, modelId);
+      record.add('memory-delta-bytes', backend, [after - memory.baseline], variant, undefined, modelId);
+    }
+    return undefined;
+  } finally {
+    client.terminate();
+  }
+}
+
+/**
+ * Both sketch models in every variant (fp32, fp16, int8, int4) on WASM at the thread count the app picks for each
+ * model, and on WebGPU when it is measured. Runs before any other part: the memory baseline is the page before any
+ * model loaded, and no worker with onnxruntime threads has just been ended (see STALLED_MEASUREMENT in memory.ts).
+ * Returns the files timed.
+ */
+async function measureVariants(backends: readonly BackendId[], facts: Facts, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: BenchNote[]): Promise<VariantFile[]> {
+  const files: VariantFile[] = [];
+  const meter = memoryMeter();
+  const onWasm = backends.some((b) => b.startsWith('wasm-'));
+  if (!onWasm && !backends.includes('webgpu')) return files;
+  if (!meter) notes.push({ code: 'no-memory' });
+  let memory: { meter: () => Promise<number>; baseline: number } | undefined;
+  if (meter) {
+    hooks.onStatus({ step: 'memory-baseline' });
+    memory = { meter, baseline: await meter() };
+  }
+  for (const modelId of VARIANT_MODELS) {
+    const wasm = `wasm-${recommend(findModel(modelId)!, facts, { device: 'wasm', dtype: 'fp32' }).threads}`;
+    const onBackends = [...(onWasm ? [wasm] : []), ...backends.filter((b) => b === 'webgpu')];
+    for (const variant of MODEL_VARIANTS) {
+      const bytes = await variantBytes(modelId, variant, pageVariantSource(modelId));
+      files.push({ model: modelId, variant, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) });
+      for (const backend of onBackends) {
+        const fellBack = await measureVariant({ backend, modelId, variant, bytes }, setting, hooks, record, memory);
+        if (fellBack) notes.push({ code: 'not-loaded', backend, dtype: variant, why: fellBack, model: modelId });
+      }
+    }
+  }
+  return files;
+}
+
+async function environment(): Promise<BenchEnvironment & { hasGpu: boolean; facts: Facts }> {
   const facts = await probeCapabilities();
   return {
     userAgent: navigator.userAgent,
@@ -282,13 +375,14 @@ async function environment(): Promise<BenchEnvironment & { hasGpu: boolean }> {
     crossOriginIsolated: facts.crossOriginIsolated,
     gpu: facts.gpu ? `${facts.gpu.vendor}${facts.gpu.architecture ? ` · ${facts.gpu.architecture}` : ''}${facts.gpu.isFallbackAdapter ? ' (software)' : ''}` : null,
     hasGpu: facts.gpu !== null,
+    facts,
     sketchWasmThreads: recommend(findModel(SKETCH_MODEL)!, facts, { device: 'wasm', dtype: 'fp32' }).threads,
   };
 }
 
 export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice, hooks: RunHooks): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
-  const { hasGpu, ...env } = await environment();
+  const { hasGpu, facts, ...env } = await environment();
   const record = new Recorder();
   const notes: BenchNote[] = [];
   const backends = backendsToMeasure(choice, { ...env, hasGpu });
@@ -302,6 +396,10 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
       notes.push({ code: 'part-failed', part: name, backend, message: error instanceof Error ? error.message : String(error) });
     }
   };
+  let files: VariantFile[] | undefined;
+  await part('variants', async () => {
+    files = await measureVariants(backends, facts, setting, hooks, record, notes);
+  });
   for (const backend of backends) {
     await part('sketch', async () => {
       const client = await measureLoads(backend, setting, hooks, record, notes);
@@ -322,5 +420,5 @@ export async function runBenchmarks(setting: BenchSetting, choice: BackendChoice
     });
   }
   hooks.onStatus({ step: 'done' });
-  return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes };
+  return { startedAt, finishedAt: new Date().toISOString(), setting: setting.name, environment: env, measurements: record.measurements, notes, ...(files ? { files } : {}) };
 }

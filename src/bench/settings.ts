@@ -7,6 +7,12 @@ import type { Dtype } from '../runtime/protocol';
 export const SKETCH_MODEL = 'doodle-cnn';
 export const SKETCH_DTYPES: readonly Dtype[] = ['fp32', 'int8'];
 
+/** The bundled models timed in every variant we make of them: the CNN and the transformer. */
+export const VARIANT_MODELS = ['doodle-cnn', 'doodle-vit'] as const;
+/** fp32 and int8 are the shipped files; fp16 and int4 (block 32, symmetric) come from our quantizer (model-variants.ts). */
+export const MODEL_VARIANTS = ['fp32', 'fp16', 'int8', 'int4'] as const;
+export type ModelVariant = (typeof MODEL_VARIANTS)[number];
+
 export interface BenchSetting {
   name: 'quick' | 'standard';
   /** Repetitions behind each figure (its median and spread). */

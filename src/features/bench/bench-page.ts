@@ -8,10 +8,10 @@ import '../../ui/guess-list';
 import '../../ui/lab-chart';
 import { sketchClassLabel } from '../../ui/sketch-class-label';
 import { barChart } from '../../bench/chart-data';
-import { METRICS, compare, markdownReport, type BenchReport } from '../../bench/results';
+import { METRICS, compare, markdownReport, variantLabel, variantRows, type BenchReport } from '../../bench/results';
 import { runBenchmarks, type BenchStatus } from '../../bench/runner';
 import { BACKEND_CHOICES, BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../../bench/settings';
-import { backendChoiceTitle, backendName, chartText, comparisonLine, figureText, metricTitle, noteLine, settingTitle, spreadText, statusText } from './bench-text';
+import { backendChoiceTitle, backendName, chartText, comparisonLine, figureText, metricTitle, modelName, noteLine, settingTitle, spreadText, statusText, variantCells } from './bench-text';
 
 @customElement('bench-page')
 @localized()
@@ -68,6 +68,18 @@ export class BenchPage extends LitElement {
       td.num {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+      }
+      /* Wide tables scroll inside their box on a narrow screen instead of widening the page. */
+      .scroll {
+        overflow-x: auto;
+        margin: 1rem 0;
+      }
+      th.group {
+        padding-top: 0.75rem;
+      }
+      td.missing {
+        color: var(--text-muted);
+        font-style: italic;
       }
       .error {
         color: var(--danger);
@@ -130,7 +142,7 @@ export class BenchPage extends LitElement {
       <h1>${msg('Benchmark', { id: 'bench.title' })}</h1>
       <p>
         ${msg(
-          'Measures this browser and hardware with the bundled sketch model (fp32 and int8) on every backend available here: load time, raw latency, and live doodle predictions per second while a synthetic pen draws; then the extractive summarizer on an 800-word article and the quantizer. Each figure is the median of several repetitions; the spread is shown next to it. Your cached copy of the sketch model is deleted and downloaded again once per repetition to time a cold load.',
+          'Measures this browser and hardware with the bundled sketch model (fp32 and int8) on every backend available here: load time, raw latency, and live doodle predictions per second while a synthetic pen draws; then both sketch models, the CNN and the transformer, in four variants (fp32, fp16, int8, int4) with the memory each adds; then the extractive summarizer on an 800-word article and the quantizer. Each figure is the median of several repetitions; the spread is shown next to it. Your cached copy of the sketch model is deleted and downloaded again once per repetition to time a cold load.',
           { id: 'bench.intro' },
         )}
       </p>
@@ -162,6 +174,61 @@ export class BenchPage extends LitElement {
     `;
   }
 
+  private backendHeading(): string {
+    return msg('Backend', { id: 'bench.col.backend' });
+  }
+
+  /** Each model variant, grouped by model: browser p50, onnxruntime-node p50 and the ratio where the CLI added them, memory. */
+  private renderVariants(report: BenchReport) {
+    const rows = variantRows(report);
+    if (rows.length === 0) return nothing;
+    const native = rows.some((r) => r.nativeP50 !== undefined);
+    return html`<h3>${msg('Model variants', { id: 'bench.variants.title' })}</h3>
+      <p>
+        ${msg(
+          'Each variant runs in a fresh worker. Memory is what the browser reports for the page and its workers after loading and running the variant (WebAssembly memory never shrinks, so it includes the peak), and what it added over the page before any model loaded (the previous variant’s worker is ended first).',
+          { id: 'bench.variants.intro' },
+        )}
+      </p>
+      <div class="scroll">
+        <table data-testid="bench-variants">
+          <thead>
+            <tr>
+              <th>${msg('Variant', { id: 'bench.col.variant' })}</th>
+              <th>${this.backendHeading()}</th>
+              <th>p50</th>
+              ${native
+                ? html`<th>${msg('onnxruntime-node p50', { id: 'bench.col.native-p50' })}</th>
+                    <th>${msg('Browser / native', { id: 'bench.col.ratio' })}</th>`
+                : nothing}
+              <th>${msg('Memory', { id: 'bench.col.memory' })}</th>
+              <th>${msg('Memory added', { id: 'bench.col.memory-added' })}</th>
+            </tr>
+          </thead>
+          ${[...new Set(rows.map((r) => r.model))].map(
+            (model) => html`<tbody>
+              <tr>
+                <th class="group" scope="rowgroup" colspan=${native ? 7 : 5}>${modelName(model)}</th>
+              </tr>
+              ${rows
+                .filter((row) => row.model === model)
+                .map((row) => {
+                  const cells = variantCells(row);
+                  return html`<tr data-model=${row.model} data-variant=${row.variant}>
+                    <td>${variantLabel(row.variant)}</td>
+                    <td>${backendName(row.backend)}</td>
+                    <td class="num">${cells.p50}</td>
+                    ${native ? html`<td class="num">${cells.nativeP50}</td><td class="num">${cells.ratio}</td>` : nothing}
+                    <td class=${row.memoryBytes === undefined ? 'missing' : 'num'}>${cells.memory}</td>
+                    <td class=${row.memoryDeltaBytes === undefined ? 'missing' : 'num'}>${cells.memoryAdded}</td>
+                  </tr>`;
+                })}
+            </tbody>`,
+          )}
+        </table>
+      </div>`;
+  }
+
   private renderReport(report: BenchReport) {
     const text = chartText();
     const charts = (['predictions-per-s', 'latency-p50-ms', 'warm-load-ms'] as const).flatMap((metric) => {
@@ -182,11 +249,12 @@ export class BenchPage extends LitElement {
             </figure>`,
           )}
         </div>
-        <table>
+        ${this.renderVariants(report)}
+        <div class="scroll"><table>
           <thead>
             <tr>
               <th>${msg('Measurement', { id: 'bench.col.measurement' })}</th>
-              <th>${msg('Backend', { id: 'bench.col.backend' })}</th>
+              <th>${this.backendHeading()}</th>
               <th>dtype</th>
               <th>${msg('Median', { id: 'bench.col.median' })}</th>
               <th>${msg('Min–max', { id: 'bench.col.range' })}</th>
@@ -197,15 +265,15 @@ export class BenchPage extends LitElement {
             ${report.measurements.map(
               (m) => html`<tr>
                 <td>${metricTitle(m.metric)}</td>
-                <td>${backendName(m.backend)}${m.detail ? ` (${m.detail})` : ''}</td>
+                <td>${backendName(m.backend)}${m.model || m.detail ? ` (${[m.model && modelName(m.model), m.detail].filter(Boolean).join(', ')})` : ''}</td>
                 <td>${m.dtype ?? ''}</td>
                 <td class="num">${figureText(m.figure, METRICS[m.metric].unit)}</td>
-                <td class="num">${spreadText(m.figure)}</td>
+                <td class="num">${spreadText(m.figure, METRICS[m.metric].unit)}</td>
                 <td class="num">${m.figure.n}</td>
               </tr>`,
             )}
           </tbody>
-        </table>
+        </table></div>
         <p>
           <button @click=${() => this.copyMarkdown()}>${msg('Copy Markdown table', { id: 'bench.copy' })}</button>
           ${this.copyState === 'copied' ? html`<span role="status">${msg('Copied.', { id: 'bench.copied' })}</span>` : nothing}

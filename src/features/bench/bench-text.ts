@@ -3,7 +3,11 @@
 import { msg, str } from '@lit/localize';
 import { formatNumber } from '../../ui/format';
 import type { ChartText } from '../../bench/chart-data';
-import type { BackendId, BenchNote, BenchPart, Comparison, Measurement, MetricId } from '../../bench/results';
+import { MEMORY_API, variantLabel, type BackendId, type BenchNote, type BenchPart, type Comparison, type Measurement, type MetricId, type VariantRow } from '../../bench/results';
+import { formatBytesDelta, formatSignedBytes } from '../../bench/memory';
+import { findModel } from '../../runtime/catalog';
+import { modelTitle } from '../../ui/model-title';
+import { formatBytes } from '../../util/format-bytes';
 import type { BenchStatus } from '../../bench/runner';
 import type { BackendChoice, BenchSetting } from '../../bench/settings';
 import type { Figure } from '../../bench/stats';
@@ -36,6 +40,12 @@ export function metricTitle(metric: MetricId): string {
       return msg('Quantize the fp32 sketch model (quantize worker)', { id: 'bench.metric.quantize' });
     case 'abstractive-words-per-s':
       return msg('Abstractive summary of a 300-word article, streamed words/s', { id: 'bench.metric.abstractive' });
+    case 'model-p50-ms':
+      return msg('Raw inference latency p50 of a model variant (fresh worker, timed in the worker)', { id: 'bench.metric.model-p50' });
+    case 'memory-bytes':
+      return msg('Memory after loading and running the variant (measureUserAgentSpecificMemory)', { id: 'bench.metric.memory' });
+    case 'memory-delta-bytes':
+      return msg('Memory added by the variant (over the page before any model loaded)', { id: 'bench.metric.memory-delta' });
   }
 }
 
@@ -88,6 +98,12 @@ export function statusText(status: BenchStatus): string {
       return msg(str`Timing raw inference of ${status.dtype} on ${backendName(status.backend)}…`, { id: 'bench.status.timing' });
     case 'drawing':
       return msg(str`Drawing with a synthetic pen: live predictions of ${status.dtype} on ${backendName(status.backend)}…`, { id: 'bench.status.drawing' });
+    case 'variant':
+      return msg(str`Timing ${modelName(status.modelId)} ${variantLabel(status.variant)} on ${backendName(status.backend)} in a fresh worker…`, { id: 'bench.status.variant' });
+    case 'memory-baseline':
+      return msg('Measuring the page’s memory before loading any model (the browser may take up to 20 s)…', { id: 'bench.status.memory-baseline' });
+    case 'variant-memory':
+      return msg(str`Measuring memory after ${modelName(status.modelId)} ${variantLabel(status.variant)} (the browser may take up to 20 s)…`, { id: 'bench.status.variant-memory' });
     case 'extractive':
       return msg(str`Summarizing a ${status.words}-word article (extractive)…`, { id: 'bench.status.extractive' });
     case 'quantizing':
@@ -103,6 +119,8 @@ function partName(part: BenchPart): string {
   switch (part) {
     case 'sketch':
       return msg('The sketch model', { id: 'bench.part.sketch' });
+    case 'variants':
+      return msg('The model variants', { id: 'bench.part.variants' });
     case 'extractive':
       return msg('Extractive summarization', { id: 'bench.part.extractive' });
     case 'quantizer':
@@ -115,6 +133,7 @@ function partName(part: BenchPart): string {
 export function noteLine(note: BenchNote): string {
   switch (note.code) {
     case 'not-loaded':
+      if (note.model) return msg(str`${backendName(note.backend)} could not load ${modelName(note.model)} ${note.dtype} (${note.why}), so it was not measured.`, { id: 'bench.note.not-loaded-model' });
       return msg(str`${backendName(note.backend)} could not load the sketch model ${note.dtype} (${note.why}), so it was not measured.`, { id: 'bench.note.not-loaded' });
     case 'no-webgpu':
       return msg('This browser offers no WebGPU adapter, so WebGPU was not measured.', { id: 'bench.note.no-webgpu' });
@@ -126,6 +145,8 @@ export function noteLine(note: BenchNote): string {
     }
     case 'no-summarizer':
       return msg('No summarization model is cached in this browser, so abstractive speed was not measured.', { id: 'bench.note.no-summarizer' });
+    case 'no-memory':
+      return msg(str`This browser does not report memory (${MEMORY_API} needs a cross-origin isolated Chromium page), so memory was not measured.`, { id: 'bench.note.no-memory' });
     case 'text':
       return note.text;
   }
@@ -154,11 +175,32 @@ export function unitText(unit: string): string {
 }
 
 export function figureText(figure: Figure, unit: string): string {
+  if (unit === 'bytes') return formatSignedBytes(figure.median, formatBytes);
   return `${value(figure.median)} ${unitText(unit)}`;
 }
 
-export function spreadText(figure: Figure): string {
+export function spreadText(figure: Figure, unit?: string): string {
+  if (unit === 'bytes') return msg(str`${formatSignedBytes(figure.min, formatBytes)} to ${formatSignedBytes(figure.max, formatBytes)}`, { id: 'bench.bytes-range' });
   return `${value(figure.min)}–${value(figure.max)}`;
+}
+
+/** A catalogued model's title in the interface language (its id when the catalog lacks it). */
+export function modelName(modelId: string): string {
+  const model = findModel(modelId);
+  return model ? modelTitle(model) : modelId;
+}
+
+/** A variant row's cells in the interface language: latencies in ms, the ratio, memory (or that it is not reported). */
+export function variantCells(row: VariantRow): { p50: string; nativeP50: string; ratio: string; memory: string; memoryAdded: string } {
+  const ms = (v: number | undefined) => (v === undefined ? '—' : `${formatNumber(v, 3)} ms`);
+  const notReported = () => msg('not reported by this browser', { id: 'bench.memory.not-reported' });
+  return {
+    p50: ms(row.p50),
+    nativeP50: ms(row.nativeP50),
+    ratio: row.ratio === undefined ? '—' : `${formatNumber(row.ratio, 2)}×`,
+    memory: row.memoryBytes === undefined ? notReported() : formatBytes(row.memoryBytes),
+    memoryAdded: row.memoryDeltaBytes === undefined ? notReported() : formatBytesDelta(row.memoryDeltaBytes, formatBytes),
+  };
 }
 
 export function chartText(): ChartText {
