@@ -94,6 +94,6 @@ describe('ErrorBound', () => {
     const values = Object.fromEntries(['x', 'gate', 'ratio', 'halved', 'ln', 'y'].map((name) => [name, sample(Float32Array.from({ length: 16 }, normal), [2, 8])]));
     const { outputs } = bound.outputs(values);
     expect(outputs.y.bound).toBe(Infinity);
-    expect(outputs.y.blockedBy).toBe('Div_1 (Div)');
+    expect(outputs.y.blockedBy).toBe('Div');
   });
 });

@@ -69,7 +69,7 @@ export interface LayerViolation {
 export interface OutputBound {
   /** Largest |quantized − float| the int8 steps allow for this output; Infinity when not derivable. */
   bound: number;
-  /** The node past which no bound could be derived (when bound is Infinity). */
+  /** The operator type (e.g. "LayerNormalization") past which no bound could be derived (when bound is Infinity). */
   blockedBy?: string;
 }
 
@@ -275,7 +275,7 @@ export class ErrorBound {
       else if (LIPSCHITZ_ONE.has(op)) out = Math.max(...(op === 'Concat' || op === 'Max' || op === 'Min' ? inputErrors : [inputErrors[0]]));
       else out = inputErrors.some((v) => v !== 0) ? Infinity : 0;
       if (Number.isNaN(out)) out = Infinity;
-      if (out === Infinity && !blocker) for (const name of node.output ?? []) blocked.set(name, `${node.name || op} (${op})`);
+      if (out === Infinity && !blocker) for (const name of node.output ?? []) blocked.set(name, op);
       if (blocker) for (const name of node.output ?? []) blocked.set(name, blocker);
       for (const name of node.output ?? []) {
         let produced = out + (out === Infinity || EXACT_OUTPUT.has(op) || !values[name] ? 0 : rounding(name, out));

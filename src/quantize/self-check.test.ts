@@ -3,7 +3,8 @@ import * as ort from 'onnxruntime-node';
 import { quantizeModel } from './quantize-model';
 import { QuantizeError } from './errors';
 import { ortModelRunner } from './ort-calibration';
-import { describeSelfCheck, generatedSamples, selfCheck } from './self-check';
+import { describeSelfCheck, generatedSamples, selfCheck, unboundedOutputs } from './self-check';
+import type { UnboundedOutput } from './types';
 import { decodeModel, encodeModel } from './proto';
 import { DataType, readFloatTensor, floatTensor, tensorDims } from './tensor';
 import { buildMlp, buildSmallCnn, OnnxModelBuilder } from './testing/model-builder';
@@ -68,7 +69,27 @@ describe('self-check', () => {
       .node('Sqrt', ['a'], ['y'])
       .build();
     const { report } = await quantizeModel(model, { mode: 'dynamic', selfCheck: { run: runner } });
-    expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: ['y (past Sqrt_2 (Sqrt))'] });
+    expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: [{ output: 'y', op: 'Sqrt' }] });
+  });
+
+  it('does not list an output as unbounded when the layer-by-layer bound held it (only the end-to-end one stops)', async () => {
+    // As in the ViT past its first LayerNorm: the end-to-end bound stops at Sqrt, the measured error after it restarts it.
+    const model = new OnnxModelBuilder(13, 7)
+      .input('x', ['batch', 4])
+      .output('y', ['batch', 3])
+      .randomWeight('w', [4, 4], 4)
+      .randomWeight('v', [4, 3], 5)
+      .node('MatMul', ['x', 'w'], ['m'])
+      .node('Abs', ['m'], ['a'])
+      .node('Sqrt', ['a'], ['r'])
+      .node('MatMul', ['r', 'v'], ['y'])
+      .build();
+    const { report } = await quantizeModel(model, { mode: 'dynamic', selfCheck: { run: runner } });
+    const result = report.selfCheck!;
+    expect(result.bound).toBe(Infinity);
+    expect(Number.isFinite(result.layered!.bound)).toBe(true);
+    expect(result.unbounded).toEqual([]);
+    expect(describeSelfCheck(result)).not.toMatch(/only checked to run/);
   });
 
   it('generates signed inputs shaped like the model\'s, symbolic dimensions as 1, integers as ones', () => {
@@ -86,16 +107,27 @@ describe('self-check', () => {
 });
 
 describe('describeSelfCheck', () => {
+  const base = { samples: 8, maxAbsError: 0.075, output: 'logits', unbounded: [] };
   it('states the tighter bound only, since a compounded end-to-end bound tells a person nothing', () => {
-    const base = { samples: 8, maxAbsError: 0.075, output: 'logits', unbounded: [] };
     expect(describeSelfCheck({ ...base, bound: 2.1e9, layered: { maxAbsError: 0.075, bound: 1.85 } })).toBe(
-      '8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)',
+      '8 inputs: largest error 0.0750 on "logits", within the int8 bound 1.85 (layer by layer)',
     );
     expect(describeSelfCheck({ ...base, bound: 0.5, layered: { maxAbsError: 0.075, bound: 0.9 } })).toBe(
-      '8 inputs: largest error 0.0750 on "logits" (int8 bound 0.500 end to end)',
+      '8 inputs: largest error 0.0750 on "logits", within the int8 bound 0.500 (end to end)',
     );
-    expect(describeSelfCheck({ ...base, bound: Infinity, unbounded: ['logits'] })).toBe(
-      '8 inputs: largest error 0.0750 on "logits" (no bound derivable; checked that it runs); checked for running only: logits',
+  });
+
+  it('names the operator past which no bound exists, never a node path', () => {
+    expect(describeSelfCheck({ ...base, bound: Infinity, layered: { maxAbsError: 0.075, bound: Infinity }, unbounded: [{ output: 'logits', op: 'LayerNormalization' }] })).toBe(
+      '8 inputs: largest error 0.0750 on "logits"; no bound past LayerNormalization, so "logits" only checked to run',
     );
+  });
+
+  it('reads results stored before: the node path dropped, an output the layered bound held not listed', () => {
+    const stored = ['logits (past /blocks/blocks.0/norm1/LayerNormalization (LayerNormalization))'] as unknown as UnboundedOutput[];
+    expect(describeSelfCheck({ ...base, bound: Infinity, layered: { maxAbsError: 0.153, bound: 1.67 }, format: 'int4', unbounded: stored })).toBe(
+      '8 inputs: largest error 0.0750 on "logits", within the int4 bound 1.67 (layer by layer)',
+    );
+    expect(unboundedOutputs({ ...base, bound: Infinity, unbounded: stored })).toEqual([{ output: 'logits', op: 'LayerNormalization' }]);
   });
 });

@@ -74,24 +74,32 @@ export interface QuantizeOptions {
 }
 
 /** What the self-check measured, on the input and output whose error came closest to its bound. */
+/** A graph output the self-check could derive no error bound for. */
+export interface UnboundedOutput {
+  output: string;
+  /** The operator type past which no bound exists, e.g. "Sqrt" (absent when unknown). */
+  op?: string;
+}
+
 export interface SelfCheckResult {
   /** Inputs the two models were run on. */
   samples: number;
   /** |quantized − float| of `output` (largest element), as the model runs. */
   maxAbsError: number;
   /**
-   * Its end-to-end int8 error bound (worst case through every layer; Infinity where `unbounded` names why none could
-   * be derived). Deep models compound worst cases into large numbers: `layered` is the tighter figure.
+   * Its end-to-end error bound (worst case through every layer; Infinity where none could be derived, e.g. past a
+   * LayerNormalization whose input error may exceed its rows' spread). Deep models compound worst cases into large numbers: `layered` is the tighter figure.
    */
   bound: number;
   /**
    * The same output from a run that also fetched every Conv/Gemm/MatMul tensor, against the bound restarted from
-   * each layer's measured error (every layer was also held to one step of its own bound). Absent when that run failed.
+   * each layer's measured error (every layer was also held to one step of its own bound; Infinity where none could be
+   * derived). Absent when that run failed.
    */
   layered?: { maxAbsError: number; bound: number };
   output: string;
-  /** Outputs checked only for running and finite values, with the node past which no bound exists. */
-  unbounded: string[];
+  /** Outputs held to no bound (neither end to end nor layer by layer): only checked to run. */
+  unbounded: UnboundedOutput[];
   /** What the bound derives from: int8 steps, int4 steps, float16 rounding or palette errors (absent: int8). */
   format?: 'int8' | 'int4' | 'fp16' | 'palette';
 }

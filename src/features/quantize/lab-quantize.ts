@@ -138,8 +138,7 @@ export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSa
   const change = sizeChange(report.bytesBefore, report.bytesAfter);
   const what = weightsSummary(variant, report);
   const made = msg(str`Made ${mode}: ${sizes} (${change}, ${what}).`, { id: 'quantize.made' });
-  const selfCheck = report.selfCheck ? selfCheckText(report.selfCheck) : '';
-  const checked = selfCheck ? ` ${msg(str`Self-check passed on ${selfCheck}.`, { id: 'quantize.made.selfCheck' })}` : '';
+  const checked = report.selfCheck ? ` ${selfCheckText(report.selfCheck)}` : '';
   const noteText = notes.join(' ');
   const noted = notes.length ? ` ${msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' })}` : '';
   return { kind: 'ok', text: `${made}${checked}${noted} ${msg('It is ticked for the comparison below.', { id: 'quantize.made.ticked' })}` };

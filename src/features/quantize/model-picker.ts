@@ -61,7 +61,7 @@ export class ModelPicker extends LitElement {
         ${v.name}${v.isReference ? html` <span class="muted">${msg('(reference)', { id: 'quantize.variant.reference' })}</span>` : nothing}
         ${stored?.calibratedOn ? html`<small class="muted">${msg(str`calibrated on ${stored.calibratedOn}`, { id: 'quantize.variant.calibratedOn' })}</small>` : nothing}
         ${stored?.selfCheck
-          ? html`<small class="muted" data-testid="self-check">${msg(str`self-check: ${selfCheckText(stored.selfCheck)}`, { id: 'quantize.variant.selfCheck' })}</small>`
+          ? html`<small class="muted" data-testid="self-check">${selfCheckText(stored.selfCheck)}</small>`
           : nothing}
         ${stored && this.unsaved.includes(stored)
           ? html`<small class="unsaved" data-testid="not-saved">${msg('not saved in this browser: download it to keep it', { id: 'quantize.variant.notSaved' })}</small>`
