@@ -169,6 +169,25 @@ describe('summaries of other languages and layouts', () => {
     expect(summary.split('\n')).toEqual(selected.map((i) => lines[i]));
   });
 
+  it('leaves out a title, byline or heading on a line of its own while story sentences remain, but keeps list items', () => {
+    const article = [
+      'Storm closes schools across the region',
+      'By Maria Lopez, Weather Correspondent',
+      'Heavy snow forced more than 300 schools to close on Tuesday, as roads froze across the region. Officials said buses could not run safely and would stay in depots until Thursday. Parents scrambled to find care for their children while offices stayed open. The weather service expects another 20 centimetres of snow overnight.',
+    ].join('\n');
+    const japanese = '大雪で学校300校が休校\n【記者：山田花子】\n大雪の影響で、県内の学校300校が20日、休校となった。鉄道は朝から運転を見合わせ、高速道路も一部で通行止めとなった。気象台によると、21日にかけてさらに30センチの降雪が見込まれる。県教育委員会は、21日の授業について20日夕方に判断するとしている。';
+    for (const text of [article, japanese]) {
+      for (const length of ['short', 'medium', { sentences: 2 }] as const) {
+        const { summary } = summarizeExtractive(text, length);
+        expect(summary).not.toMatch(/Storm closes|Maria Lopez|休校\n|山田花子/);
+        expect(summary).not.toBe('');
+      }
+    }
+    const markdown = '# Release notes\n\nThe team shipped the new library budget dashboard this week.\n\n- Migrated the budget database to the council servers\n- Cut the budget report build time from ten minutes to two\n- Fixed the login of library staff';
+    expect(summarizeExtractive(markdown, { sentences: 3 }).summary).not.toMatch(/Release notes/);
+    expect(summarizeExtractive(markdown, { sentences: 3 }).summary).toMatch(/^- /m);
+  });
+
   it('keeps chosen Markdown list items on their own lines with their markers', () => {
     const markdown = [
       '# Quarterly report',

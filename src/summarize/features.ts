@@ -4,7 +4,7 @@
 // questions, pronoun openers) refine it, and document-level figures (length, sentence length, the opening's length)
 // let the trees tell styles of article apart. Features are plain numbers; the scorer is a tree ensemble.
 import { lexRank } from './centrality';
-import { hasSentenceTerminator, type Sentence } from './sentences';
+import { hasSentenceTerminator, isListItem, type Sentence } from './sentences';
 import { buildTfidf, dotDense, addScaled, toDense, sparseDot, type TfidfSpace } from './tfidf';
 import { contentWords, wordCount } from './tokens';
 
@@ -47,7 +47,10 @@ export interface DocumentFeatures {
   space: TfidfSpace;
   rows: Float64Array[];
   wordCounts: number[];
-  /** 1 for a sentence that is not picked while others remain: page furniture or a fragment (see `isSkipped`). */
+  /**
+   * 1 for a sentence that is not picked while others remain: page furniture or a fragment (see `isSkipped`), or a
+   * title, byline or heading on a line of its own.
+   */
   skipped: Uint8Array;
 }
 
@@ -165,6 +168,9 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
       OPENING_QUOTE.test(sentence.text) ? 1 : 0,
     ]);
   });
-  const skipped = Uint8Array.from(texts, (text, i) => (isSkipped(text, wordCounts[i]!) ? 1 : 0));
+  // A line set apart without sentence punctuation in a punctuated text (title, byline, heading, running header) is
+  // not story; list items are, however they end.
+  const isTitleLine = (i: number) => sentences[i]!.ownLine === true && story[i] === undefined && !isListItem(texts[i]!);
+  const skipped = Uint8Array.from(texts, (text, i) => (isSkipped(text, wordCounts[i]!) || isTitleLine(i) ? 1 : 0));
   return { space, rows, wordCounts, skipped };
 }

@@ -174,6 +174,44 @@ describe('splitSentences in other scripts and layouts', () => {
     expect(joinSentences(units)).toBe('A Study of Column Layouts\nThe evaluation used ten documents. It found few errors.');
   });
 
+  it('sets apart a title, byline or caption line that runs straight into the text, in any script', () => {
+    expect(texts('Storm closes schools across the region\nBy Maria Lopez, Weather Correspondent\nHeavy snow forced more than 300 schools to close on Tuesday. Roads froze.')).toEqual([
+      'Storm closes schools across the region',
+      'By Maria Lopez, Weather Correspondent',
+      'Heavy snow forced more than 300 schools to close on Tuesday.',
+      'Roads froze.',
+    ]);
+    expect(texts('大雪で学校300校が休校\n【記者：山田花子】\n大雪の影響で、県内の学校300校が休校となった。交通機関も乱れた。')).toEqual([
+      '大雪で学校300校が休校',
+      '【記者：山田花子】',
+      '大雪の影響で、県内の学校300校が休校となった。',
+      '交通機関も乱れた。',
+    ]);
+    expect(splitSentences('市立図書館、夜10時まで開館へ\n市議会は20日、市立図書館の開館時間を夜10時まで延ばす予算案を可決した。')[0]).toMatchObject({ text: '市立図書館、夜10時まで開館へ', ownLine: true });
+  });
+
+  it('never cuts hard-wrapped prose at its line ends, at any wrap width (generated)', () => {
+    const random = seededRandom(11);
+    const vocabulary = ['the', 'council', 'approved', 'a', 'larger', 'budget', 'for', 'Library', 'hours', 'in', 'May', 'and', 'residents', 'welcomed', 'plan', 'extended', 'after', 'long', 'debate', 'on', 'Monday'];
+    for (let trial = 0; trial < 200; trial++) {
+      const sentences = Array.from({ length: 2 + Math.floor(random() * 4) }, () => {
+        const words = Array.from({ length: 8 + Math.floor(random() * 25) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+        return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
+      });
+      const width = 40 + Math.floor(random() * 41);
+      const lines: string[] = [];
+      let line = '';
+      for (const word of sentences.join(' ').split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      lines.push(line);
+      expect(texts(lines.join('\n')).map((unit) => unit.replace(/\n/g, ' '))).toEqual(sentences);
+    }
+  });
+
   it('splits a long text that merely starts with a list marker into sentences, the marker staying with the first', () => {
     const article = `1. ${'The council met again on Monday to discuss the library budget and the opening hours. '.repeat(8)}`;
     const units = texts(article);
@@ -184,6 +222,8 @@ describe('splitSentences in other scripts and layouts', () => {
   it('joins CJK sentences without a space and other sentences with one', () => {
     expect(joinSentences(splitSentences('東京は晴れです。大阪は雨でした。'))).toBe('東京は晴れです。大阪は雨でした。');
     expect(joinSentences(splitSentences('One here.\nTwo there.'))).toBe('One here. Two there.');
+    expect(joinSentences(splitSentences('雪の影響が続く見込みだ。JR東日本は運転を見合わせた。'))).toBe('雪の影響が続く見込みだ。JR東日本は運転を見合わせた。');
+    expect(joinSentences(splitSentences('「暑い。」Tokyo is hot.'))).toBe('「暑い。」Tokyo is hot.');
   });
 
   it('keeps the space after a CJK caption or heading that has no sentence punctuation, whichever units are chosen', () => {

@@ -87,6 +87,11 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/** Whether `text` is a Markdown/plain-text list item ("- …", "* …", "3. …", "2) …"). */
+export function isListItem(text: string): boolean {
+  return LIST_ITEM.test(text);
+}
+
 /** Whether `text` holds any sentence-ending punctuation (. ! ? 。 । ؟ … in any script). */
 export function hasSentenceTerminator(text: string): boolean {
   return TERMINATOR.test(text);
@@ -117,8 +122,12 @@ function endsWithTerminator(text: string): boolean {
   return TERMINATOR.test(text.replace(TRAILING_CLOSERS, '').slice(-1));
 }
 
+// A full-width sentence end, with its closing quotes: the next sentence follows without a space, whatever its script.
+const WIDE_END = /[。｡！？．][」』）】〉》〕］｝〟＞”’"']*$/u;
+
 function separator(previous: Sentence, next: Sentence): string {
   if (previous.ownLine || next.ownLine) return '\n';
+  if (WIDE_END.test(previous.text)) return '';
   return CJ_END.test(previous.text) && CJ_START.test(next.text) && endsWithTerminator(previous.text) ? '' : ' ';
 }
 
@@ -144,7 +153,43 @@ function splitBlocks(text: string): Span[] {
     }
   }
   blocks.push({ start: blockStart, end: text.length });
-  return blocks;
+  return blocks.flatMap((block) => splitAtTitleLines(text, block));
+}
+
+// A line without sentence punctuation that is shorter than this share of its block's longest line, followed by a line
+// that starts a sentence, is a title, byline or caption ("Storm closes schools\nBy Maria Lopez\nHeavy snow forced…"):
+// hard-wrapped prose fills its lines to about the same width, and a title joined to the next line would open a
+// sentence of the summary.
+const TITLE_LINE_SHARE = 0.6;
+const STARTS_SENTENCE = /^\s*[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«(\[「『【（〈《]/u;
+// A line ending like this leaves its sentence open, however short it is.
+const OPEN_LINE_END = /[,;:、，：\-–—]$/u;
+
+/** `block` cut after each title line (see TITLE_LINE_SHARE); a block of one line comes back as it is. */
+function splitAtTitleLines(text: string, block: Span): Span[] {
+  const lines = lineSpans(text, block.start, block.end);
+  if (lines.length < 2) return [block];
+  const lengths = lines.map((line) => [...text.slice(line.start, line.end).trim()].length);
+  const longest = Math.max(...lengths);
+  const spans: Span[] = [];
+  let start = block.start;
+  lines.forEach((line, k) => {
+    const content = text.slice(line.start, line.end).trim();
+    const next = lines[k + 1];
+    const isTitle =
+      next !== undefined &&
+      content !== '' &&
+      lengths[k]! < TITLE_LINE_SHARE * longest &&
+      !endsWithTerminator(content) &&
+      !OPEN_LINE_END.test(content) &&
+      STARTS_SENTENCE.test(text.slice(next.start, next.end));
+    if (isTitle) {
+      spans.push({ start, end: line.end });
+      start = next.start;
+    }
+  });
+  spans.push({ start, end: block.end });
+  return spans;
 }
 
 function lineSpans(text: string, from: number, to: number): Span[] {

@@ -24,11 +24,11 @@ describe('result facts', () => {
   it('counts Japanese words by dictionary segmentation, not by spaces', () => {
     // 東京|都|は|新しい|図書館|を|開く|と|発表|した ・ 本|が|並ぶ
     expect(countLabel(textCounts('東京都は新しい図書館を開くと発表した。本が並ぶ。'))).toBe('13 words · 24 characters');
-    expect(compressionLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。', '本が並ぶ。')).toBe('3 of 13 words (23.1 %)');
+    expect(compressionLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。', '本が並ぶ。')).toBe('3 of 13 words (23%)');
   });
 
   it('states the compression as words kept', () => {
-    expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('2 of 10 words (20.0 %)');
+    expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('2 of 10 words (20%)');
   });
 
   it('formats durations', () => {
@@ -46,7 +46,7 @@ describe('result facts', () => {
       ] as const) {
         expect(countLabel({ words, characters })).toBe(label);
       }
-      expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('10 語中 2 語（20.0%）');
+      expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('10 語中 2 語（20%）');
       expect(durationLabel(2345)).toBe('2.3 s');
     });
   });

@@ -1,7 +1,7 @@
 // Numbers shown with a summary and the source text, in the interface language; pure so they are tested in Node.
 import { msg, str } from '@lit/localize';
 import { wordCount } from '../../summarize/tokens';
-import { formatNumber } from '../../ui/format';
+import { formatNumber, formatPercent } from '../../ui/format';
 
 export interface TextCounts {
   words: number;
@@ -32,14 +32,14 @@ export function countLabel(counts: TextCounts): string {
   return msg(str`${words} · ${characters}`, { id: 'summarize.count' });
 }
 
-/** "58 of 612 words (9.5 %)": the summary's length as a share of the source's. */
+/** "58 of 612 words (9%)": the summary's length as a share of the source's, the percentage in the interface locale. */
 export function compressionLabel(source: string, summary: string): string {
   const sourceWords = wordCount(source);
   const summaryWords = wordCount(summary);
   const kept = formatNumber(summaryWords);
   const of = formatNumber(sourceWords);
-  const share = formatNumber(sourceWords === 0 ? 0 : (100 * summaryWords) / sourceWords, 1);
-  return msg(str`${kept} of ${of} words (${share} %)`, { id: 'summarize.compression' });
+  const share = formatPercent(summaryWords, sourceWords);
+  return msg(str`${kept} of ${of} words (${share})`, { id: 'summarize.compression' });
 }
 
 /** Whole milliseconds below a second, tenths of a second above: "< 1 ms", "12 ms", "2.3 s". */

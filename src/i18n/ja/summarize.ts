@@ -8,6 +8,7 @@ export const templates: JaTemplates = {
   'summarize.model.invalid': 'ハブのモデル ID を「Xenova/distilbart-cnn-6-6」のように入力してください（組織名/モデル名）。',
   'summarize.failed': str`要約に失敗しました: ${0}。テキストはそのままです。もう一度お試しください。`,
   'summarize.download-cancelled': 'ダウンロードを中止しました。完了したファイルはキャッシュに残り、残りは次回ダウンロードされます。',
+  'summarize.load-failed-known': str`${0}（${1}）を読み込めませんでした: ${2}。テキストはそのままです。抽出型エンジンはオフラインで使えます。`,
   'summarize.load-failed': str`${0}（${1}）を読み込めませんでした: ${2}。モデルハブに接続できないか、このモデルにこの精度がない可能性があります。テキストはそのままです。抽出型エンジンはオフラインで使えます。`,
   'summarize.hub-failed': str`${0} で要約中にエラーが起きました: ${1}。テキストはそのままです。もう一度お試しください。`,
   'summarize.copied': '要約をコピーしました。',
@@ -18,7 +19,7 @@ export const templates: JaTemplates = {
   'summarize.count.character': str`${0} 文字`,
   'summarize.count.characters': str`${0} 文字`,
   'summarize.count': str`${0}・${1}`,
-  'summarize.compression': str`${1} 語中 ${0} 語（${2}%）`,
+  'summarize.compression': str`${1} 語中 ${0} 語（${2}）`,
 
   'summarize.input.label': '要約するテキスト',
   'summarize.input.placeholder': '記事を貼り付けるか入力してください。.txt・.md・.pdf ファイルをここにドロップすることもできます。',
