@@ -9,9 +9,9 @@ import { appPort, expect, test } from './helpers';
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...quietChromium, EAGER_MEMORY_FLAG] } });
 
 test('the benchmark page measures every WASM backend and dtype and writes well-formed results', async ({ page, watch }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(450_000);
   const requests = await countPhaseRequests(page);
-  const report = await runBenchPage(page, `http://127.0.0.1:${appPort}`, 'quick', 'wasm', 330_000);
+  const report = await runBenchPage(page, `http://127.0.0.1:${appPort}`, 'quick', 'wasm', 420_000);
 
   // Every measured figure is a real number; only the count of warm-load downloads may be zero.
   for (const m of report.measurements) {

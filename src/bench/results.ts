@@ -92,6 +92,8 @@ export type BenchNote =
   | { code: 'no-summarizer' }
   /** performance.measureUserAgentSpecificMemory() is missing (another browser, or no cross-origin isolation). */
   | { code: 'no-memory' }
+  /** WebGPU runs on a software adapter here, so the model variants were not timed on it. */
+  | { code: 'variants-not-on-software-gpu' }
   /** Added by the CLI, which speaks English only. */
   | { code: 'text'; text: string };
 
@@ -136,6 +138,8 @@ export function noteText(note: BenchNote): string {
       return `${PART_NAMES[note.part]}${note.backend ? ` on ${note.backend}` : ''} could not be measured: ${note.message}`;
     case 'no-summarizer':
       return 'No summarization model is cached in this browser, so abstractive speed was not measured.';
+    case 'variants-not-on-software-gpu':
+      return 'WebGPU runs on a software adapter here (tens of ms or more per run), so the model variants were not timed on WebGPU.';
     case 'no-memory':
       return `This browser does not report memory (${MEMORY_API} needs a cross-origin isolated Chromium page), so memory was not measured.`;
     case 'text':

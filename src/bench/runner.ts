@@ -21,7 +21,7 @@ import { syntheticDrawings } from '../sketch/synthetic-drawings';
 import { generateArticle } from './article';
 import { driveLivePredictions } from './live-drive';
 import type { BackendId, BenchEnvironment, BenchNote, BenchPart, BenchReport, Measurement, MetricId, VariantFile } from './results';
-import { MODEL_VARIANTS, SKETCH_DTYPES, SKETCH_MODEL, VARIANT_MODELS, backendsToMeasure, type BackendChoice, type BenchSetting, type ModelVariant } from './settings';
+import { MODEL_VARIANTS, SKETCH_DTYPES, SKETCH_MODEL, VARIANT_MODELS, backendsToMeasure, variantBackends, type BackendChoice, type BenchSetting, type ModelVariant } from './settings';
 import { variantBytes, variantDtype, type VariantSource } from './model-variants';
 import { memoryMeter } from './memory';
 import { PHASE_EVENT, type PhaseDetail } from './phases';
@@ -344,8 +344,10 @@ async function measureVariant(
 async function measureVariants(backends: readonly BackendId[], facts: Facts, setting: BenchSetting, hooks: RunHooks, record: Recorder, notes: BenchNote[]): Promise<VariantFile[]> {
   const files: VariantFile[] = [];
   const meter = memoryMeter();
-  const onWasm = backends.some((b) => b.startsWith('wasm-'));
-  if (!onWasm && !backends.includes('webgpu')) return files;
+  const threadsFor = (modelId: string) => recommend(findModel(modelId)!, facts, { device: 'wasm', dtype: 'fp32' }).threads;
+  const where = (modelId: string) => variantBackends(backends, threadsFor(modelId), facts.gpu);
+  if (where(VARIANT_MODELS[0]).skippedSoftwareGpu) notes.push({ code: 'variants-not-on-software-gpu' });
+  if (VARIANT_MODELS.every((modelId) => where(modelId).backends.length === 0)) return files;
   if (!meter) notes.push({ code: 'no-memory' });
   let memory: { meter: () => Promise<number>; baseline: number } | undefined;
   if (meter) {
@@ -353,8 +355,7 @@ async function measureVariants(backends: readonly BackendId[], facts: Facts, set
     memory = { meter, baseline: await meter() };
   }
   for (const modelId of VARIANT_MODELS) {
-    const wasm = `wasm-${recommend(findModel(modelId)!, facts, { device: 'wasm', dtype: 'fp32' }).threads}`;
-    const onBackends = [...(onWasm ? [wasm] : []), ...backends.filter((b) => b === 'webgpu')];
+    const onBackends = where(modelId).backends;
     for (const variant of MODEL_VARIANTS) {
       const bytes = await variantBytes(modelId, variant, pageVariantSource(modelId));
       files.push({ model: modelId, variant, bytes: bytes.byteLength, sha256: await sha256Hex(bytes) });

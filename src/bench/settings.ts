@@ -44,3 +44,15 @@ export function backendsToMeasure(choice: BackendChoice, facts: { crossOriginIso
   if (choice === 'webgpu') return webgpu;
   return [...wasm, ...webgpu];
 }
+
+/**
+ * Where the model variants are timed, from the backends this run measures: WASM at the thread count the app picks for
+ * the model (`wasmThreads`), and WebGPU unless its adapter is a software one (SwiftShader: tens to hundreds of ms per
+ * run, so eight variants would take many minutes); `skippedSoftwareGpu` says when that happened.
+ */
+export function variantBackends(backends: readonly string[], wasmThreads: number, gpu: { isFallbackAdapter: boolean } | null): { backends: string[]; skippedSoftwareGpu: boolean } {
+  const wasm = backends.some((b) => b.startsWith('wasm-')) ? [`wasm-${wasmThreads}`] : [];
+  const webgpu = backends.includes('webgpu');
+  const onGpu = webgpu && gpu !== null && !gpu.isFallbackAdapter;
+  return { backends: [...wasm, ...(onGpu ? ['webgpu'] : [])], skippedSoftwareGpu: webgpu && !onGpu };
+}

@@ -145,6 +145,8 @@ export function noteLine(note: BenchNote): string {
     }
     case 'no-summarizer':
       return msg('No summarization model is cached in this browser, so abstractive speed was not measured.', { id: 'bench.note.no-summarizer' });
+    case 'variants-not-on-software-gpu':
+      return msg('WebGPU runs on a software adapter here (tens of ms or more per run), so the model variants were not timed on WebGPU.', { id: 'bench.note.variants-software-gpu' });
     case 'no-memory':
       return msg(str`This browser does not report memory (${MEMORY_API} needs a cross-origin isolated Chromium page), so memory was not measured.`, { id: 'bench.note.no-memory' });
     case 'text':

@@ -81,6 +81,7 @@ export const templates: JaTemplates = {
   'bench.note.not-isolated': 'ページがクロスオリジン分離されていないため、WASM は 1 スレッドでのみ動作します。',
   'bench.note.part-failed': str`${0}を測定できませんでした: ${1}`,
   'bench.note.not-loaded-model': str`${0} では ${1} ${2} を読み込めなかったため（${3}）、測定していません。`,
+  'bench.note.variants-software-gpu': 'ここでの WebGPU はソフトウェアアダプターで動くため（1 回の実行に数十ミリ秒以上）、モデルの各形式は WebGPU では計測していません。',
   'bench.note.no-memory': str`このブラウザーはメモリを報告しないため（${0} には、クロスオリジン分離された Chromium のページが必要です）、メモリは測定していません。`,
   'bench.note.no-summarizer': 'このブラウザーには要約モデルがキャッシュされていないため、生成型要約の速度は測定していません。',
   'bench.compare.latency': '生レイテンシ p50',
