@@ -202,7 +202,52 @@ test('a folder named in any script keeps its name; the same folder again is not 
   page.once('dialog', (dialog) => void dialog.accept());
   await row.getByTestId('delete-model').click();
   await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText(`Deleted ${name}; open its folder again to use it.`);
   await expect(modelRow(page, `${id}-2`)).toHaveCount(1);
+});
+
+test('a damaged stored file of a folder from disk: one message naming the folder, no download promised', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/models');
+  const name = 'damaged-folder';
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
+  await expect(page.getByTestId('folder-result')).toContainText(`Opened ${name} as local/${name}`);
+  const damaged = await page.evaluate(
+    (suffix) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('mlwb-model-files');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('bodies', 'readwrite');
+          const bodies = tx.objectStore('bodies');
+          const keys = bodies.getAllKeys();
+          let count = 0;
+          keys.onsuccess = () => {
+            for (const key of keys.result.filter((k) => String(k).endsWith(suffix))) {
+              count++;
+              const read = bodies.get(key);
+              read.onsuccess = () => {
+                const body = read.result as { data: ArrayBuffer; contentType: string };
+                const bytes = new Uint8Array(body.data.slice(0));
+                bytes[bytes.length - 1] ^= 0xff;
+                bodies.put({ ...body, data: bytes.buffer }, key);
+              };
+            }
+          };
+          tx.oncomplete = () => resolve(count);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    `local/${name}/onnx/model.onnx`,
+  );
+  expect(damaged).toBe(1);
+  await page.reload();
+  const row = modelRow(page, `local/${name}`);
+  await row.getByTestId('load-model').click();
+  await expect(row.getByTestId('load-result')).toContainText(
+    `Could not load ${name} (fp32, wasm): the copy of onnx/model.onnx in this browser is damaged; open the model folder again.`,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('notice')).toHaveCount(0);
 });
 
 test('a sketch model folder like the bundled one is offered in the quantization lab and quantized from the cache', async ({ page }) => {

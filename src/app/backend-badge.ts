@@ -1,4 +1,6 @@
 /** Header badge: which backend and dtype are in use and why, plus the picker (device, dtype, hub host). */
+import { dtypeName } from '../ui/dtype-name';
+import { modelName } from '../ui/model-name';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
@@ -60,11 +62,11 @@ export class BackendBadge extends LitElement {
   private summary(): { label: string; reason: string; warning: boolean } | undefined {
     if (this.status && !this.changedSinceLoad) {
       const { device, dtype, explanation, fellBackFrom, modelId } = this.status;
-      return { label: `${DEVICE_LABEL[device]} · ${dtype}`, reason: `${modelId}: ${explanationText(explanation)}`, warning: Boolean(fellBackFrom) };
+      return { label: `${DEVICE_LABEL[device]} · ${dtypeName(dtype)}`, reason: `${modelName(modelId)}: ${explanationText(explanation)}`, warning: Boolean(fellBackFrom) };
     }
     if (!this.facts) return undefined;
     const choice = recommend(ANY_MODEL, this.facts, this.settings);
-    const dtype = this.settings.dtype === 'auto' ? msg('auto dtype', { id: 'app.badge.auto-dtype' }) : choice.dtype;
+    const dtype = this.settings.dtype === 'auto' ? msg('auto dtype', { id: 'app.badge.auto-dtype' }) : dtypeName(choice.dtype);
     const backend = `${DEVICE_LABEL[choice.device]} · ${dtype}`;
     const label = this.status ? msg(str`Next load: ${backend}`, { id: 'app.badge.next-load' }) : backend;
     return { label, reason: explanationText(choice.explanation), warning: false };
@@ -103,7 +105,7 @@ export class BackendBadge extends LitElement {
         >${msg('Dtype', { id: 'app.badge.dtype' })}
         <select data-testid="dtype-select" @change=${(e: Event) => updateSettings({ dtype: (e.target as HTMLSelectElement).value as DtypePreference })}>
           <option value="auto" ?selected=${s.dtype === 'auto'}>${auto}</option>
-          ${PICKER_DTYPES.map((d) => html`<option value=${d} ?selected=${s.dtype === d}>${d}${this.missingIn(d)}</option>`)}
+          ${PICKER_DTYPES.map((d) => html`<option value=${d} ?selected=${s.dtype === d}>${dtypeName(d)}${this.missingIn(d)}</option>`)}
         </select>
       </label>
       <p class="hint muted">

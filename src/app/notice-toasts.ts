@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
 import { errorText } from '../ui/load-error-text';
+import { modelName } from '../ui/model-name';
 
 /** A notice in the interface language when the runtime gave its code; otherwise as it was written. */
 function noticeText(notice: Notice): string {
@@ -16,6 +17,10 @@ function noticeText(notice: Notice): string {
       return msg(str`The GPU stopped working (${about.why}); running on WASM now.`, { id: 'app.notice.gpu-stopped' });
     case 'reload-failed':
       return errorText(about.error);
+    case 'local-file-damaged': {
+      const name = modelName(about.modelId);
+      return msg(str`The copy of ${about.file} of ${name} in this browser is damaged; open the model folder again.`, { id: 'app.notice.local-file-damaged' });
+    }
     case 'cache-damaged':
       return msg(str`The stored copy of ${about.file} (${about.modelId}) was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
     case 'cache-checksum':

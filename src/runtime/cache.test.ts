@@ -82,6 +82,16 @@ describe('model file cache', () => {
     expect(await listCachedFiles()).toEqual([]);
   });
 
+  it('never promises to download a damaged file of a model opened from disk: only its folder can restore it', async () => {
+    const abouts: (NoticeCode | undefined)[] = [];
+    const localRoot = 'http://app.test/models/local/mine/';
+    const cache = createTransformersCache({ modelId: 'local/mine', root: localRoot, expectedSha256: {} }, { hit() {}, notice: (_m, about) => void abouts.push(about) });
+    await cache.put(`${localRoot}onnx/model.onnx`, new Response(bytes('weights')));
+    await damage(`${localRoot}onnx/model.onnx`);
+    expect(await cache.match(`${localRoot}onnx/model.onnx`)).toBeUndefined();
+    expect(abouts).toEqual([{ code: 'local-file-damaged', modelId: 'local/mine', file: 'onnx/model.onnx' }]);
+  });
+
   it('checks catalogued files against the catalog hash and refuses to cache a mismatch', async () => {
     const good = await sha256Hex(bytes('good'));
     const { cache, notices, abouts } = setup({ 'onnx/model.onnx': good });

@@ -47,8 +47,11 @@ export interface CacheScope {
 export interface CacheEvents {
   /** A file was served from IndexedDB. */
   hit(path: string): void;
-  /** Something the user should know, in one short sentence. */
-  notice(message: string, about?: NoticeCode): void;
+  /**
+   * Something the user should know, in one short sentence. A promise returned (the worker's call to the page) is
+   * awaited where the page must have the notice before the load fails (a damaged file of a model from disk).
+   */
+  notice(message: string, about?: NoticeCode): void | Promise<unknown>;
 }
 
 /** The `{ match, put }` object transformers.js calls; see `env.customCache`. */
@@ -92,7 +95,12 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
       }
       if ((await sha256Hex(body.data)) !== expectedFor(scope, meta)) {
         await removeEntries([key]);
-        events.notice(`Cached file ${path} of ${scope.modelId} was damaged; downloading it again.`, { code: 'cache-damaged', modelId: scope.modelId, file: path });
+        // A model opened from disk has no source to download from: only its folder can restore the file.
+        if (scope.modelId.startsWith('local/')) {
+          await events.notice(`The copy of ${path} of ${scope.modelId} in this browser was damaged; open the model folder again.`, { code: 'local-file-damaged', modelId: scope.modelId, file: path });
+        } else {
+          events.notice(`Cached file ${path} of ${scope.modelId} was damaged; downloading it again.`, { code: 'cache-damaged', modelId: scope.modelId, file: path });
+        }
         return undefined;
       }
       // Only the "last used" date: a full disk must not stop the file from being served.

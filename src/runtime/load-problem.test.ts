@@ -25,6 +25,10 @@ describe('classifyLoadError', () => {
     expect(classify(local, new Error('`local_files_only=true` or `env.allowRemoteModels=false` and file was not found locally at "/models/local/mine/onnx/model.onnx".'))).toEqual({ code: 'local-file-missing', file: 'onnx/model.onnx' });
     expect(classify({ ...hub, modelId: 'doodle-cnn', source: 'bundled' }, new Error('file was not found locally at "/models/doodle-cnn/onnx/model.onnx".'))).toEqual({ code: 'not-in-build', path: '/models/doodle-cnn/onnx/model.onnx' });
     expect(classify(hub, new Error('Internal server error error occurred while trying to load file'))).toEqual({ code: 'other', cause: 'Internal server error error occurred while trying to load file' });
+    // The same absence after the cache removed the file for failing its checksum: damaged, not missing.
+    const notFound = new Error('file was not found locally at "/models/local/mine/onnx/model.onnx".');
+    expect(classifyLoadError(local, notFound, null, () => 'http://app.test/', new Set(['onnx/model.onnx']))).toEqual({ code: 'local-file-damaged', file: 'onnx/model.onnx' });
+    expect(classifyLoadError(local, notFound, null, () => 'http://app.test/', new Set(['config.json']))).toEqual({ code: 'local-file-missing', file: 'onnx/model.onnx' });
     // A model given as bytes involves no hub, whatever its source says.
     expect(classify({ ...hub, fromBytes: true }, new TypeError('Failed to fetch')).code).toBe('other');
   });

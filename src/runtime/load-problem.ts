@@ -14,6 +14,8 @@ export type LoadProblem =
   | { code: 'hub-file-missing'; file: string }
   /** A model opened from disk lacks a file in the IndexedDB cache. */
   | { code: 'local-file-missing'; file: string }
+  /** A model opened from disk had a file in the cache that failed its checksum (the cache removed it). */
+  | { code: 'local-file-damaged'; file: string }
   /** A bundled model's file is not in this build. */
   | { code: 'not-in-build'; path: string }
   /** A JSON file of the model (config.json, tokenizer…) does not parse; `cause` is the parser's English. */
@@ -40,15 +42,24 @@ export function shortError(error: unknown): string {
 
 /**
  * Sorts a load's error into a problem. `blockedBy` is the policy's reason when the page may not connect to the hub
- * (null when it may), `here()` the page's URL for resolving the relative paths transformers.js reports.
+ * (null when it may), `here()` the page's URL for resolving the relative paths transformers.js reports, `damaged` the
+ * files of a model opened from disk that the cache removed during this load for failing their checksum.
  */
-export function classifyLoadError(load: FailedLoad, error: unknown, blockedBy: string | null, here: () => string): LoadProblem {
+export function classifyLoadError(
+  load: FailedLoad,
+  error: unknown,
+  blockedBy: string | null,
+  here: () => string,
+  damaged: ReadonlySet<string> = new Set(),
+): LoadProblem {
   const text = shortError(error);
   const fromHub = load.source === 'hub' && !load.fromBytes;
   const missingLocal = /not found locally at "([^"]+)"/.exec(text);
   if (missingLocal) {
     const path = new URL(missingLocal[1]!, here()).pathname;
-    return load.source === 'local' ? { code: 'local-file-missing', file: path.split(`/${load.modelId}/`).at(-1)! } : { code: 'not-in-build', path };
+    if (load.source !== 'local') return { code: 'not-in-build', path };
+    const file = path.split(`/${load.modelId}/`).at(-1)!;
+    return damaged.has(file) ? { code: 'local-file-damaged', file } : { code: 'local-file-missing', file };
   }
   // fetch() says only "Failed to fetch" when nothing answers; after the worker's retries that means no hub.
   if (fromHub && /failed to fetch|networkerror|network error/i.test(text)) {
@@ -72,6 +83,8 @@ export function describeLoadProblem(problem: LoadProblem): string {
       return `the model hub has no file ${problem.file} for this model`;
     case 'local-file-missing':
       return `${problem.file} is not stored in this browser; open the model folder again`;
+    case 'local-file-damaged':
+      return `the copy of ${problem.file} in this browser is damaged; open the model folder again`;
     case 'not-in-build':
       return `${problem.path} is not part of this build`;
     case 'bad-json':
@@ -79,6 +92,11 @@ export function describeLoadProblem(problem: LoadProblem): string {
     case 'other':
       return problem.cause;
   }
+}
+
+/** Whether loading again may help: only when nothing answered or the cause is unknown; files that are absent or damaged stay so. */
+export function mayPassOnRetry(problem: LoadProblem): boolean {
+  return problem.code === 'hub-unreachable' || problem.code === 'other';
 }
 
 /** A load that failed, with why as data (`problem`) and in English (`message`). */

@@ -7,6 +7,8 @@ export type NoticeCode =
   | { code: 'gpu-stopped'; why: string }
   /** A file in the model cache failed its checksum: removed, downloaded again. */
   | { code: 'cache-damaged'; modelId: string; file: string }
+  /** A stored file of a model opened from disk failed its checksum: removed; only opening the folder again restores it. */
+  | { code: 'local-file-damaged'; modelId: string; file: string }
   /** A downloaded file differs from the catalog's checksum: used, not cached. */
   | { code: 'cache-checksum'; modelId: string; file: string }
   /** Storage is full: the file runs from memory and downloads again next time. */

@@ -300,4 +300,22 @@ describe('InferenceClient', () => {
     );
     client.terminate();
   });
+
+  it('reports a damaged file of a model opened from disk once, as the load error, and not as missing', async () => {
+    const notices: Notice[] = [];
+    vi.stubGlobal('location', { href: 'http://app.test/' });
+    cleanups.push(onNotice((n) => notices.push(n)), () => vi.unstubAllGlobals());
+    const { client } = clientWith(() => ({
+      load: async (_spec, onEvent) => {
+        const file = 'onnx/model.onnx';
+        await onEvent({ kind: 'notice', message: 'damaged', about: { code: 'local-file-damaged', modelId: 'local/mine', file } });
+        throw new Error(`file was not found locally at "/models/local/mine/${file}".`);
+      },
+    }));
+    const failed = client.load({ modelId: 'local/mine', source: 'local', device: 'wasm', dtype: 'fp32' });
+    await expect(failed).rejects.toBeInstanceOf(ModelLoadError);
+    expect(((await failed.catch((e: unknown) => e)) as ModelLoadError).problem).toEqual({ code: 'local-file-damaged', file: 'onnx/model.onnx' });
+    expect(notices).toEqual([]);
+    client.terminate();
+  });
 });

@@ -9,7 +9,7 @@ import { hubBlockedByPolicy } from './csp-connect';
 import { probeCapabilities } from './capabilities';
 import { DTYPES, expectedHashes, findModel } from './catalog';
 import { classifyLoadError, ModelLoadError, shortError } from './load-problem';
-import { notify } from './notices';
+import { notify, type NoticeCode } from './notices';
 import type { Device, Dtype, FileProgress, InferenceWorkerApi, LoadEvent, LoadSpec, LoadedInfo, ModelSource, TensorMap } from './protocol';
 import { describeExplanation, describeWasm, recommend, wasmFallback, type Explanation, type ModelTraits } from './recommend';
 import { getSettings } from './settings';
@@ -240,8 +240,11 @@ export class InferenceClient {
     onProgress?: (p: FileProgress) => void,
     transferBytes = false,
   ): Promise<ModelInfo> {
+    // A damaged file of a model opened from disk makes the load fail, and its error says so (once, not also as a toast).
+    const damaged = new Map<string, { message: string; about: NoticeCode }>();
     const onEvent = Comlink.proxy((event: LoadEvent) => {
-      if (event.kind === 'notice') notify(event.message, 'warning', event.about);
+      if (event.kind === 'notice' && event.about?.code === 'local-file-damaged') damaged.set(event.about.file, { message: event.message, about: event.about });
+      else if (event.kind === 'notice') notify(event.message, 'warning', event.about);
       else if (event.kind === 'device-lost') this.moveToWasm('device lost').catch((error: unknown) => notify(shortError(error), 'error', { code: 'reload-failed', error }));
       else onProgress?.(event.progress);
     });
@@ -254,29 +257,35 @@ export class InferenceClient {
       live.device ??= s.device;
       return this.send((api) => api.load(send(s), onEvent));
     };
+    // A load that succeeds without a damaged file (one the model can do without) still tells of it.
+    const loaded = (info: LoadedInfo): LoadedInfo => {
+      for (const { message, about } of damaged.values()) notify(message, 'warning', about);
+      return info;
+    };
     try {
-      const info = await loadIn(firstSpec);
+      const info = loaded(await loadIn(firstSpec));
       return { ...info, source: spec.source, ...explained(explanation) };
     } catch (error) {
-      if (spec.device !== 'webgpu' || error instanceof WorkerCrashedError) throw this.explain(spec, error);
+      if (spec.device !== 'webgpu' || error instanceof WorkerCrashedError) throw this.explain(spec, error, damaged);
       const why = shortError(error);
       // A fresh worker: a failed WebGPU init can leave onnxruntime's global state half set up.
       this.stopWorker(new WorkerCrashedError(`The ${this.name} worker was restarted after a WebGPU failure.`));
       notify(`WebGPU could not load ${spec.modelId} (${why}); running on WASM instead.`, 'warning', { code: 'webgpu-load-failed', modelId: spec.modelId, why });
       try {
-        const info = await loadIn({ ...spec, device: 'wasm' });
+        const info = loaded(await loadIn({ ...spec, device: 'wasm' }));
         return { ...info, source: spec.source, ...explained(wasmFallback(spec.threads, 'webgpu-failed-at-load')), fellBackFrom: why };
       } catch (wasmError) {
-        throw this.explain(spec, wasmError);
+        throw this.explain(spec, wasmError, damaged);
       }
     }
   }
 
   /** The load's error as a ModelLoadError (why as a code, for the interface's language); a crash stays a crash. */
-  private explain(spec: LoadSpec, error: unknown): Error {
+  private explain(spec: LoadSpec, error: unknown, damaged: ReadonlyMap<string, unknown>): Error {
     if (error instanceof WorkerCrashedError) return error;
     const load = { modelId: spec.modelId, source: spec.source, dtype: spec.dtype, device: spec.device, hubHost: spec.hubHost, fromBytes: spec.bytes !== undefined };
-    return new ModelLoadError(load, classifyLoadError(load, error, hubBlockedByPolicy(spec.hubHost), () => location.href), { cause: error });
+    const problem = classifyLoadError(load, error, hubBlockedByPolicy(spec.hubHost), () => location.href, new Set(damaged.keys()));
+    return new ModelLoadError(load, problem, { cause: error });
   }
 
   private ensureWorker(): Live {
@@ -304,4 +313,4 @@ export class InferenceClient {
 }
 
 export type { FileProgress, TensorMap, TensorValue } from './protocol';
-export { ModelLoadError, type LoadProblem } from './load-problem';
+export { ModelLoadError, mayPassOnRetry, type LoadProblem } from './load-problem';

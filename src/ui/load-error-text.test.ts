@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../i18n/testing/in-japanese';
 import { describeLoadProblem, type FailedLoad, type LoadProblem } from '../runtime/load-problem';
 import { ModelLoadError, WorkerCrashedError } from '../runtime/worker-client';
-import { errorText, loadCauseText } from './load-error-text';
+import { setLocalModels } from '../runtime/catalog';
+import { errorText, loadCauseText, retryMayHelp } from './load-error-text';
 
 const hub: FailedLoad = { modelId: 'org/m', source: 'hub', dtype: 'int8', device: 'wasm', hubHost: 'https://hub.test', fromBytes: false };
 
@@ -12,6 +13,7 @@ const PROBLEMS = {
   'hub-blocked': { code: 'hub-blocked', host: 'https://hub.test', detail: "this build's Content-Security-Policy does not allow connections to https://hub.test" },
   'hub-file-missing': { code: 'hub-file-missing', file: 'onnx/model_quantized.onnx' },
   'local-file-missing': { code: 'local-file-missing', file: 'onnx/model.onnx' },
+  'local-file-damaged': { code: 'local-file-damaged', file: 'onnx/model.onnx' },
   'not-in-build': { code: 'not-in-build', path: '/models/x/onnx/model.onnx' },
   'bad-json': { code: 'bad-json', cause: 'Unexpected end of JSON input' },
   other: { code: 'other', cause: 'protobuf parsing failed' },
@@ -30,7 +32,8 @@ describe('runtime errors in the interface language', () => {
     await inJapanese(() => {
       for (const problem of Object.values(PROBLEMS)) {
         const text = errorText(new ModelLoadError(hub, problem));
-        expect(text, problem.code).toMatch(/^org\/m（int8、wasm）を https:\/\/hub\.test から読み込めませんでした：/);
+        expect(text, problem.code).toMatch(/^org\/m（int8、wasm）を https:\/\/hub\.test から読み込めませんでした: /);
+        expect(text, problem.code).toMatch(/[^。]。$/);
         const cause = loadCauseText(new ModelLoadError(hub, problem));
         if (problem.code === 'other') {
           expect(cause).toBe(problem.cause);
@@ -47,10 +50,25 @@ describe('runtime errors in the interface language', () => {
 
   it('says the same in English as the runtime wrote, without the host for a model that is not from the hub', () => {
     const unreachable = new ModelLoadError(hub, PROBLEMS['hub-unreachable']);
-    expect(errorText(unreachable)).toBe('Could not load org/m (int8, wasm) from https://hub.test: the model hub at https://hub.test cannot be reached (offline?); hub models need it until they are stored in this browser');
+    expect(errorText(unreachable)).toBe('Could not load org/m (int8, wasm) from https://hub.test: the model hub at https://hub.test cannot be reached (offline?); hub models need it until they are stored in this browser.');
     expect(errorText(new ModelLoadError({ ...hub, modelId: 'local/x', source: 'local' }, PROBLEMS['local-file-missing']))).toBe(
-      'Could not load local/x (int8, wasm): onnx/model.onnx is no longer stored in this browser; open the model folder again',
+      'Could not load local/x (int8, wasm): onnx/model.onnx is no longer stored in this browser; open the model folder again.',
     );
+    expect(errorText(new ModelLoadError(hub, { code: 'other', cause: 'protobuf parsing failed.' }))).toMatch(/failed\.$/);
+  });
+
+  it('names a model opened from disk by its folder name, and says its damaged file cannot be downloaded', async () => {
+    setLocalModels([{ id: 'local/model-2', title: '日本語モデル', task: 'sketch-classification', source: 'local', dtypes: {}, sharedFiles: [], defaultDtype: 'fp32' }]);
+    try {
+      const damaged = new ModelLoadError({ ...hub, modelId: 'local/model-2', source: 'local', dtype: 'fp32' }, PROBLEMS['local-file-damaged']);
+      expect(errorText(damaged)).toBe('Could not load 日本語モデル (fp32, wasm): the copy of onnx/model.onnx in this browser is damaged; open the model folder again.');
+      await inJapanese(() => expect(errorText(damaged)).toBe('日本語モデル（fp32、wasm）を読み込めませんでした: このブラウザーに保存された onnx/model.onnx が壊れています。モデルフォルダをもう一度開いてください。'));
+      expect(retryMayHelp(damaged)).toBe(false);
+      expect(retryMayHelp(new ModelLoadError(hub, PROBLEMS['hub-unreachable']))).toBe(true);
+      expect(retryMayHelp(new WorkerCrashedError('stopped'))).toBe(true);
+    } finally {
+      setLocalModels([]);
+    }
   });
 
   it('words a stopped worker, and leaves other errors as they are', async () => {

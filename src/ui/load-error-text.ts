@@ -4,7 +4,8 @@
  * there is one.
  */
 import { msg, str } from '@lit/localize';
-import { ModelLoadError, WorkerCrashedError, type LoadProblem } from '../runtime/worker-client';
+import { mayPassOnRetry, ModelLoadError, WorkerCrashedError, type LoadProblem } from '../runtime/worker-client';
+import { modelName } from './model-name';
 
 function problemText(problem: LoadProblem): string {
   switch (problem.code) {
@@ -24,6 +25,10 @@ function problemText(problem: LoadProblem): string {
       const file = problem.file;
       return msg(str`${file} is no longer stored in this browser; open the model folder again`, { id: 'ui.load.local-file-missing' });
     }
+    case 'local-file-damaged': {
+      const file = problem.file;
+      return msg(str`the copy of ${file} in this browser is damaged; open the model folder again`, { id: 'ui.load.local-file-damaged' });
+    }
     case 'not-in-build': {
       const path = problem.path;
       return msg(str`${path} is not part of this build of the app`, { id: 'ui.load.not-in-build' });
@@ -37,6 +42,16 @@ function problemText(problem: LoadProblem): string {
   }
 }
 
+/** Why a load failed as data, for callers that word a known cause differently; undefined for any other error. */
+export function loadProblemOf(error: unknown): LoadProblem | undefined {
+  return error instanceof ModelLoadError ? error.problem : undefined;
+}
+
+/** Whether trying the same load again may help (a crashed worker, no answer, an unknown cause); not for absent or damaged files. */
+export function retryMayHelp(error: unknown): boolean {
+  return error instanceof ModelLoadError ? mayPassOnRetry(error.problem) : true;
+}
+
 /** Why a model did not load or run, without naming the model: for messages that name it themselves. */
 export function loadCauseText(error: unknown): string {
   if (error instanceof ModelLoadError) return problemText(error.problem);
@@ -47,10 +62,12 @@ export function loadCauseText(error: unknown): string {
 export function errorText(error: unknown): string {
   if (error instanceof ModelLoadError) {
     const { modelId, dtype, device, hubHost, source, fromBytes } = error.load;
-    const why = problemText(error.problem);
+    const name = modelName(modelId);
+    // One sentence with its own full stop: a library's cause may bring one.
+    const why = problemText(error.problem).replace(/[.。]$/, '');
     return source === 'hub' && !fromBytes
-      ? msg(str`Could not load ${modelId} (${dtype}, ${device}) from ${hubHost}: ${why}`, { id: 'ui.load.failed-from' })
-      : msg(str`Could not load ${modelId} (${dtype}, ${device}): ${why}`, { id: 'ui.load.failed' });
+      ? msg(str`Could not load ${name} (${dtype}, ${device}) from ${hubHost}: ${why}.`, { id: 'ui.load.failed-from' })
+      : msg(str`Could not load ${name} (${dtype}, ${device}): ${why}.`, { id: 'ui.load.failed' });
   }
   if (error instanceof WorkerCrashedError) {
     const crash = error.crash;

@@ -4,7 +4,9 @@
  */
 import { msg, str } from '@lit/localize';
 import type { StoredVariant } from '../runtime/variant-store';
+import { findModel } from '../runtime/catalog';
 import { formatNumber } from './format';
+import { modelTitle } from './model-title';
 
 /** How a variant was made, in words (interface language): "static int8", "fp32 (your file)". */
 export function modeName(mode: StoredVariant['mode']): string {
@@ -74,6 +76,15 @@ export function numberRepeats(names: readonly string[]): string[] {
     seen.set(name, count);
     return count === 1 ? name : `${name} (${count})`;
   });
+}
+
+/**
+ * The model a variant was made from, as a person knows it: a catalog model's title (a folder from disk: its name),
+ * else the name stored with the variant (an opened file's name, or a model no longer in this browser).
+ */
+export function variantSourceName(variant: Pick<StoredVariant, 'modelId' | 'name'>): string {
+  const model = findModel(variant.modelId);
+  return model ? modelTitle(model) : variant.name;
 }
 
 export function storedVariantName(variant: Pick<StoredVariant, 'mode' | 'options' | 'keptInFloat'>): string {

@@ -4,11 +4,11 @@ import { labelsFromConfig } from '../../sketch';
 import { createTransformersCache } from '../../runtime/cache';
 import { catalog, setLocalModels, type CatalogModel } from '../../runtime/catalog';
 import type { StoredVariant } from '../../runtime/variant-store';
-import { storedVariantName } from '../../ui/variant-name';
+import { storedVariantName, variantSourceName } from '../../ui/variant-name';
 import doodleCnnConfig from '../../../models/doodle-cnn/config.json';
 import doodleVitConfig from '../../../models/doodle-vit/config.json';
 import { inJapanese } from '../../i18n/testing/in-japanese';
-import { loadSketchClassifier, sketchModelChoices, variantChoiceKey, variantLabels, VariantMissingError, type VariantSummary } from './classifier';
+import { loadSketchClassifier, sketchModelChoices, variantChoiceKey, variantLabels, SourceModelGoneError, VariantMissingError, type VariantSummary } from './classifier';
 
 const MODES: StoredVariant['mode'][] = ['weight-only', 'dynamic', 'static', 'fp16', 'int4', 'palette', 'opened'];
 
@@ -62,9 +62,11 @@ describe('sketch model choices', () => {
     expect(lab.map((c) => c.key)).toEqual(playable.map((v) => variantChoiceKey(v.id)));
     for (const [i, choice] of lab.entries()) {
       const v = playable[i]!;
-      expect(choice).toMatchObject({ variantId: v.id, modelId: v.modelId, kind: 'bitmap', title: `${v.name} · ${storedVariantName(v)}` });
+      expect(choice).toMatchObject({ variantId: v.id, modelId: v.modelId, kind: 'bitmap', title: `${variantSourceName(v)} · ${storedVariantName(v)}` });
     }
-    expect(lab.map((c) => c.title)).toContain('doodle-cnn · static int8 (made here)');
+    // Named by the title of the model it was made from, not its id; an opened file by its file name.
+    expect(lab.map((c) => c.title)).toContain('Sketch CNN (16 classes) · static int8 (made here)');
+    expect(lab.filter((c) => c.modelId === 'local/my-sketch').map((c) => c.title)).toContain('my-sketch · static int8 (made here)');
     expect(lab.map((c) => c.title)).toContain('mine.onnx · fp32 (your file)');
     expect(lab.some((c) => c.modelId === 'local/my-sketch')).toBe(true);
     // The hub's MobileViT reads a picture through a pipeline, which a model run from bytes lacks.
@@ -74,13 +76,13 @@ describe('sketch model choices', () => {
   it('numbers lab variants made with the same settings, so the menu tells them apart', () => {
     const [variant] = everyVariant().filter((v) => v.modelId === 'doodle-cnn' && v.mode === 'static');
     const titles = sketchModelChoices([variant!, { ...variant!, id: 'again' }]).slice(-2).map((c) => c.title);
-    expect(titles).toEqual(['doodle-cnn · static int8 (made here)', 'doodle-cnn · static int8 (made here) (2)']);
+    expect(titles).toEqual(['Sketch CNN (16 classes) · static int8 (made here)', 'Sketch CNN (16 classes) · static int8 (made here) (2)']);
   });
 
   it('names a variant in the interface language', async () => {
     const [variant] = everyVariant().filter((v) => v.modelId === 'doodle-cnn' && v.mode === 'static');
     await inJapanese(() => {
-      expect(sketchModelChoices([variant!]).at(-1)!.title).toBe('doodle-cnn · 静的 int8（ここで作成）');
+      expect(sketchModelChoices([variant!]).at(-1)!.title).toBe('スケッチ CNN（16 クラス） · 静的 int8（ここで作成）');
     });
   });
 });
@@ -97,6 +99,10 @@ describe("a lab variant's classes", () => {
     const cache = createTransformersCache({ modelId: 'local/my-sketch', root: 'http://app.test/models/local/my-sketch/', expectedSha256: {} }, { hit() {}, notice() {} });
     await cache.put('http://app.test/models/local/my-sketch/config.json', new Response(JSON.stringify({ id2label: { 0: 'cat', 1: 'star' } })));
     expect(await variantLabels('local/my-sketch')).toEqual(['cat', 'star']);
+  });
+
+  it('of a model deleted from this browser fail with SourceModelGoneError, so the game can say so', async () => {
+    await expect(variantLabels('local/deleted-folder')).rejects.toBeInstanceOf(SourceModelGoneError);
   });
 
   it("of an opened .onnx file are the bundled sketch model's 16, as the lab assumes", async () => {

@@ -5,16 +5,17 @@ import { msg, str } from '@lit/localize';
 import { bitmapToInput, labelsFromConfig, renderSketchImage, sketchInputShape } from '../../sketch';
 import { SKETCH_INPUT_SPEC } from '../../sketch/input-spec';
 import { readCachedFile } from '../../runtime/cache';
-import { catalog, type CatalogModel } from '../../runtime/catalog';
+import { catalog, findModel, type CatalogModel } from '../../runtime/catalog';
 import type { Dtype, FileProgress, LoadedInfo } from '../../runtime/protocol';
 import { ImageClassifyClient } from '../../runtime/image-classify-client';
 import { getVariant, variantDtype, type StoredVariant } from '../../runtime/variant-store';
 import { bitmapPredictStep, type PredictStep } from '../../sketch/live-predictor';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import { formatPercent } from '../../ui/format';
+import { modelName } from '../../ui/model-name';
 import { modelTitle } from '../../ui/model-title';
 import { playsInGame } from '../../ui/play-variant';
-import { numberRepeats, storedVariantName } from '../../ui/variant-name';
+import { numberRepeats, storedVariantName, variantSourceName } from '../../ui/variant-name';
 import type { ClassQuality } from './targets';
 
 export interface SketchModelChoice {
@@ -38,6 +39,14 @@ export class VariantMissingError extends Error {
   constructor(readonly variantId: string) {
     super(`The lab variant ${variantId} is no longer stored in this browser`);
     this.name = 'VariantMissingError';
+  }
+}
+
+/** The model a lab variant was made from is no longer in this browser (a folder from disk deleted on the Models page). */
+export class SourceModelGoneError extends Error {
+  constructor(readonly modelId: string) {
+    super(`The model ${modelId} that this variant was made from is no longer in this browser`);
+    this.name = 'SourceModelGoneError';
   }
 }
 
@@ -127,20 +136,22 @@ export function variantChoiceKey(id: string): string {
 
 /** "doodle-cnn · static int8 (made here)", "mine.onnx · fp32 (your file)": the lab's name for it (interface language). */
 export function variantTitle(variant: VariantSummary): string {
-  return `${variant.name} · ${storedVariantName(variant)}`;
+  return `${variantSourceName(variant)} · ${storedVariantName(variant)}`;
 }
 
 /**
  * The classes of a lab variant's scores, in order, from the model it was made from (`modelId`): a bundled model's
  * config.json (in the app), one opened from disk from its config.json in the model cache; an opened .onnx file
  * (`file:…`, no config) is taken as the bundled sketch model's 16 classes, as the lab compares it. Throws when a
- * catalog model's config.json is not in this browser, or has no usable id2label (labelsFromConfig).
+ * catalog model's config.json is not in this browser, or has no usable id2label (labelsFromConfig); throws
+ * SourceModelGoneError when the model is no longer in the catalog at all.
  */
 export async function variantLabels(modelId: string): Promise<string[]> {
   const bundled = (id: string) => bundledConfigs[`../../../models/${id}/config.json`];
   if (modelId.startsWith('file:')) return labelsFromConfig(bundled(OPENED_FILE_CLASSES_FROM) ?? {});
   const config = bundled(modelId) ?? (await cachedConfig(modelId));
   if (!config) {
+    if (!findModel(modelId)) throw new SourceModelGoneError(modelId);
     throw new Error(msg(str`The class names of ${modelId} (its config.json) are not stored in this browser.`, { id: 'doodle.variant.no-config' }));
   }
   return labelsFromConfig(config);
@@ -207,7 +218,7 @@ async function loadNow(choice: SketchModelChoice, onProgress: (progress: FilePro
     labels,
     // Read when shown: the worker moves the model to WASM if the GPU stops working.
     get description() {
-      return `${info.modelId} · ${info.dtype} · ${worker.device}`;
+      return `${modelName(info.modelId)} · ${info.dtype} · ${worker.device}`;
     },
     dispose: () => afterPendingLoads(() => worker.dispose()),
   };

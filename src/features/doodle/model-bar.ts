@@ -12,6 +12,8 @@ import { controlStyles } from './controls.styles';
 export interface ModelStatus {
   state: 'loading' | 'ready' | 'failed';
   text: string;
+  /** A failed load that loading again may fix (offers "Try again"); not a file that is absent or damaged. */
+  retry?: boolean;
 }
 
 /**
@@ -104,7 +106,7 @@ export class ModelBar extends LitElement {
       </label>
       <span class="status ${this.status.state}" data-testid="model-status" role="status">
         ${this.status.text}
-        ${this.status.state === 'failed'
+        ${this.status.state === 'failed' && this.status.retry
           ? html`<button class="link" @click=${() => this.dispatchEvent(new Event('model-retry'))}>${msg('Try again', { id: 'doodle.model.retry' })}</button>`
           : nothing}
       </span>

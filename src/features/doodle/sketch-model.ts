@@ -10,7 +10,7 @@ import { parseHubId } from '../../runtime/hub-id';
 import { getSettings, type Settings } from '../../runtime/settings';
 import { listVariants, VARIANTS_DB } from '../../runtime/variant-store';
 import { withFileProgress } from '../../ui/file-progress';
-import { errorText, loadCauseText } from '../../ui/load-error-text';
+import { errorText, loadCauseText, loadProblemOf, retryMayHelp } from '../../ui/load-error-text';
 import {
   defaultSketchModelChoice,
   loadSketchClassifier,
@@ -18,6 +18,7 @@ import {
   rememberHubSketchModel,
   sketchModelChoices,
   variantChoiceKey,
+  SourceModelGoneError,
   VariantMissingError,
   type LoadedSketchClassifier,
   type SketchModelChoice,
@@ -28,7 +29,7 @@ import type { ModelStatus } from './model-bar';
 /** Why the hub model is not in use: its id was malformed, or it could not be loaded (the bundled model took over). */
 type HubProblem = { kind: 'invalid'; message: string } | { kind: 'unreachable'; title: string; host: string; detail: string };
 /** Why the chosen lab variant is not in use (the bundled model took over): it was deleted, or it did not load. */
-type VariantProblem = { kind: 'missing'; title: string } | { kind: 'failed'; title: string; detail: string };
+type VariantProblem = { kind: 'missing'; title: string } | { kind: 'source-gone'; title: string } | { kind: 'failed'; title: string; detail: string };
 
 export interface SketchModelOptions {
   /** The settings in force (device, dtype, hub host); a new value loads the model again. */
@@ -136,7 +137,7 @@ export class SketchModel implements ReactiveController {
       initial: loading,
       pending: loading,
       complete: (classifier): ModelStatus => ({ state: 'ready', text: msg(str`Ready · ${classifier.description}`, { id: 'doodle.load.ready' }) }),
-      error: (error): ModelStatus => ({ state: 'failed', text: msg(str`Could not load ${this.title()}: ${errorText(error)}`, { id: 'doodle.load.failed' }) }),
+      error: (error): ModelStatus => ({ state: 'failed', text: msg(str`Could not load ${this.title()}: ${loadCauseText(error)}`, { id: 'doodle.load.failed' }), retry: retryMayHelp(error) }),
     })!;
   }
 
@@ -148,7 +149,11 @@ export class SketchModel implements ReactiveController {
     if (p.kind === 'missing') {
       return msg(str`${title} is not stored in this browser (it was deleted, or made in another browser), so the bundled model plays instead.`, { id: 'doodle.variant.missing' });
     }
-    return msg(str`${title} could not be loaded, so the bundled model plays instead. (${p.detail})`, { id: 'doodle.variant.failed' });
+    if (p.kind === 'source-gone') {
+      return msg(str`${title} was made from a model that has been deleted from this browser, so the bundled model plays instead.`, { id: 'doodle.variant.source-gone' });
+    }
+    const detail = p.detail;
+    return msg(str`${title} could not be loaded, so the bundled model plays instead. (${detail})`, { id: 'doodle.variant.failed' });
   }
 
   /** Why the hub model is not in use, in the interface language; '' when nothing is wrong. */
@@ -156,6 +161,7 @@ export class SketchModel implements ReactiveController {
     const p = this.hubProblem;
     if (!p) return '';
     if (p.kind === 'invalid') return p.message;
+    if (!p.detail) return msg(str`${p.title} needs the model hub at ${p.host}, which cannot be reached (offline?); the bundled model still works and is used instead.`, { id: 'doodle.hub.no-answer' });
     return msg(str`${p.title} needs the model hub at ${p.host}; the bundled model still works and is used instead. (${p.detail})`, {
       id: 'doodle.hub.unreachable',
     });
@@ -223,13 +229,21 @@ export class SketchModel implements ReactiveController {
       // The hub model could not be loaded: say why and play on with the bundled model (the drawing stays).
       if (!signal.aborted && choice.kind === 'image') {
         const host = this.options.settings()?.hubHost ?? getSettings().hubHost;
-        this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail: loadCauseText(error) };
+        // The sentence already says the hub is needed: an unreachable hub needs no second mention.
+        const detail = loadProblemOf(error)?.code === 'hub-unreachable' ? '' : loadCauseText(error);
+        this.hubProblem = { kind: 'unreachable', title: choice.title, host, detail };
         this.choice = defaultSketchModelChoice();
       }
       // A lab variant that is gone or does not load: say so and play on with the bundled model (the round goes on).
       if (!signal.aborted && choice.variantId !== undefined) {
         const title = this.knownTitle();
-        this.fallBackFromVariant(error instanceof VariantMissingError ? { kind: 'missing', title } : { kind: 'failed', title, detail: errorText(error) });
+        this.fallBackFromVariant(
+          error instanceof VariantMissingError
+            ? { kind: 'missing', title }
+            : error instanceof SourceModelGoneError
+              ? { kind: 'source-gone', title }
+              : { kind: 'failed', title, detail: errorText(error) },
+        );
       }
       throw error;
     }

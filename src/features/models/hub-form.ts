@@ -30,7 +30,7 @@ export class HubForm extends LitElement {
   override render() {
     return html`<h2>${msg('Another hub model', { id: 'models.hub.heading' })}</h2>
       <form @submit=${this.submit}>
-        <label>${msg('Model id', { id: 'models.hub.model-id' })} <input name="model-id" placeholder="organisation/name" required data-testid="hub-model-id" /></label>
+        <label>${msg('Model id', { id: 'models.hub.model-id' })} <input name="model-id" placeholder=${msg('organisation/name', { id: 'models.hub.placeholder' })} required data-testid="hub-model-id" /></label>
         <label
           >${msg('Dtype', { id: 'models.hub.dtype' })}
           <select name="dtype">

@@ -130,7 +130,8 @@ export class ModelsPage extends LitElement {
     if (!confirm(question)) return;
     if (model?.source === 'local') {
       await deleteLocalModel(modelId);
-      notify(msg(str`Deleted ${modelId}; open its folder again to use it.`, { id: 'models.notice.deleted-local' }));
+      const title = model.title;
+      notify(msg(str`Deleted ${title}; open its folder again to use it.`, { id: 'models.notice.deleted-local' }));
     } else {
       const count = await deleteCachedModel(modelId);
       notify(msg(str`Deleted ${count} cached file(s) of ${modelId}.`, { id: 'models.notice.deleted' }));

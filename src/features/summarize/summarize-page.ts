@@ -11,7 +11,7 @@ import { SummarizeClient } from '../../runtime/summarize-client';
 import type { ModelInfo } from '../../runtime/worker-client';
 import type { LengthSetting } from '../../summarize/extractive';
 import { withFileProgress } from '../../ui/file-progress';
-import { errorText, loadCauseText } from '../../ui/load-error-text';
+import { errorText, loadCauseText, loadProblemOf } from '../../ui/load-error-text';
 import { loadDraft, saveDraft } from './draft-store';
 import type { HubSummarizer } from './engines';
 import { highlightPieces } from './result-facts';
@@ -141,6 +141,8 @@ export class SummarizePage extends LitElement {
       this.error = () => {
         // Only the cause (in the language shown now): the message names the model itself.
         const cause = loadCauseText(error).replace(/[.。]+$/, '');
+        // A cause the runtime recognised needs no guess after it.
+        if ((loadProblemOf(error)?.code ?? 'other') !== 'other') return msg(str`Could not load ${id} (${dtype}): ${cause}. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed-known' });
         return msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
       };
       return undefined;

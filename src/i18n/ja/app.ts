@@ -49,6 +49,7 @@ export const templates: JaTemplates = {
   'app.wasm.many': str`WASM・${0} スレッド`,
   'app.notice.dismiss': '閉じる',
   'app.notice.webgpu-load-failed': str`WebGPU で ${0} を読み込めませんでした（${1}）。代わりに WASM で実行します。`,
+  'app.notice.local-file-damaged': str`このブラウザーに保存された ${1} の ${0} が壊れています。モデルフォルダをもう一度開いてください。`,
   'app.notice.cache-damaged': str`保存済みの ${0}（${1}）が壊れていたため、もう一度ダウンロードします。`,
   'app.notice.cache-checksum': str`${1} の ${0} がカタログのチェックサムと一致しないため、保存しませんでした。`,
   'app.notice.cache-full': str`ブラウザのストレージがいっぱいです。${1} の ${0} はメモリ上で実行し、次回またダウンロードします。モデルページでモデルを削除すると空きができます。`,
