@@ -279,6 +279,43 @@ async function englishLeftInLab(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Variant rows a person would find ragged: name and size not on one line, notes (self-check) squeezed into less than
+ * 80 % of the row, buttons split across groups or lines.
+ */
+async function variantRowProblems(page: Page): Promise<string[]> {
+  return page.getByTestId('variant').evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const name = row.getAttribute('data-name');
+      const box = (el: Element | null) => el!.getBoundingClientRect();
+      const problems: string[] = [];
+      const label = box(row.querySelector('input[type=checkbox]')!.closest('label'));
+      const size = box(row.querySelector('.size'));
+      if (Math.abs(label.bottom - size.bottom) > 6) problems.push(`${name}: size not on the name's line`);
+      const notes = row.querySelector('[data-testid="self-check"]');
+      if (notes && box(notes).width < 0.8 * box(row).width) problems.push(`${name}: self-check squeezed to ${Math.round(box(notes).width)} px`);
+      const buttons = [...row.querySelectorAll('button')];
+      if (new Set(buttons.map((b) => b.parentElement)).size > 1) problems.push(`${name}: buttons in separate groups`);
+      if (new Set(buttons.map((b) => Math.round(box(b).top))).size > 1) problems.push(`${name}: buttons on more than one line`);
+      return problems;
+    }),
+  );
+}
+
+/** On a phone: result values outside the table's box (behind a sideways scroll) or without their column's name. */
+async function stackedTableProblems(page: Page): Promise<string[]> {
+  return page.getByTestId('comparison-table').evaluate((table) => {
+    const right = table.parentElement!.getBoundingClientRect().right;
+    const problems: string[] = [];
+    for (const row of table.querySelectorAll('[data-testid="result-row"]')) {
+      const cells = [...row.querySelectorAll('td')];
+      for (const cell of cells) if (cell.getBoundingClientRect().right > right + 1) problems.push(`${row.getAttribute('data-name')}: "${cell.textContent}" hidden to the right`);
+      for (const cell of cells.slice(1)) if (!getComputedStyle(cell, '::before').content.includes(cell.getAttribute('data-label') ?? '\u0000')) problems.push(`${row.getAttribute('data-name')}: "${cell.textContent}" has no label`);
+    }
+    return problems;
+  });
+}
+
 test.describe('quantize lab in Japanese', () => {
   test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
   test.use({ locale: 'ja-JP' });
@@ -305,6 +342,13 @@ test.describe('quantize lab in Japanese', () => {
     expect(Number(await row.getByTestId('agreement').textContent())).toBeGreaterThanOrEqual(0.98);
     await expect(row.getByTestId('accuracy')).toHaveText(/^\d+\.\d%$/);
     expect(await englishLeftInLab(page)).toEqual([]);
+
+    // The longer Japanese labels are where rows got ragged (break-it 2): the laptop's variant rows, the phone's table.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.locator(`[data-testid="variant"][data-name="${name}"]`).getByTestId('self-check')).toContainText('セルフチェック合格');
+    expect(await variantRowProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await stackedTableProblems(page)).toEqual([]);
   });
 
   test('a bad file gets its message in Japanese and changes nothing', async ({ page }) => {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { stackedTableStyles } from '../../ui/stacked-table.styles';
 import { labTableStyles } from './lab.styles';
 
 export const comparisonViewStyles = [
   labTableStyles,
+  stackedTableStyles,
   css`
     table {
       font-size: 0.9rem;
@@ -14,6 +16,16 @@ export const comparisonViewStyles = [
     }
     tr.reference td {
       background: var(--surface-2);
+    }
+    @media (max-width: 640px) {
+      /* Stacked: the whole reference row is tinted, and where a load came from follows its time on the line. */
+      tr.reference {
+        background: var(--surface-2);
+      }
+      td small {
+        display: inline;
+        margin-left: 0.3em;
+      }
     }
     .charts {
       display: grid;

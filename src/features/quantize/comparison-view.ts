@@ -39,25 +39,35 @@ export class ComparisonView extends LitElement {
     const comparedOn = samples.includes(originName('synthetic'))
       ? msg(str`Compared on ${samples} (drawn by this page’s code at run time, not real drawings).`, { id: 'quantize.results.onSynthetic' })
       : msg(str`Compared on ${samples}.`, { id: 'quantize.results.on' });
+    // On a phone each row stacks (stackedTableStyles): the column heads become each value's label.
+    const column = {
+      backend: msg('Backend', { id: 'quantize.column.backend' }),
+      size: msg('Size', { id: 'quantize.column.size' }),
+      smaller: msg('Smaller', { id: 'quantize.column.smallerHead' }),
+      firstLoad: msg('First load', { id: 'quantize.column.firstLoadHead' }),
+      reload: msg('Reload', { id: 'quantize.column.reload' }),
+      agreement: msg('Agreement', { id: 'quantize.column.agreementHead' }),
+      accuracy: msg('Accuracy', { id: 'quantize.column.accuracyHead' }),
+    };
     return html`<h2>${msg('Results', { id: 'quantize.results.heading' })}</h2>
       <p data-testid="samples-used">${comparedOn}${classesNote(compared)}</p>
       <div class="table-wrap">
-        <table data-testid="comparison-table">
+        <table class="stacked" data-testid="comparison-table">
           <thead>
             <tr>
-              <th>${msg('Variant', { id: 'quantize.column.variant' })}</th><th>${msg('Backend', { id: 'quantize.column.backend' })}</th>
-              <th>${msg('Size', { id: 'quantize.column.size' })}</th><th>${msg('Smaller', { id: 'quantize.column.smallerHead' })}</th>
-              <th>${msg('First load', { id: 'quantize.column.firstLoadHead' })}</th><th>${msg('Reload', { id: 'quantize.column.reload' })}</th>
-              <th>p50</th><th>p95</th><th>${msg('Agreement', { id: 'quantize.column.agreementHead' })}</th><th>KL</th>
-              <th>${msg('Accuracy', { id: 'quantize.column.accuracyHead' })}</th>
+              <th>${msg('Variant', { id: 'quantize.column.variant' })}</th><th>${column.backend}</th><th>${column.size}</th><th>${column.smaller}</th>
+              <th>${column.firstLoad}</th><th>${column.reload}</th><th>p50</th><th>p95</th><th>${column.agreement}</th><th>KL</th><th>${column.accuracy}</th>
             </tr>
           </thead>
           <tbody>
             ${tableRows(this.results).map(
               (r) => html`<tr data-testid="result-row" data-name=${r.name} data-backend=${r.backend} class=${r.isReference ? 'reference' : ''}>
-                <td>${r.name}</td><td>${r.backend}</td><td>${r.size}</td><td data-testid="smaller">${r.smaller}</td><td>${r.firstLoad}<small>${r.firstLoadSource}</small></td>
-                <td>${r.reload}</td><td data-testid="p50">${r.p50}</td><td data-testid="p95">${r.p95}</td><td data-testid="agreement">${r.agreement}</td><td>${r.kl}</td>
-                <td data-testid="accuracy">${r.accuracy}</td>
+                <td>${r.name}</td><td data-label=${column.backend}>${r.backend}</td><td data-label=${column.size}>${r.size}</td>
+                <td data-testid="smaller" data-label=${column.smaller}>${r.smaller}</td>
+                <td data-label=${column.firstLoad}>${r.firstLoad}<small>${r.firstLoadSource}</small></td><td data-label=${column.reload}>${r.reload}</td>
+                <td data-testid="p50" data-label="p50">${r.p50}</td><td data-testid="p95" data-label="p95">${r.p95}</td>
+                <td data-testid="agreement" data-label=${column.agreement}>${r.agreement}</td><td data-label="KL">${r.kl}</td>
+                <td data-testid="accuracy" data-label=${column.accuracy}>${r.accuracy}</td>
               </tr>`,
             )}
           </tbody>

@@ -54,29 +54,32 @@ export class ModelPicker extends LitElement {
 
   private renderVariant(v: LabVariant): TemplateResult {
     const stored = v.stored;
+    // One layout for every row: name and size on a line, the notes across the row below, the buttons in one group.
     return html`<li data-testid="variant" data-name=${v.name}>
-      <label class="grow">
-        <input type="checkbox" .checked=${v.isReference || this.checked.has(v.id)} ?disabled=${v.isReference || this.busy}
-          @change=${(e: Event) => this.emit('variant-toggle', { id: v.id, on: (e.target as HTMLInputElement).checked })} />
-        ${v.name}${v.isReference ? html` <span class="muted">${msg('(reference)', { id: 'quantize.variant.reference' })}</span>` : nothing}
-        ${stored?.calibratedOn ? html`<small class="muted">${msg(str`calibrated on ${stored.calibratedOn}`, { id: 'quantize.variant.calibratedOn' })}</small>` : nothing}
-        ${stored?.selfCheck
-          ? html`<small class="muted" data-testid="self-check">${selfCheckText(stored.selfCheck)}</small>`
-          : nothing}
-        ${stored && this.unsaved.includes(stored)
-          ? html`<small class="unsaved" data-testid="not-saved">${msg('not saved in this browser: download it to keep it', { id: 'quantize.variant.notSaved' })}</small>`
-          : nothing}
-      </label>
-      <span class="size">${v.bytes === undefined ? msg('size after download', { id: 'quantize.variant.sizeUnknown' }) : formatBytes(v.bytes)}</span>
+      <div class="head">
+        <label>
+          <input type="checkbox" .checked=${v.isReference || this.checked.has(v.id)} ?disabled=${v.isReference || this.busy}
+            @change=${(e: Event) => this.emit('variant-toggle', { id: v.id, on: (e.target as HTMLInputElement).checked })} />
+          ${v.name}${v.isReference ? html` <span class="muted">${msg('(reference)', { id: 'quantize.variant.reference' })}</span>` : nothing}
+        </label>
+        <span class="size">${v.bytes === undefined ? msg('size after download', { id: 'quantize.variant.sizeUnknown' }) : formatBytes(v.bytes)}</span>
+      </div>
+      ${stored?.calibratedOn ? html`<small class="muted">${msg(str`calibrated on ${stored.calibratedOn}`, { id: 'quantize.variant.calibratedOn' })}</small>` : nothing}
+      ${stored?.selfCheck ? html`<small class="muted" data-testid="self-check">${selfCheckText(stored.selfCheck)}</small>` : nothing}
+      ${stored && this.unsaved.includes(stored)
+        ? html`<small class="unsaved" data-testid="not-saved">${msg('not saved in this browser: download it to keep it', { id: 'quantize.variant.notSaved' })}</small>`
+        : nothing}
       ${stored
-        ? html`${this.unsaved.includes(stored) || !playsInGame(stored.modelId)
+        ? html`<div class="actions">
+            ${this.unsaved.includes(stored) || !playsInGame(stored.modelId)
               ? nothing
               : html`<button data-testid="play-variant" title=${msg('Play Doodle Dash with this model', { id: 'quantize.variant.playTitle' })}
                   @click=${() => (location.hash = playVariantHref(stored.id))}>${msg('Play', { id: 'quantize.variant.play' })}</button>`}
             <button data-testid="download-variant" @click=${() => download(stored)}>${msg('Download .onnx', { id: 'quantize.variant.download' })}</button>
             <button class="danger" data-testid="delete-variant" ?disabled=${this.busy} @click=${() => this.emit('variant-delete', { variant: stored })}>
               ${msg('Delete', { id: 'quantize.variant.delete' })}
-            </button>`
+            </button>
+          </div>`
         : nothing}
     </li>`;
   }
