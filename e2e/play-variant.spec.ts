@@ -24,7 +24,7 @@ async function makeVariant(page: Page, method: RegExp, options: Record<string, s
 
 /** The title the game's menu gives the variant: the lab's name after the model's id. */
 async function gameTitle(row: ReturnType<Page['getByTestId']>): Promise<string> {
-  return `doodle-cnn · ${await row.getAttribute('data-name')}`;
+  return `Sketch CNN (16 classes) · ${await row.getAttribute('data-name')}`;
 }
 
 test.describe('playing a lab variant', () => {
@@ -118,9 +118,9 @@ test.describe('playing a lab variant', () => {
     });
     await page.goto('/#/doodle/variant/broken-1');
     await page.reload();
-    await expect(problem).toContainText('doodle-cnn · dynamic int8 (made here) could not be loaded, so the bundled model plays instead. (');
+    await expect(problem).toContainText('Sketch CNN (16 classes) · dynamic int8 (made here) could not be loaded, so the bundled model plays instead. (');
     await expect(page.getByTestId('model-status')).toHaveText(BUNDLED_READY, { timeout: 60_000 });
-    await expect(page.getByTestId('model-select').locator('optgroup option')).toHaveText(['doodle-cnn · dynamic int8 (made here)']);
+    await expect(page.getByTestId('model-select').locator('optgroup option')).toHaveText(['Sketch CNN (16 classes) · dynamic int8 (made here)']);
     await page.getByTestId('start').click();
     await drawOnCanvas(page, SHAPES.circle![0]!, 1);
     await expect(page.getByTestId('guesses').locator('li')).toHaveCount(5);
