@@ -110,10 +110,10 @@ describe('describeSelfCheck', () => {
   const base = { samples: 8, maxAbsError: 0.075, output: 'logits', unbounded: [] };
   it('states the tighter bound only, since a compounded end-to-end bound tells a person nothing', () => {
     expect(describeSelfCheck({ ...base, bound: 2.1e9, layered: { maxAbsError: 0.075, bound: 1.85 } })).toBe(
-      '8 inputs: largest error 0.0750 on "logits", within the int8 bound 1.85 (layer by layer)',
+      '8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)',
     );
     expect(describeSelfCheck({ ...base, bound: 0.5, layered: { maxAbsError: 0.075, bound: 0.9 } })).toBe(
-      '8 inputs: largest error 0.0750 on "logits", within the int8 bound 0.500 (end to end)',
+      '8 inputs: largest error 0.0750 on "logits" (int8 bound 0.500 end to end)',
     );
   });
 
@@ -126,7 +126,7 @@ describe('describeSelfCheck', () => {
   it('reads results stored before: the node path dropped, an output the layered bound held not listed', () => {
     const stored = ['logits (past /blocks/blocks.0/norm1/LayerNormalization (LayerNormalization))'] as unknown as UnboundedOutput[];
     expect(describeSelfCheck({ ...base, bound: Infinity, layered: { maxAbsError: 0.153, bound: 1.67 }, format: 'int4', unbounded: stored })).toBe(
-      '8 inputs: largest error 0.0750 on "logits", within the int4 bound 1.67 (layer by layer)',
+      '8 inputs: largest error 0.0750 on "logits" (int4 bound 1.67 layer by layer)',
     );
     expect(unboundedOutputs({ ...base, bound: Infinity, unbounded: stored })).toEqual([{ output: 'logits', op: 'LayerNormalization' }]);
   });

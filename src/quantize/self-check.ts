@@ -228,7 +228,7 @@ export function unboundedByOperator(unbounded: readonly UnboundedOutput[]): Map<
 
 /**
  * One line for people (English, for the command-line tools):
- * `8 inputs: largest error 0.0750 on "logits", within the int8 bound 1.85 (layer by layer)`, then per operator past
+ * `8 inputs: largest error 0.0750 on "logits" (int8 bound 1.85 layer by layer)`, then per operator past
  * which no bound exists `; no bound past Sqrt, so "y" was only checked to run`.
  */
 export function describeSelfCheck(result: SelfCheckResult): string {
@@ -239,7 +239,7 @@ export function describeSelfCheck(result: SelfCheckResult): string {
   );
   return (
     `${result.samples} inputs: largest error ${result.maxAbsError.toPrecision(3)} on "${result.output}"` +
-    (tightest ? `, within the ${result.format ?? 'int8'} bound ${tightest.bound.toPrecision(3)} (${how})` : '') +
+    (tightest ? ` (${result.format ?? 'int8'} bound ${tightest.bound.toPrecision(3)} ${how})` : '') +
     unbounded.join('')
   );
 }
