@@ -2,7 +2,7 @@
 // Models page through the directory input (the fallback every Chromium has); then, with the network off, the
 // summarizer summarizes with the local seq2seq model and the game guesses with the local image classifier. Folders
 // that are not usable models get a message that says what is wrong, and nothing stored before is lost.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -86,7 +86,7 @@ test.describe('with the offline app', () => {
     await page.goto('/#/doodle/practice');
     await page.reload();
     await page.getByTestId('model-select').selectOption('local/tiny-image-classifier');
-    await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready · local\/tiny-image-classifier · fp32/, { timeout: 60_000 });
+    await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready · tiny-image-classifier · fp32/, { timeout: 60_000 });
     await drawOnCanvas(page, SHAPES.circle![0]!, 3);
     const guesses = page.getByTestId('guesses').locator('li');
     await expect(guesses).toHaveCount(5);
@@ -187,7 +187,15 @@ test('a folder named in any script keeps its name; the same folder again is not 
   await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
   await page.getByTestId('import-keep-both').click();
   await expect(result).toContainText(`Opened ${name} as ${id}-2:`);
-  await expect(modelRow(page, `${id}-2`).getByRole('heading', { level: 2 })).toHaveText(name);
+  // Two cards of one name: each heading says when it was opened, and its id.
+  await expect(modelRow(page, `${id}-2`).getByRole('heading', { level: 2 })).toContainText(name);
+  await expect(modelRow(page, `${id}-2`).getByTestId('opened-at')).toContainText(`${id}-2`);
+  await expect(row.getByTestId('opened-at')).toContainText(id);
+
+  // A folder of the same name with other files is stored beside them, and the result says so.
+  await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name, (dir) => appendFileSync(join(dir, 'config.json'), '\n')));
+  await expect(result).toContainText(`Opened ${name} as ${id}-3:`);
+  await expect(page.getByTestId('folder-namesake')).toContainText(`Another folder named ${name} is already here (${id}, ${id}-2), with other files`);
 
   // Deleting asks; cancelling keeps the model and its files.
   const questions: string[] = [];

@@ -11,6 +11,8 @@ import { formatDate, formatDuration, formatNumber } from '../../ui/format';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
+import { catalog } from '../../runtime/catalog';
+import { localNamesakes } from './model-rows';
 import { folderFromDrop, folderFromInput, hasDirectoryPicker, pickFolder, type PickedFolder } from './folder-reader';
 import { problemText } from './models-text';
 
@@ -140,8 +142,15 @@ export class FolderImport extends LitElement {
     const size = formatBytes(bytes);
     const time = formatDuration(ms);
     const leftOut = listSome(record.leftOut);
+    const namesakes = localNamesakes(catalog.models, record.folder, id);
+    const others = namesakes.join(', ');
     return html`<div class="ok" role="status" data-testid="folder-result">
       <p>${msg(str`Opened ${record.folder} as ${id}: ${size} copied in ${time}.`, { id: 'models.import.done' })}</p>
+      ${namesakes.length
+        ? html`<p data-testid="folder-namesake">
+            ${msg(str`Another folder named ${record.folder} is already here (${others}), with other files; their cards show when each was opened.`, { id: 'models.import.namesake' })}
+          </p>`
+        : nothing}
       ${record.leftOut.length ? html`<p class="muted">${msg(str`Not needed in the browser, so not copied: ${leftOut}.`, { id: 'models.import.left-out' })}</p>` : nothing}
     </div>`;
   }

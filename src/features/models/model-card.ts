@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { dtypeBytes } from '../../runtime/catalog';
 import type { LocalModelRecord } from '../../runtime/local-models';
 import type { Dtype } from '../../runtime/protocol';
+import { dtypeName } from '../../ui/dtype-name';
 import { formatDate } from '../../ui/format';
 import { modelNote, modelTitle } from '../../ui/model-title';
 import { controlStyles } from '../../ui/shared-styles';
@@ -28,6 +29,8 @@ export class ModelCard extends LitElement {
   @property({ attribute: false }) activity: Activity | undefined;
   @property({ attribute: false }) verifyLines: string[] | undefined;
   @property({ type: Boolean }) busy = false;
+  /** Another folder from disk has the same name: the heading adds when this one was opened. */
+  @property({ type: Boolean }) namesake = false;
 
   private fire(name: string, dtype?: Dtype): void {
     this.dispatchEvent(new CustomEvent(name, { detail: { modelId: this.row.modelId, dtype }, bubbles: true, composed: true }));
@@ -44,7 +47,11 @@ export class ModelCard extends LitElement {
     return html`<section class="card" data-testid="model-row" data-model=${row.modelId} aria-label=${row.title}>
       <div class="head">
         <div>
-          <h2>${modelTitle({ id: row.modelId, title: row.title })}</h2>
+          <h2>
+            ${modelTitle({ id: row.modelId, title: row.title })}${record && this.namesake
+              ? html` <span class="muted opened" data-testid="opened-at">· ${formatDate(record.importedAt)} · <code>${row.modelId}</code></span>`
+              : nothing}
+          </h2>
           <p class="muted meta">
             <code>${row.modelId}</code>
             ${model ? html` · ${sourceName(model.source)} · ${taskName(model.task)}` : html` · ${msg('not in the catalog', { id: 'models.card.uncatalogued' })}`}
@@ -59,9 +66,11 @@ export class ModelCard extends LitElement {
                 <select id="dtype" data-testid="load-dtype">
                   ${dtypes.map((d) => {
                     const bytes = dtypeBytes(model, d);
-                    const size = bytes ? ` · ${formatBytes(bytes)}` : '';
+                    // All the files a load of this dtype needs (the lab shows the .onnx file alone).
+                    const total = bytes ? formatBytes(bytes) : '';
+                    const size = total ? ` · ${msg(str`${total} with shared files`, { id: 'models.card.dtype-size' })}` : '';
                     const cached = row.completeDtypes.includes(d) ? ` · ${msg('cached', { id: 'models.card.cached' })}` : '';
-                    return html`<option value=${d} ?selected=${d === model.defaultDtype}>${d}${size}${cached}</option>`;
+                    return html`<option value=${d} ?selected=${d === model.defaultDtype}>${dtypeName(d)}${size}${cached}</option>`;
                   })}
                 </select>`
             : nothing}
@@ -138,6 +147,10 @@ export class ModelCard extends LitElement {
     controlStyles,
     panelStyles,
     css`
+      h2 .opened {
+        font-size: 0.8em;
+        font-weight: normal;
+      }
       .head {
         display: flex;
         flex-wrap: wrap;

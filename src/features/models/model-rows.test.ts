@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CachedFileMeta } from '../../runtime/cache';
 import type { Catalog } from '../../runtime/catalog';
-import { buildModelRows, zeroInputs } from './model-rows';
+import { buildModelRows, localNamesakes, zeroInputs } from './model-rows';
 
 const catalog: Catalog = {
   models: [
@@ -54,6 +54,19 @@ describe('offline status', () => {
     const hub: Catalog = { models: [{ ...catalog.models[0]!, id: 'org/hub', source: 'hub' }] };
     expect(buildModelRows(hub, [], new Set(['org/hub/config.json', 'org/hub/onnx/model.onnx']))[0]!.offlineDtypes).toEqual([]);
     expect(buildModelRows(hub, [file('org/hub', 'onnx/model.onnx', 1)])[0]!.offlineDtypes).toEqual([]);
+  });
+});
+
+describe('localNamesakes', () => {
+  it('finds the other folders from disk of the same name, never the model itself nor a hub model of that title', () => {
+    const models = [
+      { id: 'local/model', title: '日本語モデル', source: 'local' as const },
+      { id: 'local/model-2', title: '日本語モデル', source: 'local' as const },
+      { id: 'local/other', title: 'other', source: 'local' as const },
+      { id: 'org/model', title: '日本語モデル', source: 'hub' as const },
+    ];
+    expect(localNamesakes(models, '日本語モデル', 'local/model-2')).toEqual(['local/model']);
+    expect(localNamesakes(models, 'other', 'local/other')).toEqual([]);
   });
 });
 

@@ -80,3 +80,11 @@ export function zeroInputs(inputs: InputInfo[]): TensorMap | undefined {
   }
   return map;
 }
+
+/**
+ * The ids of the other models opened from disk with the folder name `title` (an import of a same-named folder with
+ * other files is stored as `local/<name>-2`: the cards and the import result must tell them apart).
+ */
+export function localNamesakes(models: readonly Pick<CatalogModel, 'id' | 'title' | 'source'>[], title: string, exceptId: string): string[] {
+  return models.filter((m) => m.source === 'local' && m.title === title && m.id !== exceptId).map((m) => m.id);
+}

@@ -23,7 +23,7 @@ import './hub-form';
 import type { Activity } from './load-activity';
 import './load-activity';
 import './model-card';
-import { buildModelRows, zeroInputs, type ModelRow } from './model-rows';
+import { buildModelRows, localNamesakes, zeroInputs, type ModelRow } from './model-rows';
 import { precachedModelFiles } from './precache';
 import './storage-summary';
 import type { StorageFacts } from './storage-summary';
@@ -213,6 +213,7 @@ export class ModelsPage extends LitElement {
             html`<models-model-card
               .row=${row}
               .record=${records.get(row.modelId)}
+              ?namesake=${row.model?.source === 'local' && localNamesakes(catalog.models, row.model.title, row.modelId).length > 0}
               .activity=${activity?.modelId === row.modelId ? activity : undefined}
               .verifyLines=${this.verifyReport?.modelId === row.modelId ? this.verifyReport.lines : undefined}
               ?busy=${this.busy}

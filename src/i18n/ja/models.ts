@@ -62,6 +62,8 @@ export const templates: JaTemplates = {
 
   'models.hub.heading': 'その他のハブモデル',
   'models.hub.model-id': 'モデルID',
+  'models.import.namesake': str`同じ名前のフォルダ ${0} がすでにあります（${1}）。ファイルは異なります。各カードに開いた日時が表示されます。`,
+  'models.card.dtype-size': str`共有ファイル込みで ${0}`,
   'models.hub.placeholder': '組織名/モデル名',
   'models.hub.dtype': 'データ型',
   'models.hub.auto': '自動',
