@@ -72,6 +72,27 @@ describe('self-check', () => {
     expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: [{ output: 'y', op: 'Sqrt' }] });
   });
 
+  it('refuses an output that is not a number where the float model is finite, even where no bound covers it', async () => {
+    const model = new OnnxModelBuilder(13, 7)
+      .input('x', ['batch', 4])
+      .output('y', ['batch', 3])
+      .randomWeight('w', [4, 3], 4)
+      .node('MatMul', ['x', 'w'], ['m'])
+      .node('Abs', ['m'], ['a'])
+      .node('Sqrt', ['a'], ['y'])
+      .build();
+    const { bytes, report } = await quantizeModel(model, { mode: 'dynamic' });
+    for (const broken of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const runsBroken: typeof runner = async (candidate, samples, names) => {
+        const results = await runner(candidate, samples, names);
+        if (candidate !== bytes) return results;
+        return results.map((sample) => ({ ...sample, y: { ...sample.y!, data: Float32Array.from(sample.y!.data, (v, i) => (i === 1 ? broken : v)) } }));
+      };
+      const error = await refusal(selfCheck(model, bytes, report, { run: runsBroken, runtime: 'onnxruntime-node' }));
+      expect(error.message).toMatch(/output "y" has values that are not numbers \(NaN or ±Infinity\) where the float model's are finite, on check input 1 of 8 in onnxruntime-node/);
+    }
+  });
+
   it('does not list an output as unbounded when the layer-by-layer bound held it (only the end-to-end one stops)', async () => {
     // As in the ViT past its first LayerNorm: the end-to-end bound stops at Sqrt, the measured error after it restarts it.
     const model = new OnnxModelBuilder(13, 7)

@@ -127,6 +127,12 @@ export async function selfCheck(
         `${s + 1} of ${samples.length}, more than the ${bound.toPrecision(3)} its ${steps} allow${given}. The quantized model is wrong, so it was not kept.`,
     );
   };
+  const nonFinite = (name: string, s: number): never => {
+    throw new QuantizeError(
+      'self-check-failed',
+      `The quantized model's output "${name}" has values that are not numbers (NaN or ±Infinity) where the float model's are finite, on check input ${s + 1} of ${samples.length}${where}. It was not kept.`,
+    );
+  };
   // Outputs held to a finite bound (end to end or layered) on some input; the others → the operator past which no bound exists.
   const held = new Set<string>();
   const unbounded = new Map<string, string | undefined>();
@@ -144,11 +150,14 @@ export async function selfCheck(
         throw new QuantizeError('self-check-failed', `The quantized model's output "${name}" has ${actual?.length ?? 0} values where the float model has ${expected.length}${where}. It was not kept.`);
       }
       const error = maxAbsDifference(actual, expected);
+      // Refused whatever the bound: an output no bound covers (Infinity > Infinity is false) must still be finite.
+      if (error === Infinity) nonFinite(name, s);
       const { bound, blockedBy } = endToEnd[name];
       if (error > bound) fail(`output "${name}"${producerOf(floatBytes, name)}`, error, bound, s, '');
       let layeredFigures: SelfCheckResult['layered'];
       if (layered && stepwise) {
         const layeredError = maxAbsDifference(layered[s][name].data, expected);
+        if (layeredError === Infinity) nonFinite(name, s);
         const layeredBound = stepwise.outputs[name].bound;
         if (layeredError > layeredBound) fail(`output "${name}"${producerOf(floatBytes, name)}`, layeredError, layeredBound, s, ' given the errors of the layers before it');
         layeredFigures = { maxAbsError: layeredError, bound: layeredBound };
