@@ -29,6 +29,18 @@ function withScaledWeight(bytes: Uint8Array, scaleName: string, factor: number):
   return encodeModel(model);
 }
 
+/** y = Sqrt(|x·w|): an output behind an operator the error bound has no rule for. */
+function sqrtOfMatMul(): Uint8Array {
+  return new OnnxModelBuilder(13, 7)
+    .input('x', ['batch', 4])
+    .output('y', ['batch', 3])
+    .randomWeight('w', [4, 3], 4)
+    .node('MatMul', ['x', 'w'], ['m'])
+    .node('Abs', ['m'], ['a'])
+    .node('Sqrt', ['a'], ['y'])
+    .build();
+}
+
 describe('self-check', () => {
   it.each(['weight-only', 'dynamic'] as const)('passes a correct %s model and records its error against the bound', async (mode) => {
     const { report } = await quantizeModel(buildSmallCnn(), { mode, selfCheck: { run: runner, runtime: 'onnxruntime-node' } });
@@ -60,27 +72,13 @@ describe('self-check', () => {
   });
 
   it('checks outputs behind operators it has no bound for only for running, and says which', async () => {
-    const model = new OnnxModelBuilder(13, 7)
-      .input('x', ['batch', 4])
-      .output('y', ['batch', 3])
-      .randomWeight('w', [4, 3], 4)
-      .node('MatMul', ['x', 'w'], ['m'])
-      .node('Abs', ['m'], ['a'])
-      .node('Sqrt', ['a'], ['y'])
-      .build();
+    const model = sqrtOfMatMul();
     const { report } = await quantizeModel(model, { mode: 'dynamic', selfCheck: { run: runner } });
     expect(report.selfCheck).toMatchObject({ bound: Infinity, unbounded: [{ output: 'y', op: 'Sqrt' }] });
   });
 
   it('refuses an output that is not a number where the float model is finite, even where no bound covers it', async () => {
-    const model = new OnnxModelBuilder(13, 7)
-      .input('x', ['batch', 4])
-      .output('y', ['batch', 3])
-      .randomWeight('w', [4, 3], 4)
-      .node('MatMul', ['x', 'w'], ['m'])
-      .node('Abs', ['m'], ['a'])
-      .node('Sqrt', ['a'], ['y'])
-      .build();
+    const model = sqrtOfMatMul();
     const { bytes, report } = await quantizeModel(model, { mode: 'dynamic' });
     for (const broken of [Number.NaN, Number.POSITIVE_INFINITY]) {
       const runsBroken: typeof runner = async (candidate, samples, names) => {
