@@ -256,6 +256,15 @@ test('a damaged stored file of a folder from disk: one message naming the folder
     { timeout: 60_000 },
   );
   await expect(page.getByTestId('notice')).toHaveCount(0);
+
+  // The game: the cause once, no hub blamed, and no "Try again" that cannot help (the file is gone until reopened).
+  await page.goto('/#/doodle/practice');
+  await page.getByTestId('model-select').selectOption(`local/${name}`);
+  const status = page.getByTestId('model-status');
+  await expect(status).toContainText('open the model folder again', { timeout: 60_000 });
+  expect((await status.textContent())!.match(/Could not load/g)).toHaveLength(1);
+  await expect(status.getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('hub-problem')).toHaveCount(0);
 });
 
 test('a sketch model folder like the bundled one is offered in the quantization lab and quantized from the cache', async ({ page }) => {

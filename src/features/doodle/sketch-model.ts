@@ -4,6 +4,7 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { findModel } from '../../runtime/catalog';
 import { onStoreChange } from '../../runtime/idb-store';
 import type { FileProgress } from '../../runtime/protocol';
 import { parseHubId } from '../../runtime/hub-id';
@@ -227,7 +228,8 @@ export class SketchModel implements ReactiveController {
       return classifier;
     } catch (error) {
       // The hub model could not be loaded: say why and play on with the bundled model (the drawing stays).
-      if (!signal.aborted && choice.kind === 'image') {
+      // (An image classifier opened from disk needs no hub: its failure stays in the status line.)
+      if (!signal.aborted && choice.kind === 'image' && findModel(choice.modelId)?.source !== 'local') {
         const host = this.options.settings()?.hubHost ?? getSettings().hubHost;
         // The sentence already says the hub is needed: an unreachable hub needs no second mention.
         const detail = loadProblemOf(error)?.code === 'hub-unreachable' ? '' : loadCauseText(error);

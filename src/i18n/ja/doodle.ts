@@ -40,7 +40,7 @@ export const templates: JaTemplates = {
   'doodle.load.downloading': str`${0} をダウンロード中…`,
   'doodle.load.ready': str`準備完了 · ${0}`,
   'doodle.load.failed': str`${0} を読み込めませんでした: ${1}`,
-  'doodle.hub.no-answer': str`${0} にはモデルハブ（${1}）が必要ですが、接続できません（オフラインかもしれません）。同梱のモデルは使えるので、代わりにそちらを使います。`,
+  'doodle.hub.no-answer': str`モデルハブ（${1}）に接続できません（オフラインかもしれません）。${0} にはハブが必要なため、代わりに同梱のモデルを使います。`,
   'doodle.hub.unreachable': str`${0} にはモデルハブ（${1}）への接続が必要です。同梱のモデルは使えるので、代わりにそちらを使います。（${2}）`,
   // Variants made in the quantization lab, in the game's model menu.
   'doodle.model.lab-group': 'ラボで作成',
