@@ -34,6 +34,10 @@ test('the per-file list reads well at 390 px in English and Japanese', async ({ 
       expect(overflow, `${locale} ${width}px: page scrolls sideways`).toBeLessThanOrEqual(0);
       // On a phone the path has the card's width to itself (the table squeezed it into a quarter).
       if (width === 390) for (const w of paths) expect(w, `${locale}: path cell of ${paths.length}`).toBeGreaterThan(card * 0.8);
+      // Chromium's folder file input is wide: it must stay inside its card (it stuck out, the page did not scroll).
+      const input = (await page.getByTestId('folder-input').boundingBox())!;
+      const importCard = (await page.locator('models-folder-import section').boundingBox())!;
+      expect(input.x + input.width, `${locale} ${width}px: folder input past its card`).toBeLessThanOrEqual(importCard.x + importCard.width);
       // Each value carries its column's name, shown before it on a phone (CSS ::before, which no text query sees).
       await expect(modelRow(page, modelId).getByTestId('cached-file').first().locator('td').nth(1)).toHaveAttribute('data-label', SIZE[locale]);
       if (shots) await modelRow(page, modelId).screenshot({ path: `${shots}/models-card-${locale}-${width}.png` });
