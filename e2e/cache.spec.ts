@@ -1,6 +1,5 @@
-import { expect, hubDownloads, hubRequests, loadHubModel, loadModelRow, modelRow, test } from './helpers';
+import { damageStoredFiles, expect, hubDownloads, hubRequests, loadHubModel, loadModelRow, modelRow, test } from './helpers';
 import { storeGameDrawings } from './doodle-drawings';
-import { FILES_DB } from '../src/runtime/cache';
 
 test('a second visit loads the model from IndexedDB with zero model-file requests', async ({ page, request }) => {
   const modelId = 'fixtures/tiny-classifier-warm';
@@ -40,32 +39,8 @@ test('a model file damaged inside IndexedDB is detected, downloaded again, and t
   await loadHubModel(page, modelId);
   const downloads = await hubDownloads(request, modelId, 'onnx/model.onnx');
 
-  const damaged = await page.evaluate(
-    ({ db, store, suffix }) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite');
-          const bodies = tx.objectStore(store);
-          const keys = bodies.getAllKeys();
-          keys.onsuccess = () => {
-            const key = (keys.result as string[]).find((k) => k.endsWith(suffix))!;
-            const read = bodies.get(key);
-            read.onsuccess = () => {
-              const body = read.result as { data: ArrayBuffer; contentType: string };
-              const bytes = new Uint8Array(body.data.slice(0));
-              bytes[bytes.length - 1] ^= 0xff;
-              bodies.put({ ...body, data: bytes.buffer }, key);
-            };
-          };
-          tx.oncomplete = () => resolve(String(keys.result.length));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { db: FILES_DB.db, store: FILES_DB.store, suffix: `${modelId}/resolve/main/onnx/model.onnx` },
-  );
-  expect(Number(damaged)).toBeGreaterThan(0);
+  const damaged = await damageStoredFiles(page, `${modelId}/resolve/main/onnx/model.onnx`);
+  expect(damaged).toBeGreaterThan(0);
 
   await page.reload();
   // The notice comes while the model loads and stays 10 s: look for it before waiting for the (slower) session start.

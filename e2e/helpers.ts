@@ -1,5 +1,6 @@
 /** Shared browser-test plumbing: the fixture hub's address, request/console watchers, and Models page actions. */
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { FILES_DB } from '../src/runtime/cache';
 
 export const appPort = Number(process.env.E2E_PORT ?? 4173);
 export const hubUrl = `http://127.0.0.1:${appPort + 1}`;
@@ -86,5 +87,40 @@ export async function patchNextInferenceWorker(page: Page, patch: string): Promi
       await route.fulfill({ response, body: `${patch}\n${await response.text()}` });
     },
     { times: 1 },
+  );
+}
+
+/**
+ * Flips the last byte of every file in the model cache (IndexedDB) whose key ends with `suffix`, as a damaged disk
+ * would; resolves to how many files it damaged.
+ */
+export async function damageStoredFiles(page: Page, suffix: string): Promise<number> {
+  return page.evaluate(
+    ({ db, store, suffix }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          const bodies = tx.objectStore(store);
+          const keys = bodies.getAllKeys();
+          let count = 0;
+          keys.onsuccess = () => {
+            for (const key of keys.result.filter((k) => String(k).endsWith(suffix))) {
+              count++;
+              const read = bodies.get(key);
+              read.onsuccess = () => {
+                const body = read.result as { data: ArrayBuffer; contentType: string };
+                const bytes = new Uint8Array(body.data.slice(0));
+                bytes[bytes.length - 1] ^= 0xff;
+                bodies.put({ ...body, data: bytes.buffer }, key);
+              };
+            }
+          };
+          tx.oncomplete = () => resolve(count);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { db: FILES_DB.db, store: FILES_DB.store, suffix },
   );
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { drawOnCanvas, SHAPES } from './doodle-drawings';
 import { GENERATED_DIR, TINY_MOBILEVIT, TINY_SUMMARIZER_ID } from './fixtures/generate';
-import { expect, modelRow, test } from './helpers';
+import { damageStoredFiles, expect, modelRow, test } from './helpers';
 
 const SHOTS = '/work/helpers/models-disk-shots';
 const ARTICLE =
@@ -220,33 +220,7 @@ test('a damaged stored file of a folder from disk: one message naming the folder
   const name = 'damaged-folder';
   await openFolder(page, modelFolder(TINY_MOBILEVIT.id, name));
   await expect(page.getByTestId('folder-result')).toContainText(`Opened ${name} as local/${name}`);
-  const damaged = await page.evaluate(
-    (suffix) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('mlwb-model-files');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('bodies', 'readwrite');
-          const bodies = tx.objectStore('bodies');
-          const keys = bodies.getAllKeys();
-          let count = 0;
-          keys.onsuccess = () => {
-            for (const key of keys.result.filter((k) => String(k).endsWith(suffix))) {
-              count++;
-              const read = bodies.get(key);
-              read.onsuccess = () => {
-                const body = read.result as { data: ArrayBuffer; contentType: string };
-                const bytes = new Uint8Array(body.data.slice(0));
-                bytes[bytes.length - 1] ^= 0xff;
-                bodies.put({ ...body, data: bytes.buffer }, key);
-              };
-            }
-          };
-          tx.oncomplete = () => resolve(count);
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    `local/${name}/onnx/model.onnx`,
-  );
+  const damaged = await damageStoredFiles(page, `local/${name}/onnx/model.onnx`);
   expect(damaged).toBe(1);
   await page.reload();
   const row = modelRow(page, `local/${name}`);

@@ -1,8 +1,8 @@
 /**
  * A table that stacks on a phone (≤ 640 px): each row becomes a block, its first cell across the width, the others
  * side by side with their column head before the value (`<td data-label="Size">`), so no column hides behind a
- * sideways scroll. Opt in with `<table class="stacked">`; the first cell needs no label. The pattern of the Models
- * page's file table.
+ * sideways scroll. Opt in with `<table class="stacked">`; the first cell needs no label. Used by the Models page's file
+ * table and the lab's results table.
  */
 import { css } from 'lit';
 

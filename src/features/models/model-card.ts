@@ -13,6 +13,7 @@ import { dtypeName } from '../../ui/dtype-name';
 import { formatDate } from '../../ui/format';
 import { modelNote, modelTitle } from '../../ui/model-title';
 import { controlStyles } from '../../ui/shared-styles';
+import { stackedTableStyles } from '../../ui/stacked-table.styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
 import type { Activity } from './load-activity';
@@ -111,11 +112,11 @@ export class ModelCard extends LitElement {
 
   private renderFiles() {
     const { row } = this;
-    // On a phone each file is a block (its path, then size and dates named by data-label), so nothing is cramped.
+    // On a phone each file is a block (its path, then size and dates named by data-label: stackedTableStyles).
     const size = msg('Size', { id: 'models.files.size' });
     const stored = msg('Stored', { id: 'models.files.stored' });
     const lastUsed = msg('Last used', { id: 'models.files.last-used' });
-    return html`<table>
+    return html`<table class="stacked">
       <caption class="visually-hidden">${msg(str`Cached files of ${row.modelId}`, { id: 'models.files.caption' })}</caption>
       <thead>
         <tr>
@@ -146,6 +147,7 @@ export class ModelCard extends LitElement {
   static override styles = [
     controlStyles,
     panelStyles,
+    stackedTableStyles,
     css`
       h2 .opened {
         font-size: 0.8em;
@@ -188,39 +190,10 @@ export class ModelCard extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       @media (max-width: 640px) {
-        /* Stacked rows: the column heads become each value's label (data-label), the path gets the whole width. */
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        table,
-        tbody,
-        tr.group,
+        /* The table stacks (stackedTableStyles); a dtype's heading row spans the card. */
         tr.group th {
-          display: block;
-        }
-        tr[data-testid='cached-file'] {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.1rem 1rem;
-          padding: 0.4rem 0.5rem;
-          border-bottom: 1px solid var(--border);
-        }
-        tr[data-testid='cached-file'] td {
-          display: block;
-          padding: 0;
-          border: 0;
-        }
-        tr[data-testid='cached-file'] td:first-child {
           flex-basis: 100%;
-          overflow-wrap: anywhere;
-        }
-        td[data-label]::before {
-          content: attr(data-label) ' ';
-          color: var(--text-muted);
+          display: block;
         }
       }
       .empty {
