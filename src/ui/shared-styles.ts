@@ -8,6 +8,11 @@ export const controlStyles = css`
     font: inherit;
     color: inherit;
   }
+  /* Chromium's file input has a wide fixed size: on a 390 px phone it would stick out past its card. */
+  input[type='file'] {
+    max-width: 100%;
+    min-width: 0;
+  }
   button {
     border: 1px solid var(--border);
     background: var(--surface-2);

@@ -175,11 +175,6 @@ export class FolderImport extends LitElement {
         min-width: 0;
         max-width: 100%;
       }
-      /* Chromium's file input has a wide fixed size: at 390 px it would stick out past the card. */
-      input[type='file'] {
-        max-width: 100%;
-        min-width: 0;
-      }
       progress {
         display: block;
         width: min(22rem, 100%);
