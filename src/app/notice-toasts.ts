@@ -5,6 +5,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
 import { errorText } from '../ui/load-error-text';
 import { modelName } from '../ui/model-name';
+import { appLocale } from '../util/app-locale';
+import { formatBytes } from '../util/format-bytes';
 
 /** A notice in the interface language when the runtime gave its code; otherwise as it was written. */
 function noticeText(notice: Notice): string {
@@ -25,10 +27,18 @@ function noticeText(notice: Notice): string {
       return msg(str`The stored copy of ${about.file} (${about.modelId}) was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
     case 'cache-checksum':
       return msg(str`${about.file} of ${about.modelId} does not match the catalog's checksum, so it was not stored.`, { id: 'app.notice.cache-checksum' });
-    case 'cache-full':
-      return msg(str`Browser storage is full: ${about.file} of ${about.modelId} runs from memory and downloads again next time. Deleting models on the Models page makes room.`, {
+    case 'cache-full': {
+      const what = { file: about.file, model: modelName(about.modelId), needed: formatBytes(about.bytes) };
+      if (about.deletable.length === 0) {
+        return msg(str`Browser storage is full: ${what.file} of ${what.model} needs ${what.needed} more, so it runs from memory and downloads again next time. Free space in the browser (site data) to keep it.`, {
+          id: 'app.notice.cache-full-nothing',
+        });
+      }
+      const choices = new Intl.ListFormat(appLocale(), { type: 'disjunction' }).format(about.deletable.map((m) => `${modelName(m.name)} (${formatBytes(m.bytes)})`));
+      return msg(str`Browser storage is full: ${what.file} of ${what.model} needs ${what.needed} more, so it runs from memory and downloads again next time. Deleting ${choices} on the Models page would make room.`, {
         id: 'app.notice.cache-full',
       });
+    }
   }
 }
 import { controlStyles } from '../ui/shared-styles';

@@ -47,7 +47,7 @@ describe('model file cache', () => {
     // A hit only updates its last-used date: a full disk must not turn it into a miss.
     expect(await (await cache.match(`${root}config.json`))!.text()).toBe('{}');
     vi.restoreAllMocks();
-    expect(abouts).toEqual([{ code: 'cache-full', modelId: 'org/m', file: 'onnx/model.onnx' }]);
+    expect(abouts).toEqual([{ code: 'cache-full', modelId: 'org/m', file: 'onnx/model.onnx', bytes: 12_800, deletable: [{ name: 'org/other', bytes: 2000 }] }]);
     expect(notices).toEqual([
       'Browser storage is full: onnx/model.onnx of org/m needs 12.8 kB more, so it runs from memory and downloads again next time. Deleting org/other (2.0 kB) on the Models page would make room.',
     ]);

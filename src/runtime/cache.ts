@@ -136,7 +136,8 @@ export function createTransformersCache(scope: CacheScope, events: CacheEvents):
         await storeModelFile({ url: key, modelId: scope.modelId, path, data, contentType, sha256 }, description);
       } catch (error) {
         if (!(error instanceof StorageFullError)) throw error;
-        events.notice(error.message, { code: 'cache-full', modelId: scope.modelId, file: path });
+        const deletable = error.candidates.map(({ name, bytes }) => ({ name, bytes }));
+        events.notice(error.message, { code: 'cache-full', modelId: scope.modelId, file: path, bytes: error.bytesNeeded, deletable });
       }
     },
   };

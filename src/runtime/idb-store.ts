@@ -62,26 +62,35 @@ export interface WriteDescription {
   exclude?: readonly string[];
 }
 
-/** A write that did not fit in the browser's storage; `message` is meant for people. */
+/**
+ * A write that did not fit in the browser's storage; `message` is meant for people (English), `candidates` are the
+ * largest things it suggests deleting, for wording it elsewhere.
+ */
 export class StorageFullError extends Error {
   constructor(
     message: string,
     readonly bytesNeeded: number,
+    readonly candidates: readonly SpaceUser[] = [],
   ) {
     super(message);
     this.name = 'StorageFullError';
   }
 }
 
-/** "Browser storage is full: X needs 12.8 kB more, so …. Deleting A (5 MB) or B (1 MB) on the Models page would make room." */
-export async function storageFullMessage(description: WriteDescription): Promise<string> {
+/** The three largest registered space users, `description.exclude` left out, largest first. */
+export async function largestSpaceUsers(description: WriteDescription): Promise<SpaceUser[]> {
   const exclude = new Set(description.exclude ?? []);
   const lists = await Promise.all([...spaceUserSources].map((source) => source().catch(() => [])));
-  const largest = lists
+  return lists
     .flat()
     .filter((user) => !exclude.has(user.name))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 3);
+}
+
+/** "Browser storage is full: X needs 12.8 kB more, so …. Deleting A (5 MB) or B (1 MB) on the Models page would make room." */
+export async function storageFullMessage(description: WriteDescription, largest?: readonly SpaceUser[]): Promise<string> {
+  largest ??= await largestSpaceUsers(description);
   const byPlace = new Map<string, string[]>();
   for (const user of largest) byPlace.set(user.where, [...(byPlace.get(user.where) ?? []), `${user.name} (${formatBytes(user.bytes)})`]);
   const candidates = largest.length
@@ -131,7 +140,8 @@ export async function writeEntries(store: IdbStore, entries: [IDBValidKey, unkno
     await setMany(entries, store.use);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    throw new StorageFullError(await storageFullMessage(description), description.bytes);
+    const candidates = await largestSpaceUsers(description);
+    throw new StorageFullError(await storageFullMessage(description, candidates), description.bytes, candidates);
   }
   announce(store.db);
 }

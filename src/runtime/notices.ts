@@ -11,8 +11,11 @@ export type NoticeCode =
   | { code: 'local-file-damaged'; modelId: string; file: string }
   /** A downloaded file differs from the catalog's checksum: used, not cached. */
   | { code: 'cache-checksum'; modelId: string; file: string }
-  /** Storage is full: the file runs from memory and downloads again next time. */
-  | { code: 'cache-full'; modelId: string; file: string }
+  /**
+   * Storage is full: the file (`bytes`) runs from memory and downloads again next time; `deletable` are the largest
+   * cached models (id, bytes) that could go on the Models page.
+   */
+  | { code: 'cache-full'; modelId: string; file: string; bytes: number; deletable: { name: string; bytes: number }[] }
   /** Moving a model to WASM after its GPU was lost failed: the load's error (a ModelLoadError, worded by the page). */
   | { code: 'reload-failed'; error: unknown };
 
