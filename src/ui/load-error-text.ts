@@ -15,7 +15,7 @@ function problemText(problem: LoadProblem): string {
     }
     case 'hub-blocked': {
       const host = problem.host;
-      return msg(str`this build of the app may not connect to ${host}; build it with MLWB_HUB_HOSTS naming that host to use it`, { id: 'ui.load.hub-blocked' });
+      return msg(str`this build's Content-Security-Policy does not allow connections to ${host}; build the app with MLWB_HUB_HOSTS naming that host to use it`, { id: 'ui.load.hub-blocked' });
     }
     case 'hub-file-missing': {
       const file = problem.file;
