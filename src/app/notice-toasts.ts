@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { onNotice, type Notice } from '../runtime/notices';
 import { errorText } from '../ui/load-error-text';
+import { controlStyles } from '../ui/shared-styles';
 import { modelName } from '../ui/model-name';
 import { appLocale } from '../util/app-locale';
 import { formatBytes } from '../util/format-bytes';
@@ -41,7 +42,6 @@ function noticeText(notice: Notice): string {
     }
   }
 }
-import { controlStyles } from '../ui/shared-styles';
 
 const VISIBLE_MS = 10_000;
 

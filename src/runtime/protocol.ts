@@ -1,4 +1,7 @@
 /** The one message protocol between the page and `workers/inference.worker.ts` (used through comlink). */
+import type { SummarizeEvent, SummarizeOptions } from '../summarize/events';
+import type { TensorMap } from '../types/tensor';
+import type { NoticeCode } from './notices';
 
 /** Our dtype names; `transformersDtype()` in catalog.ts maps them to transformers.js names. */
 export type Dtype = 'fp32' | 'int8' | 'fp16' | 'q4';
@@ -7,8 +10,6 @@ export type Device = 'webgpu' | 'wasm';
 export type ModelSource = 'bundled' | 'hub' | 'local';
 
 export type { TensorData, TensorMap, TensorType, TensorValue } from '../types/tensor';
-import type { TensorMap } from '../types/tensor';
-import type { NoticeCode } from './notices';
 
 /** What the worker needs to load one model; the client fills it from the catalog and the settings. */
 export interface LoadSpec {
@@ -73,7 +74,6 @@ export interface LoadedInfo {
 }
 
 export type { SummarizeEvent, SummarizeOptions, SummarizeProgress } from '../summarize/events';
-import type { SummarizeEvent, SummarizeOptions } from '../summarize/events';
 
 /** Pixels for `classifyImage()`: row-major, `channels` values per pixel (1 grey, 3 RGB, 4 RGBA). */
 export interface ImagePixels {
