@@ -14,7 +14,8 @@ import { evaluate, type ScoredSummaries, type SummaryRow } from '../../src/summa
 import { LENGTH_PRESETS } from '../../src/summarize/extractive';
 import { FEATURE_NAMES } from '../../src/summarize/features';
 import { assertScorerMatchesFeatures, SCORER_KIND, type RegressionTree, type ScorerModel } from '../../src/summarize/scorer';
-import { labelRows } from '../../src/summarize/training';
+import { labelRows, ORACLE_WORDS } from '../../src/summarize/training';
+import { trainingFingerprint } from './training-fingerprint';
 import { loadRows } from './summarize-data';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/data/summarization');
@@ -28,9 +29,6 @@ const SETS = [
 const OUTPUT = resolve(import.meta.dirname, '../../src/summarize/sentence-scorer.json');
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const FOLDS = 5;
-// Oracle summaries up to 1.2× a medium summary: more positives per article than 1×; 1.3× scored the same on
-// CNN/DM and lower on REALSumm in cross-validation.
-const ORACLE_WORDS = Math.round(LENGTH_PRESETS.medium * 1.2);
 // XGBoost settings: depth 4, 200 rounds of 0.1 scored no worse than depth 6, 400 rounds of 0.05 in cross-validation,
 // in a third of the time and half the model size.
 const TREE_PARAMS = { max_depth: 4, eta: 0.1, rounds: 200, subsample: 0.8, colsample_bytree: 0.8, min_child_weight: 5 };
@@ -221,7 +219,7 @@ const model = scorer(fitted.final, best.penalty, best.bonus);
 const heldOut = articles.filter((a) => a.fold < 0).map((a) => a.row);
 print('cnndm held out (never trained on; the shipped model)', test(heldOut, model));
 
-writeFileSync(OUTPUT, `${JSON.stringify(model)}\n`);
+writeFileSync(OUTPUT, `${JSON.stringify({ ...model, trainingFingerprint: trainingFingerprint() })}\n`);
 const trainedOn = articles.filter((a) => a.fold >= 0).length;
 console.log(
   `wrote ${OUTPUT}: ${model.trees.length} trees (depth ${TREE_PARAMS.max_depth}), MMR penalty ${model.redundancyPenalty}, ` +

@@ -32,6 +32,11 @@ export interface ScorerModel {
   openingBonus: number;
   /** MMR trade-off: how much similarity to an already chosen sentence costs, in logit units. */
   redundancyPenalty: number;
+  /**
+   * What the trainer's features and labels were when it wrote the model (models/tools/training-fingerprint.ts); a
+   * test compares it with today's code. Absent in models that never left the trainer.
+   */
+  trainingFingerprint?: string;
 }
 
 const RETRAIN = 'run `npm run train:summarize`';
