@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import '../../ui/lab-chart';
+import { paragraph } from '../../i18n/paragraph';
 import { formatNumber } from '../../ui/format';
 import { sketchClassLabel } from '../../ui/sketch-class-label';
 import { classChart, latencyChart } from './chart-configs';
@@ -50,7 +51,7 @@ export class ComparisonView extends LitElement {
       accuracy: msg('Accuracy', { id: 'quantize.column.accuracyHead' }),
     };
     return html`<h2>${msg('Results', { id: 'quantize.results.heading' })}</h2>
-      <p data-testid="samples-used">${comparedOn}${classesNote(compared)}</p>
+      <p data-testid="samples-used">${paragraph([comparedOn, ...classesNotes(compared)])}</p>
       <div class="table-wrap">
         <table class="stacked" data-testid="comparison-table">
           <thead>
@@ -96,21 +97,20 @@ export class ComparisonView extends LitElement {
   }
 }
 
-/** What the results line says about the model's classes and which labels were not scored. */
-function classesNote(compared: ComparedOn): string {
+/** The results line's sentences about the model's classes and which labels were not scored (none to say: []). */
+function classesNotes(compared: ComparedOn): string[] {
   const count = compared.classNames.length;
   if (compared.classSource === 'numbered') {
     const first = compared.classNames[0] ?? '';
     const last = compared.classNames[count - 1] ?? '';
-    return ` ${msg(str`The model's config has no id2label, so its ${count} classes are numbered (${first} … ${last}); agreement and KL are measured, accuracy only for drawings labelled with those names.`, { id: 'quantize.results.numbered' })}`;
+    return [msg(str`The model's config has no id2label, so its ${count} classes are numbered (${first} … ${last}); agreement and KL are measured, accuracy only for drawings labelled with those names.`, { id: 'quantize.results.numbered' })];
   }
   const assumed =
-    compared.classSource === 'sketch'
-      ? ` ${msg(str`The model's config has no id2label; its ${formatNumber(count)} outputs are taken to be the sketch classes in the bundled model's order.`, { id: 'quantize.results.assumed' })}`
-      : '';
+    compared.classSource === 'sketch' &&
+    msg(str`The model's config has no id2label; its ${formatNumber(count)} outputs are taken to be the sketch classes in the bundled model's order.`, { id: 'quantize.results.assumed' });
   const unknown = compared.unknownLabels.join(', ');
-  const unknownNote = compared.unknownLabels.length ? ` ${msg(str`Labels the model does not know (not counted for accuracy): ${unknown}.`, { id: 'quantize.results.unknown' })}` : '';
-  return assumed + unknownNote;
+  const unknownNote = compared.unknownLabels.length > 0 && msg(str`Labels the model does not know (not counted for accuracy): ${unknown}.`, { id: 'quantize.results.unknown' });
+  return [assumed, unknownNote].filter((note) => note !== false);
 }
 
 declare global {

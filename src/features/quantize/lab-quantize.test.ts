@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../../i18n/testing/in-japanese';
 import { QuantizeError, type QuantizeErrorCode } from '../../quantize/errors';
 import type { Int4BlockSize } from '../../quantize/int4-blocks';
 import { ortCalibration } from '../../quantize/ort-calibration';
@@ -48,6 +49,20 @@ describe('what the lab says about a quantization', () => {
     const { kind, text } = madeMessage({ variant, report, notes: [] }, undefined);
     expect(kind).toBe('ok');
     expect(text).toMatch(/^Made int4 block 32, symmetric: 1\.3 MB → 216 kB \(6\.21× smaller, 1 weight tensors in int4 blocks of 32\)\. It is ticked/);
+  });
+
+  it('joins its sentences as each language writes them: a space after English, none after 。 in Japanese', async () => {
+    const variant = newVariant({ modelId: 'doodle-cnn', name: 'doodle-cnn', mode: 'static', bytes: new Uint8Array(4), createdAt: 1 });
+    const selfCheck = { samples: 8, maxAbsError: 0.153, bound: Infinity, output: 'logits', unbounded: [{ output: 'probs', op: 'Sqrt' }] };
+    const reports = [undefined, selfCheck].map((check) => ({ bytesBefore: 2000, bytesAfter: 600, weights: [weight()], skipped: [], selfCheck: check }) as unknown as QuantizeReport);
+    const notes = [[], ['uint8 data gives values in [0, 1] only.'], ['First note.', 'Second note.']];
+    const made = () => reports.flatMap((report) => notes.map((n) => madeMessage({ variant, report, notes: n }, undefined).text));
+    for (const text of made()) expect(text, text).toMatch(/^Made static int8: [^]*\. It is ticked for the comparison below\.$/);
+    for (const text of made()) expect(text, text).not.toMatch(/ {2}|\.[A-Z]/);
+    let japanese: string[] = [];
+    await inJapanese(() => (japanese = made()));
+    for (const text of japanese) expect(text, text).not.toMatch(/[。！？]\s/);
+    expect(japanese[3]).toContain('でした。Sqrt 以降は');
   });
 
   it("words every refusal the worker can send, keeping the quantizer's detail", async () => {

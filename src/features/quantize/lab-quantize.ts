@@ -11,6 +11,7 @@ import { probeCapabilities } from '../../runtime/capabilities';
 import { readCachedFile } from '../../runtime/cache';
 import { quantizeInWorker, type QuantizeInWorkerOptions } from '../../runtime/quantize-client';
 import { InferenceClient } from '../../runtime/worker-client';
+import { paragraph } from '../../i18n/paragraph';
 import { formatNumber } from '../../ui/format';
 import { loadCauseText } from '../../ui/load-error-text';
 import { formatBytes } from '../../util/format-bytes';
@@ -138,10 +139,10 @@ export function madeMessage({ variant, report, notes }: LabQuantizeResult, notSa
   const change = sizeChange(report.bytesBefore, report.bytesAfter);
   const what = weightsSummary(variant, report);
   const made = msg(str`Made ${mode}: ${sizes} (${change}, ${what}).`, { id: 'quantize.made' });
-  const checked = report.selfCheck ? ` ${selfCheckText(report.selfCheck)}` : '';
-  const noteText = notes.join(' ');
-  const noted = notes.length ? ` ${msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' })}` : '';
-  return { kind: 'ok', text: `${made}${checked}${noted} ${msg('It is ticked for the comparison below.', { id: 'quantize.made.ticked' })}` };
+  const checked = report.selfCheck && selfCheckText(report.selfCheck);
+  const noteText = paragraph(notes);
+  const noted = notes.length > 0 && msg(str`Note: ${noteText}`, { id: 'quantize.made.notes' });
+  return { kind: 'ok', text: paragraph([made, checked, noted, msg('It is ticked for the comparison below.', { id: 'quantize.made.ticked' })]) };
 }
 
 /** Prefix of `QuantizedWeight.format` for the weights a weight format converted (the others stayed int8 or float). */

@@ -19,6 +19,7 @@ import { labelsFromConfig, rasteriseStrokes } from '../../sketch';
 import { syntheticDrawings } from '../../sketch/synthetic-drawings';
 import { settingsContext } from '../../ui/settings-context';
 import { currentLocale } from '../../i18n/locale';
+import { paragraph } from '../../i18n/paragraph';
 import { controlStyles } from '../../ui/shared-styles';
 import { formatBytes } from '../../util/format-bytes';
 import { formatNumber } from '../../ui/format';
@@ -198,7 +199,7 @@ export class QuantizePage extends LitElement {
       const text = errorText(error);
       // The quantizer refused the model (not ONNX, no float weights, too few samples…): say that nothing changed.
       const unchanged = msg('Nothing was saved; your models are unchanged.', { id: 'quantize.error.unchanged' });
-      return { text: error instanceof QuantizeError ? `${text} ${unchanged}` : text, kind: 'error' };
+      return { text: error instanceof QuantizeError ? paragraph([text, unchanged]) : text, kind: 'error' };
     };
   }
 
@@ -246,7 +247,7 @@ export class QuantizePage extends LitElement {
       const size = formatBytes(bytes.byteLength);
       const text = msg(str`Opened ${name} (${size}). Quantize it below, then compare.`, { id: 'quantize.opened' });
       return notSaved
-        ? { kind: 'error', text: `${text} ${msg(str`It is not saved in this browser, so it is gone when you leave this page: ${notSaved}`, { id: 'quantize.opened.notSaved' })}` }
+        ? { kind: 'error', text: paragraph([text, msg(str`It is not saved in this browser, so it is gone when you leave this page: ${notSaved}`, { id: 'quantize.opened.notSaved' })]) }
         : { kind: 'ok', text };
     };
   }

@@ -10,6 +10,7 @@ import { rasteriseStrokes } from '../../sketch';
 import { toQuickDrawStrokes } from '../../sketch/sketchpad';
 import type { SketchCanvas } from '../../ui/sketch-canvas';
 import '../../ui/sketch-canvas';
+import { paragraph } from '../../i18n/paragraph';
 import { formatBytes } from '../../util/format-bytes';
 import { originName, type SampleOrigin } from './eval-samples';
 import { labStyles } from './lab.styles';
@@ -112,7 +113,7 @@ export class SampleSets extends LitElement {
       const kept = earlier
         ? msg(str`The earlier import (${earlier}) is kept.`, { id: 'quantize.samples.importKept' })
         : msg('Nothing was imported.', { id: 'quantize.samples.nothingImported' });
-      this.emit('lab-message', { kind: 'error', text: `${why} ${kept}` });
+      this.emit('lab-message', { kind: 'error', text: paragraph([why, kept]) });
     }
   }
 }

@@ -60,6 +60,8 @@ describe('selfCheckText', () => {
     for (const text of texts) {
       expect(text.replace(TECHNICAL, ''), text).not.toMatch(/[A-Za-z]/);
       expect(text, text).not.toMatch(/\/|）（/);
+      // Japanese sentences follow a 。 without a space.
+      expect(text, text).not.toMatch(/[。！？]\s/);
     }
   });
 });

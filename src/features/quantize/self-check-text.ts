@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { tightestBound, unboundedByOperator, unboundedOutputs } from '../../quantize/self-check';
 import type { SelfCheckResult } from '../../quantize/types';
+import { paragraph } from '../../i18n/paragraph';
 import { formatNumber } from '../../ui/format';
 
 /**
@@ -34,7 +35,7 @@ export function selfCheckText(result: SelfCheckResult): string {
       ? msg(str`No error bound can be derived past ${op}, so ${outputs} was only checked to run.`, { id: 'quantize.selfCheck.pastOperator' })
       : msg(str`No error bound can be derived for ${outputs}, so it was only checked to run.`, { id: 'quantize.selfCheck.noBound' });
   });
-  return [measured, ...runOnly].join(' ');
+  return paragraph([measured, ...runOnly]);
 }
 
 /** The weight format a bound derives from: int8, int4 and fp16 are the field's names in any language. */
