@@ -76,7 +76,7 @@ test('with the hub unreachable, choosing the hub model says so and the bundled m
   const problem = page.getByTestId('hub-problem');
   await expect(problem).toContainText(`needs the model hub at ${deadHub}`, { timeout: 60_000 });
   await expect(problem).toContainText('the bundled model still works');
-  await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready · doodle-cnn/, { timeout: 60_000 });
+  await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready · Sketch CNN \(16 classes\)/, { timeout: 60_000 });
   await expect(page.getByTestId('model-select')).toHaveValue('doodle-cnn');
   expect((await guessLabels(page))[0]).toBe('circle');
   await drawOnCanvas(page, SHAPES.square![0]!);

@@ -10,7 +10,7 @@ for (const dtype of ['fp32', 'int8'] as const) {
     await page.goto('/#/doodle/practice');
     await expect(page.getByTestId('model-status')).toHaveText(/^\s*Ready ·/, { timeout: 60_000 });
     await page.getByTestId('model-select').selectOption(`doodle-vit@${dtype}`);
-    await expect(page.getByTestId('model-status')).toHaveText(new RegExp(`^\\s*Ready · doodle-vit · ${dtype}`), { timeout: 60_000 });
+    await expect(page.getByTestId('model-status')).toHaveText(new RegExp(`^\\s*Ready · Sketch ViT \\(16 classes\\) · ${dtype}`), { timeout: 60_000 });
     const guesses = page.getByTestId('guesses').locator('li');
     for (const shape of ['circle', 'square'] as const) {
       await page.getByTestId('clear').click();

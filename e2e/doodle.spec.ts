@@ -148,7 +148,7 @@ test.describe('doodle practice', () => {
     test(`predictions per second while drawing (${dtype})`, async ({ page }) => {
       await openGame(page, '#/doodle/practice');
       await page.getByTestId('model-select').selectOption(`doodle-cnn@${dtype}`);
-      await expect(page.getByTestId('model-status')).toHaveText(new RegExp(`^\\s*Ready · doodle-cnn · ${dtype}`), { timeout: 60_000 });
+      await expect(page.getByTestId('model-status')).toHaveText(new RegExp(`^\\s*Ready · Sketch CNN \\(16 classes\\) · ${dtype}`), { timeout: 60_000 });
       // One continuous stroke: every pointer move is a newer drawing for latest-wins to send.
       await drawOnCanvas(page, SHAPES.circle![0]!, 3);
       const rate = Number(await page.getByTestId('rate').textContent());
@@ -284,7 +284,7 @@ test.describe('doodle game in Japanese', () => {
 
   test('target, toast and guesses name the classes in Japanese, and a drawing of the target still scores', async ({ page, watch }) => {
     await page.clock.install();
-    await openGame(page, '#/doodle/practice', /^\s*準備完了 · doodle-cnn/);
+    await openGame(page, '#/doodle/practice', /^\s*準備完了 · スケッチ CNN（16 クラス） · /);
     await drawOnCanvas(page, SHAPES.circle![0]!);
     const labels = page.getByTestId('guesses').locator('li span:first-child');
     await expect(labels).toHaveCount(5);

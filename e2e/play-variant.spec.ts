@@ -7,7 +7,7 @@ import { drawingsOf, drawOnCanvas, SHAPES } from './doodle-drawings';
 import { expect, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
-const BUNDLED_READY = /^\s*Ready · doodle-cnn · \w+ · wasm/;
+const BUNDLED_READY = /^\s*Ready · Sketch CNN \(16 classes\) · \w+ · wasm/;
 
 /** Makes a variant of the bundled doodle-cnn in the lab with `method` (a radio's name) and returns its row. */
 async function makeVariant(page: Page, method: RegExp, options: Record<string, string> = {}) {

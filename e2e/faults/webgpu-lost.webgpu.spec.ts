@@ -21,14 +21,14 @@ const CAPTURE_DEVICES = `if (self.GPUAdapter) {
 test('a WebGPU device lost after the load: the doodle model moves to WASM and keeps guessing', async ({ page, watch }) => {
   await page.goto('/#/doodle/practice');
   const status = page.getByTestId('model-status');
-  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · wasm/, { timeout: 60_000 });
+  await expect(status).toHaveText(/^\s*Ready · Sketch CNN \(16 classes\) · fp32 · wasm/, { timeout: 60_000 });
 
   // Choosing WebGPU starts a fresh worker (it needs the WebGPU runtime build): that one records its GPU devices.
   await patchNextInferenceWorker(page, CAPTURE_DEVICES);
   await page.getByTestId('backend-badge').click();
   await page.getByTestId('device-select').selectOption('webgpu');
   await page.getByTestId('backend-badge').click();
-  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · webgpu/, { timeout: 60_000 });
+  await expect(status).toHaveText(/^\s*Ready · Sketch CNN \(16 classes\) · fp32 · webgpu/, { timeout: 60_000 });
   await expect(page.getByTestId('backend-label')).toHaveText('WebGPU · fp32');
 
   // No run is in flight now, so the loss is noticed through GPUDevice.lost (a run failing on the lost device is the
@@ -46,7 +46,7 @@ test('a WebGPU device lost after the load: the doodle model moves to WASM and ke
   await expect(page.getByTestId('notice').filter({ hasText: 'The GPU stopped working (device lost); running on WASM now.' })).toBeVisible();
   await expect(page.getByTestId('backend-label')).toHaveText('WASM · fp32');
   await expect(page.getByTestId('backend-reason')).toContainText('the GPU stopped working');
-  await expect(status).toHaveText(/^\s*Ready · doodle-cnn · fp32 · wasm/);
+  await expect(status).toHaveText(/^\s*Ready · Sketch CNN \(16 classes\) · fp32 · wasm/);
 
   await drawOnCanvas(page, SHAPES.circle![0]!);
   const guesses = page.getByTestId('guesses').locator('li');

@@ -122,10 +122,10 @@ export class BackendBadge extends LitElement {
     </div>`;
   }
 
-  /** " (not in <model>)" when the model loaded last lacks this dtype. */
+  /** " — not in <model>" when the model loaded last lacks this dtype (its title has parentheses of its own). */
   private missingIn(dtype: Dtype): string {
     const model = this.status && findModel(this.status.modelId);
-    return model && !model.dtypes[dtype] ? msg(str` (not in ${model.id})`, { id: 'app.badge.not-in' }) : '';
+    return model && !model.dtypes[dtype] ? msg(str` — not in ${modelName(model.id)}`, { id: 'app.badge.not-in' }) : '';
   }
 
   private saveHost(event: SubmitEvent): void {

@@ -10,12 +10,12 @@ import { appLocale } from '../util/app-locale';
 import { formatBytes } from '../util/format-bytes';
 
 /** A notice in the interface language when the runtime gave its code; otherwise as it was written. */
-function noticeText(notice: Notice): string {
+export function noticeText(notice: Notice): string {
   const about = notice.about;
   if (!about) return notice.message;
   switch (about.code) {
     case 'webgpu-load-failed':
-      return msg(str`WebGPU could not load ${about.modelId} (${about.why}); running on WASM instead.`, { id: 'app.notice.webgpu-load-failed' });
+      return msg(str`WebGPU could not load ${modelName(about.modelId)} (${about.why}); running on WASM instead.`, { id: 'app.notice.webgpu-load-failed' });
     case 'gpu-stopped':
       return msg(str`The GPU stopped working (${about.why}); running on WASM now.`, { id: 'app.notice.gpu-stopped' });
     case 'reload-failed':
@@ -25,9 +25,9 @@ function noticeText(notice: Notice): string {
       return msg(str`The copy of ${about.file} of ${name} in this browser is damaged; open the model folder again.`, { id: 'app.notice.local-file-damaged' });
     }
     case 'cache-damaged':
-      return msg(str`The stored copy of ${about.file} (${about.modelId}) was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
+      return msg(str`The stored copy of ${about.file} of ${modelName(about.modelId)} was damaged; downloading it again.`, { id: 'app.notice.cache-damaged' });
     case 'cache-checksum':
-      return msg(str`${about.file} of ${about.modelId} does not match the catalog's checksum, so it was not stored.`, { id: 'app.notice.cache-checksum' });
+      return msg(str`${about.file} of ${modelName(about.modelId)} does not match the catalog's checksum, so it was not stored.`, { id: 'app.notice.cache-checksum' });
     case 'cache-full': {
       const what = { file: about.file, model: modelName(about.modelId), needed: formatBytes(about.bytes) };
       if (about.deletable.length === 0) {

@@ -1,11 +1,13 @@
 /**
- * How a model is named in a message to a person: a model opened from disk by its folder name (its catalog title; its
- * id `local/<name>-2` is made up and may differ from the folder), any other model by its id (what the hub knows it by).
+ * How a model is named in a message to a person: a catalogued model by its title in the interface language ("Sketch
+ * CNN (16 classes)"; a model opened from disk by its folder name, its id `local/<name>-2` being made up), any other
+ * model by its id (a hub model typed in by hand: what the hub knows it by).
  */
 import { findModel } from '../runtime/catalog';
+import { modelTitle } from './model-title';
 
-/** The folder name of a model opened from disk; otherwise (or once the model is gone from the catalog) `modelId`. */
+/** The title of the catalogued model `modelId` (call at render: titles follow the language); otherwise `modelId`. */
 export function modelName(modelId: string): string {
   const model = findModel(modelId);
-  return model?.source === 'local' ? model.title : modelId;
+  return model ? modelTitle(model) : modelId;
 }

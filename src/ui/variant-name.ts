@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import type { StoredVariant } from '../runtime/variant-store';
 import { findModel } from '../runtime/catalog';
 import { formatNumber } from './format';
-import { modelTitle } from './model-title';
+import { modelName } from './model-name';
 
 /** How a variant was made, in words (interface language): "static int8", "fp32 (your file)". */
 export function modeName(mode: StoredVariant['mode']): string {
@@ -83,8 +83,7 @@ export function numberRepeats(names: readonly string[]): string[] {
  * else the name stored with the variant (an opened file's name, or a model no longer in this browser).
  */
 export function variantSourceName(variant: Pick<StoredVariant, 'modelId' | 'name'>): string {
-  const model = findModel(variant.modelId);
-  return model ? modelTitle(model) : variant.name;
+  return findModel(variant.modelId) ? modelName(variant.modelId) : variant.name;
 }
 
 export function storedVariantName(variant: Pick<StoredVariant, 'mode' | 'options' | 'keptInFloat'>): string {

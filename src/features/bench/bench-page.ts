@@ -7,11 +7,12 @@ import type { SketchPrediction as Guess } from '../../sketch/predictions';
 import '../../ui/guess-list';
 import '../../ui/lab-chart';
 import { sketchClassLabel } from '../../ui/sketch-class-label';
+import { modelName } from '../../ui/model-name';
 import { barChart } from '../../bench/chart-data';
 import { METRICS, compare, markdownReport, variantLabel, variantRows, type BenchReport } from '../../bench/results';
 import { runBenchmarks, type BenchStatus } from '../../bench/runner';
 import { BACKEND_CHOICES, BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../../bench/settings';
-import { backendChoiceTitle, backendName, chartText, comparisonLine, figureText, metricTitle, modelName, noteLine, settingTitle, spreadText, statusText, variantCells } from './bench-text';
+import { backendChoiceTitle, backendName, chartText, comparisonLine, figureText, metricTitle, noteLine, settingTitle, spreadText, statusText, variantCells } from './bench-text';
 
 @customElement('bench-page')
 @localized()

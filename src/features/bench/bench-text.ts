@@ -5,8 +5,7 @@ import { formatNumber } from '../../ui/format';
 import type { ChartText } from '../../bench/chart-data';
 import { MEMORY_API, variantLabel, type BackendId, type BenchNote, type BenchPart, type Comparison, type Measurement, type MetricId, type VariantRow } from '../../bench/results';
 import { formatBytesDelta, formatSignedBytes } from '../../bench/memory';
-import { findModel } from '../../runtime/catalog';
-import { modelTitle } from '../../ui/model-title';
+import { modelName } from '../../ui/model-name';
 import { formatBytes } from '../../util/format-bytes';
 import type { BenchStatus } from '../../bench/runner';
 import type { BackendChoice, BenchSetting } from '../../bench/settings';
@@ -109,7 +108,7 @@ export function statusText(status: BenchStatus): string {
     case 'quantizing':
       return msg('Quantizing the fp32 sketch model in the quantize worker…', { id: 'bench.status.quantizing' });
     case 'abstractive':
-      return msg(str`Summarizing with ${status.modelId} (${status.dtype}, from the cache)…`, { id: 'bench.status.abstractive' });
+      return msg(str`Summarizing with ${modelName(status.modelId)} (${status.dtype}, from the cache)…`, { id: 'bench.status.abstractive' });
     case 'done':
       return msg('Done.', { id: 'bench.status.done' });
   }
@@ -184,12 +183,6 @@ export function figureText(figure: Figure, unit: string): string {
 export function spreadText(figure: Figure, unit?: string): string {
   if (unit === 'bytes') return msg(str`${formatSignedBytes(figure.min, formatBytes)} to ${formatSignedBytes(figure.max, formatBytes)}`, { id: 'bench.bytes-range' });
   return `${value(figure.min)}–${value(figure.max)}`;
-}
-
-/** A catalogued model's title in the interface language (its id when the catalog lacks it). */
-export function modelName(modelId: string): string {
-  const model = findModel(modelId);
-  return model ? modelTitle(model) : modelId;
 }
 
 /** A variant row's cells in the interface language: latencies in ms, the ratio, memory (or that it is not reported). */

@@ -95,7 +95,7 @@ describe("a lab variant's classes", () => {
 
   it("of a model opened from disk come from its config.json in the model cache", async () => {
     setLocalModels([localSketch]);
-    await expect(variantLabels('local/my-sketch')).rejects.toThrow('The class names of local/my-sketch (its config.json) are not stored in this browser.');
+    await expect(variantLabels('local/my-sketch')).rejects.toThrow('The class names of my-sketch (its config.json) are not stored in this browser.');
     const cache = createTransformersCache({ modelId: 'local/my-sketch', root: 'http://app.test/models/local/my-sketch/', expectedSha256: {} }, { hit() {}, notice() {} });
     await cache.put('http://app.test/models/local/my-sketch/config.json', new Response(JSON.stringify({ id2label: { 0: 'cat', 1: 'star' } })));
     expect(await variantLabels('local/my-sketch')).toEqual(['cat', 'star']);

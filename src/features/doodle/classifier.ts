@@ -56,7 +56,7 @@ export interface LoadedSketchClassifier {
   readonly classQuality: readonly ClassQuality[];
   /** How the targets were chosen, when it is not by measured accuracy (in the interface language when read). */
   readonly targetNote?: string;
-  /** e.g. "doodle-cnn · int8 · wasm". */
+  /** e.g. "Sketch CNN (16 classes) · int8 · wasm" (the model by its display name, modelName). */
   readonly description: string;
   /** The live predictor's step: drawing → guesses. */
   readonly predictStep: PredictStep;
@@ -134,7 +134,7 @@ export function variantChoiceKey(id: string): string {
   return `lab:${id}`;
 }
 
-/** "doodle-cnn · static int8 (made here)", "mine.onnx · fp32 (your file)": the lab's name for it (interface language). */
+/** "Sketch CNN (16 classes) · static int8 (made here)", "mine.onnx · fp32 (your file)": the lab's name for it (interface language). */
 export function variantTitle(variant: VariantSummary): string {
   return `${variantSourceName(variant)} · ${storedVariantName(variant)}`;
 }
@@ -152,7 +152,7 @@ export async function variantLabels(modelId: string): Promise<string[]> {
   const config = bundled(modelId) ?? (await cachedConfig(modelId));
   if (!config) {
     if (!findModel(modelId)) throw new SourceModelGoneError(modelId);
-    throw new Error(msg(str`The class names of ${modelId} (its config.json) are not stored in this browser.`, { id: 'doodle.variant.no-config' }));
+    throw new Error(msg(str`The class names of ${modelName(modelId)} (its config.json) are not stored in this browser.`, { id: 'doodle.variant.no-config' }));
   }
   return labelsFromConfig(config);
 }

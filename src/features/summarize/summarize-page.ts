@@ -12,6 +12,7 @@ import type { ModelInfo } from '../../runtime/worker-client';
 import type { LengthSetting } from '../../summarize/extractive';
 import { withFileProgress } from '../../ui/file-progress';
 import { errorText, loadCauseText, loadProblemOf } from '../../ui/load-error-text';
+import { modelName } from '../../ui/model-name';
 import { loadDraft, saveDraft } from './draft-store';
 import type { HubSummarizer } from './engines';
 import { highlightPieces } from './result-facts';
@@ -139,11 +140,12 @@ export class SummarizePage extends LitElement {
       }
       const id = model.id;
       this.error = () => {
+        const name = modelName(id);
         // Only the cause (in the language shown now): the message names the model itself.
         const cause = loadCauseText(error).replace(/[.。]+$/, '');
         // A cause the runtime recognised needs no guess after it.
-        if ((loadProblemOf(error)?.code ?? 'other') !== 'other') return msg(str`Could not load ${id} (${dtype}): ${cause}. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed-known' });
-        return msg(str`Could not load ${id} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
+        if ((loadProblemOf(error)?.code ?? 'other') !== 'other') return msg(str`Could not load ${name} (${dtype}): ${cause}. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed-known' });
+        return msg(str`Could not load ${name} (${dtype}): ${cause}. The model hub may be unreachable or the model may not offer this dtype. Your text is unchanged, and the extractive engine works offline.`, { id: 'summarize.load-failed' });
       };
       return undefined;
     }
@@ -183,8 +185,9 @@ export class SummarizePage extends LitElement {
     } catch (error) {
       const id = model.id;
       this.error = () => {
+        const name = modelName(id);
         const cause = errorText(error);
-        return msg(str`${id} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
+        return msg(str`${name} failed while summarizing: ${cause}. Your text is unchanged; try again.`, { id: 'summarize.hub-failed' });
       };
     } finally {
       this.activity = 'idle';

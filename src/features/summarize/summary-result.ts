@@ -5,6 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatNumber } from '../../ui/format';
+import { modelName } from '../../ui/model-name';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './panel-styles';
 import { compressionLabel, durationLabel, type SourcePiece } from './result-facts';
@@ -27,7 +28,7 @@ export interface SummaryResult {
 }
 
 function madeByLabel(madeBy: MadeBy): string {
-  if (madeBy.engine === 'hub') return `${madeBy.modelId} · ${madeBy.dtype} · ${madeBy.device === 'webgpu' ? 'WebGPU' : 'WASM'} · transformers.js`;
+  if (madeBy.engine === 'hub') return `${modelName(madeBy.modelId)} · ${madeBy.dtype} · ${madeBy.device === 'webgpu' ? 'WebGPU' : 'WASM'} · transformers.js`;
   const chosen = formatNumber(madeBy.chosen);
   const sentences = formatNumber(madeBy.sentences);
   return msg(str`Extractive engine (bundled, offline) · ${chosen} of ${sentences} sentences · Web Worker`, { id: 'summarize.made-by.extractive' });
