@@ -18,6 +18,7 @@ import { bitmapToInput, rasteriseStrokes, sketchInputShape } from '../src/sketch
 import { toQuickDrawStrokes } from '../src/sketch/sketchpad';
 import { fullPenDrawing } from '../src/bench/synthetic-pen';
 import { operatorShares, type OperatorShare, type TraceEvent } from '../src/bench/operator-profile';
+import { fixedCell, ratioCell, ratioOf } from '../src/bench/results';
 
 /** WASM session settings tried on fp32 (beside the default) for their effect on the WASM/native ratio. */
 const WASM_SETTINGS: Record<string, object> = {
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     }
   }
   const loadAtEnd = loadavg()[0]!;
-  const ms = (v: number) => v.toFixed(3);
+  const ms = (v: number) => fixedCell(v, 3);
   const markdown = [
     '# Operators: WASM against native, per variant and per operator',
     '',
@@ -146,13 +147,13 @@ async function main(): Promise<void> {
     '',
     '| model | variant | bytes | WASM p50 ms | native p50 ms | WASM / native |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.model} | ${r.variant} | ${r.bytes} | ${ms(r.wasmP50)} | ${ms(r.nativeP50)} | ${(r.wasmP50 / r.nativeP50).toFixed(2)}× |`),
+    ...rows.map((r) => `| ${r.model} | ${r.variant} | ${r.bytes} | ${ms(r.wasmP50)} | ${ms(r.nativeP50)} | ${ratioCell(ratioOf(r.wasmP50, r.nativeP50))} |`),
     '',
     '## WASM session settings (fp32)',
     '',
     '| model | WASM setting | WASM p50 ms | native p50 ms | WASM / native |',
     '| --- | --- | --- | --- | --- |',
-    ...settings.map((s) => `| ${s.model} | ${s.setting} | ${ms(s.wasmP50)} | ${ms(s.nativeP50)} | ${(s.wasmP50 / s.nativeP50).toFixed(2)}× |`),
+    ...settings.map((s) => `| ${s.model} | ${s.setting} | ${ms(s.wasmP50)} | ${ms(s.nativeP50)} | ${ratioCell(ratioOf(s.wasmP50, s.nativeP50))} |`),
     '',
     `## Where the time goes (onnxruntime's profiler: the last ${PROFILE_RUNS} of ${2 * PROFILE_RUNS} runs; the operator types taking the most time in either runtime, after each runtime's own fusions)`,
     '',

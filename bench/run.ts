@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { quietChromium } from '../playwright.config';
-import { headlineFigures, markdownReport, noteText, variantRows, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
+import { headlineFigures, headlineMarkdown, markdownReport, noteText, variantRows, type BenchNote, type BenchReport, type HeadlineKey } from '../src/bench/results';
 import { sameFilesNotes } from '../src/bench/model-variants';
 import { BENCH_SETTINGS, type BackendChoice, type BenchSetting } from '../src/bench/settings';
 import { firstVisitHeadline, firstVisitMarkdown, type FirstVisit } from '../src/bench/first-visit';
@@ -72,10 +72,6 @@ async function runInChromium(
   } finally {
     await browser.close();
   }
-}
-
-function headlineTable(headline: Record<string, number>): string {
-  return ['| Figure | Value |', '| --- | --- |', ...Object.entries(headline).map(([key, value]) => `| ${key} | ${Number.isInteger(value) ? value : value.toFixed(3)} |`)].join('\n');
 }
 
 async function firstVisit(): Promise<FirstVisit> {
@@ -142,7 +138,7 @@ async function main(): Promise<void> {
 
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/latest.json', `${JSON.stringify({ headline, requests: primary.requests, firstVisit: visit, report, nativeVariantFiles: nativeVariants.files }, null, 2)}\n`);
-  const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineTable(headline)}\n\n## First visit\n\n${firstVisitMarkdown(visit)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
+  const markdown = `# Benchmark results\n\n\`npm run bench\` on ${report.finishedAt.slice(0, 10)}, Chromium (${report.environment.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'unknown version'}).\n\n## Headline\n\n${headlineMarkdown(headline)}\n\n## First visit\n\n${firstVisitMarkdown(visit)}\n\n## All figures (median of ${setting.repetitions} repetitions)\n\n${markdownReport(report)}\n`;
   await writeFile('bench/results/latest.md', markdown);
   log('Wrote bench/results/latest.json and bench/results/latest.md.');
   if (jsonOutput) process.stdout.write(`${JSON.stringify(headline)}\n`);

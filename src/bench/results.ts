@@ -191,6 +191,29 @@ export function formatSpread(figure: Figure, unit?: string): string {
   return `${formatNumber(figure.min)}–${formatNumber(figure.max)}`;
 }
 
+/**
+ * Whether a figure was measured: finite and above zero. A median of 0 predictions/s, or none at all (NaN, a report
+ * from before the metric existed), means the backend did not run, and a ratio over it would be Infinity or NaN.
+ */
+export function isMeasured(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value) && value > 0;
+}
+
+/** `numerator / denominator` when both were measured (`isMeasured`), else undefined: never Infinity or NaN. */
+export function ratioOf(numerator: number | undefined, denominator: number | undefined): number | undefined {
+  return isMeasured(numerator) && isMeasured(denominator) ? numerator / denominator : undefined;
+}
+
+/** `value` with `digits` decimals for a Markdown table, '—' where it is missing or not finite. */
+export function fixedCell(value: number | undefined, digits: number): string {
+  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
+}
+
+/** "2.58×" for a Markdown table, '—' for a ratio that could not be taken (`ratioOf` gave undefined). */
+export function ratioCell(ratio: number | undefined): string {
+  return ratio === undefined ? '—' : `${ratio.toFixed(2)}×`;
+}
+
 /** How many times better `a` is than `b` on their metric (>1: `a` wins). */
 export function advantage(a: Measurement, b: Measurement): number {
   const better = METRICS[a.metric].better;
@@ -221,11 +244,11 @@ function compared(a: Measurement, b: Measurement, metric: Comparison['metric'], 
   return { metric, between, winner, loser, ratio, tie: ratio < TIE };
 }
 
-/** Backends against each other at each dtype, then int8 against fp32 on each backend. */
+/** Backends against each other at each dtype, then int8 against fp32 on each backend; a figure not measured (`isMeasured`) is left out. */
 export function compare(report: Pick<BenchReport, 'measurements'>): Comparison[] {
   const found: Comparison[] = [];
   for (const metric of ['latency-p50-ms', 'predictions-per-s'] as const) {
-    const rows = report.measurements.filter((m) => m.metric === metric);
+    const rows = report.measurements.filter((m) => m.metric === metric && isMeasured(m.figure.median));
     const dtypes = [...new Set(rows.map((m) => m.dtype))];
     for (const dtype of dtypes) {
       const same = rows.filter((m) => m.dtype === dtype).sort((x, y) => advantage(x, y) >= 1 ? -1 : 1);
@@ -309,7 +332,7 @@ export function variantRows(report: Pick<BenchReport, 'measurements'>): VariantR
         backend: m.backend,
         p50: m.figure.median,
         nativeP50,
-        ratio: nativeP50 ? m.figure.median / nativeP50 : undefined,
+        ratio: ratioOf(m.figure.median, nativeP50),
         memoryBytes: of('memory-bytes', m.backend, model, m.dtype),
         memoryDeltaBytes: of('memory-delta-bytes', m.backend, model, m.dtype),
       };
@@ -335,9 +358,9 @@ export function variantMarkdown(report: Pick<BenchReport, 'measurements'>): stri
         r.model,
         variantLabel(r.variant),
         backendLabel(r.backend),
-        r.p50.toFixed(3),
-        r.nativeP50 === undefined ? '—' : r.nativeP50.toFixed(3),
-        r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+        fixedCell(r.p50, 3),
+        fixedCell(r.nativeP50, 3),
+        ratioCell(r.ratio),
         memory(r.memoryBytes, false),
         memory(r.memoryDeltaBytes, true),
       ]),
@@ -435,8 +458,8 @@ export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Re
     sketch_pps_wasm_fp32_max_threads: median('predictions-per-s', widest, 'fp32'),
     sketch_pps_wasm_int8_max_threads: median('predictions-per-s', widest, 'int8'),
     sketch_raw_ms_native_fp32: nativeFp32,
-    browser_native_ratio: rawFp32 / nativeFp32,
-    int8_fp32_speed_ratio_wasm: rawFp32 / rawInt8,
+    browser_native_ratio: ratioOf(rawFp32, nativeFp32) ?? nan,
+    int8_fp32_speed_ratio_wasm: ratioOf(rawFp32, rawInt8) ?? nan,
     int8_size_ratio: inputs.int8SizeRatio,
     cold_load_ms: median('cold-load-ms', wasm, 'fp32'),
     warm_load_ms: median('warm-load-ms', wasm, 'fp32'),
@@ -463,4 +486,13 @@ export function headlineFigures(report: BenchReport, inputs: HeadlineInputs): Re
     sketch_memory_delta_bytes_fp32: variant(SKETCH_MODEL, 'fp32')?.memoryDeltaBytes ?? nan,
     sketch_memory_delta_bytes_int8: variant(SKETCH_MODEL, 'int8')?.memoryDeltaBytes ?? nan,
   };
+}
+
+/**
+ * The headline figures as a Markdown table (CLI and latest.md): integers as they are, others to 3 decimals; a figure
+ * that was not measured (NaN, e.g. a ratio over a backend that did not run) says so instead of "NaN" or "Infinity".
+ */
+export function headlineMarkdown(headline: Readonly<Record<string, number>>): string {
+  const value = (v: number) => (!Number.isFinite(v) ? 'not measured' : Number.isInteger(v) ? String(v) : v.toFixed(3));
+  return ['| Figure | Value |', '| --- | --- |', ...Object.entries(headline).map(([key, v]) => `| ${key} | ${value(v)} |`)].join('\n');
 }
