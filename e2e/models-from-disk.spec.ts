@@ -214,6 +214,45 @@ test('a folder named in any script keeps its name; the same folder again is not 
   await expect(modelRow(page, `${id}-2`)).toHaveCount(1);
 });
 
+test('a replace that fails part-way keeps the stored copy listed, loadable and runnable, and says so in either language', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/models');
+  const name = 'replaced-classifier';
+  const dir = modelFolder(TINY_MOBILEVIT.id, name);
+  await openFolder(page, dir);
+  await expect(page.getByTestId('folder-result')).toContainText(`Opened ${name} as local/${name}`);
+  const row = modelRow(page, `local/${name}`);
+  await expect(row.getByTestId('cached-file')).toHaveCount(3);
+  const problem = page.getByTestId('folder-problem');
+  /** Opens the folder again and answers Replace it while the page's storage refuses every write (a full disk). */
+  const replaceOnFullDisk = async () => {
+    await openFolder(page, dir);
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByTestId('import-replace').click();
+  };
+
+  await replaceOnFullDisk();
+  await expect(problem).toContainText(`Browser storage is full: ${name} could not be copied again.`);
+  await expect(problem.getByTestId('folder-kept')).toContainText(`(local/${name}) is kept: it stays listed, and loads and runs as before.`);
+  await page.reload();
+  await expect(row.getByTestId('cached-file')).toHaveCount(3);
+  await expect(row.getByTestId('offline-status')).toHaveAttribute('data-offline', 'yes');
+  await row.getByTestId('load-model').click();
+  await expect(row.getByTestId('load-result')).toContainText('Test run on WASM', { timeout: 60_000 });
+
+  await page.evaluate(() => localStorage.setItem('mlwb.locale', 'ja'));
+  await page.reload();
+  await replaceOnFullDisk();
+  await expect(problem).toContainText(`ブラウザーのストレージがいっぱいのため、${name} をコピーし直せませんでした。`);
+  await expect(problem.getByTestId('folder-kept')).toContainText(`（local/${name}）はそのまま残っています`);
+  await page.reload();
+  await expect(row.getByTestId('cached-file')).toHaveCount(3);
+});
+
 test('a damaged stored file of a folder from disk: one message naming the folder, no download promised', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/#/models');

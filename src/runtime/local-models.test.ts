@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMlp, buildSmallCnn } from '../quantize/testing/model-builder';
-import { clearCache, listCachedFiles, readCachedFile } from './cache';
+import { createStore, delMany } from 'idb-keyval';
+import { clearCache, FILES_DB, listCachedFiles, META_DB, readCachedFile } from './cache';
 import { catalog, findModel } from './catalog';
 import { StorageFullError } from './idb-store';
 import { clearLocalModels, deleteLocalModel, importModelFolder, listLocalModels, loadLocalModels, type PickedFile } from './local-models';
@@ -23,6 +24,12 @@ function summarizerFolder(name = 'tiny-summarizer', over: Record<string, Blob> =
     ...over,
   };
   return Object.entries(files).map(([path, file]) => ({ path: `${name}/${path}`, file }));
+}
+
+/** Removes stored files of a model, as a load or Verify does with a damaged one. */
+async function deleteCachedFilesOf(modelId: string, paths: readonly string[]): Promise<void> {
+  const urls = (await listCachedFiles()).filter((m) => m.modelId === modelId && paths.includes(m.path)).map((m) => m.url);
+  await Promise.all([FILES_DB, META_DB].map((db) => delMany(urls, createStore(db.db, db.store))));
 }
 
 const cachedPaths = async (modelId: string) =>
@@ -119,6 +126,57 @@ describe('models opened from disk', () => {
     expect((await listLocalModels()).map((r) => r.model.id)).toEqual(['local/kept']);
     expect(findModel('local/too-big')).toBeUndefined();
   });
+
+  it('replacing a stored folder keeps the stored copy when the replace fails at any write or read, and repairs it when it succeeds', async () => {
+    const first = await importModelFolder(summarizerFolder(), 'ignored');
+    if (!first.ok) throw new Error('first import failed');
+    const id = first.record.model.id;
+    const original = new Map(await Promise.all((await cachedPaths(id)).map(async (path) => [path, await readCachedFile(id, path)] as const)));
+    const put = IDBObjectStore.prototype.put;
+    const read = Blob.prototype.arrayBuffer;
+    // Which stored files are gone before the replace (as after a load or Verify found them damaged): the replace
+    // writes those, so a failure may come at any of their writes, at the record's, or while reading one from disk.
+    for (const gone of [[], ['onnx/encoder_model.onnx', 'config.json']]) {
+      for (const way of ['quota', 'unreadable'] as const) {
+        for (let failAt = 1; ; failAt++) {
+          for (const path of original.keys()) if (!(await readCachedFile(id, path))) await importModelFolder(summarizerFolder(), 'ignored', undefined, 'replace');
+          const before = (await listLocalModels())[0]!;
+          await deleteCachedFilesOf(id, gone);
+          const folder = summarizerFolder();
+          const whole = new Set(folder.map((f) => f.file));
+          let calls = 0;
+          if (way === 'quota')
+            vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+              if (++calls === failAt) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              return put.apply(this, args);
+            });
+          else
+            vi.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+              // Whole files only: the ONNX check's small reads of slices come before anything is stored.
+              if (whole.has(this) && ++calls === failAt) return Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+              return read.call(this);
+            });
+          const replaced = await importModelFolder(folder, 'ignored', undefined, 'replace').catch((error: unknown) => error);
+          vi.restoreAllMocks();
+          const failed = replaced instanceof Error;
+          const where = `${way} failure at call ${failAt}, ${gone.join(', ') || 'nothing'} gone`;
+          // Still listed, in the catalog, and every file that was intact still holds its bytes.
+          expect((await listLocalModels()).map((r) => r.model.id), where).toEqual([id]);
+          expect(findModel(id)?.source, where).toBe('local');
+          for (const [path, bytes] of original) if (!gone.includes(path) || !failed) expect(await readCachedFile(id, path), `${where}: ${path}`).toEqual(bytes);
+          if (failed) {
+            expect((await listLocalModels())[0], where).toEqual(before);
+            if (way === 'quota') expect(replaced, where).toBeInstanceOf(StorageFullError);
+            if (way === 'quota') expect((replaced as Error).message, where).toContain(`the copy of it stored before (${id}) is kept`);
+            continue;
+          }
+          // Succeeded (the failure would come after its last write or read): only the missing files were copied.
+          expect(replaced, where).toMatchObject({ ok: true, kept: original.size - gone.length, bytes: gone.reduce((sum, p) => sum + original.get(p)!.length, 0) });
+          break;
+        }
+      }
+    }
+  }, 120_000);
 
   it('deleting a local model removes its files, its record and its catalog entry; loading reads the records back', async () => {
     const outcome = await importModelFolder(summarizerFolder('gone'), 'gone');

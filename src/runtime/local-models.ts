@@ -5,7 +5,7 @@
  * the lab offer these models like shipped ones, and the worker loads them from the cache with no network.
  */
 import { values } from 'idb-keyval';
-import { appModelsUrl, deleteCachedModel, sha256Hex, storeModelFile } from './cache';
+import { appModelsUrl, deleteCachedModel, readCachedFile, sha256Hex, storeModelFile } from './cache';
 import { catalog, setLocalModels, type CatalogFile, type CatalogModel } from './catalog';
 import { clearEntries, deleteEntries, idbStore, onStoreChange, writeEntries } from './idb-store';
 import { localModelId, modelFolderPaths, planModelFolder, type FolderProblem } from './local-model-folder';
@@ -40,7 +40,8 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { ok: true; record: LocalModelRecord; bytes: number; ms: number }
+  /** `bytes` copied; `kept`: files of a replaced copy that were stored intact already, so not copied again. */
+  | { ok: true; record: LocalModelRecord; bytes: number; ms: number; kept: number }
   | { ok: false; problem: FolderProblem }
   /** The same folder (name and every file's sha256) is already stored as `already`; nothing was copied. */
   | { ok: false; already: LocalModelRecord };
@@ -103,10 +104,10 @@ async function sameImport(folder: string, files: ReadonlyMap<string, Blob>, hash
  * Checks a picked folder and copies it into the model cache. Resolves with the new record, or with a problem when
  * the folder is not a model this app can use (nothing is copied then). A folder already stored (same name, same
  * files by sha256) is never copied silently: with `whenImported` 'ask' (default) it resolves with `already` and
- * copies nothing; 'replace' deletes that copy and stores this one under its id; 'keep-both' stores a second copy
- * (`…-2`). Throws `StorageFullError` when the quota runs out while copying (`StorageFullError` from idb-store.ts):
- * what was copied of this folder is removed first, everything stored before is kept (with 'replace', the copy it
- * replaced is already gone: the folder on disk is the source).
+ * copies nothing; 'replace' stores this one over that copy under its id; 'keep-both' stores a second copy (`…-2`).
+ * Throws `StorageFullError` when the quota runs out while copying (`StorageFullError` from idb-store.ts), and the
+ * read's error when a file of the folder cannot be read: what was copied of a new folder is removed first,
+ * everything stored before is kept. A replaced copy is never deleted first: see `intactFiles`.
  */
 export async function importModelFolder(
   picked: readonly PickedFile[],
@@ -134,24 +135,22 @@ export async function importModelFolder(
   const folder = name || folderName;
   const copy = [...plan.sharedFiles, ...new Set(Object.values(plan.dtypes).flat())];
   const hashes = new Map<string, string>();
-  if (whenImported !== 'keep-both') {
-    const already = await sameImport(folder, new Map(copy.map((path) => [path, byPath.get(path)!])), hashes);
-    if (already && whenImported === 'ask') return { ok: false, already };
-    if (already) await deleteLocalModel(already.model.id);
-  }
-  const id = localModelId(folder, new Set([...catalog.models.map((m) => m.id), ...(await listLocalModels()).map((r) => r.model.id)]));
+  const already = whenImported === 'keep-both' ? undefined : await sameImport(folder, new Map(copy.map((path) => [path, byPath.get(path)!])), hashes);
+  if (already && whenImported === 'ask') return { ok: false, already };
+  const id = already?.model.id ?? localModelId(folder, new Set([...catalog.models.map((m) => m.id), ...(await listLocalModels()).map((r) => r.model.id)]));
   const root = `${appModelsUrl()}${id}/`;
   const totalBytes = copy.reduce((sum, path) => sum + byPath.get(path)!.size, 0);
   const description = {
     what: `the model folder ${folder}`,
     bytes: totalBytes,
-    meanwhile: 'what was copied of it was removed; models already stored are kept',
+    meanwhile: already ? `the copy of it stored before (${id}) is kept` : 'what was copied of it was removed; models already stored are kept',
     exclude: [id],
   };
-  const stored = new Map<string, CatalogFile>();
+  const intact = already ? await intactFiles(already) : new Map<string, CatalogFile>();
+  const stored = new Map<string, CatalogFile>(intact);
   let copiedBytes = 0;
   try {
-    for (const path of copy) {
+    for (const path of copy.filter((p) => !intact.has(p))) {
       onProgress?.({ path, copiedBytes, totalBytes });
       const data = await byPath.get(path)!.arrayBuffer();
       const sha256 = hashes.get(path) ?? (await sha256Hex(data));
@@ -170,11 +169,27 @@ export async function importModelFolder(
     await writeEntries(records, [[id, record]], description);
     await refreshCatalog();
     onProgress?.({ path: '', copiedBytes, totalBytes });
-    return { ok: true, record, bytes: copiedBytes, ms: performance.now() - started };
+    return { ok: true, record, bytes: copiedBytes, ms: performance.now() - started, kept: intact.size };
   } catch (error) {
-    await deleteCachedModel(id).catch(() => undefined);
+    // A replaced copy keeps its record and every intact file (only missing or damaged ones were written).
+    if (!already) await deleteCachedModel(id).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The files of a stored model whose stored bytes still hash to the record's sha256. Replacing a copy with the same
+ * folder (same files by sha256) rewrites only the others (missing, or damaged and removed by a load or Verify): no file
+ * that works is ever deleted or overwritten, so a replace that fails part-way (full storage, a file that cannot be
+ * read, the tab closed) leaves the old copy listed and loadable, and needs no room for a second copy.
+ */
+async function intactFiles(record: LocalModelRecord): Promise<Map<string, CatalogFile>> {
+  const intact = new Map<string, CatalogFile>();
+  for (const file of recordFiles(record)) {
+    const data = await readCachedFile(record.model.id, file.path);
+    if (data && (await sha256Hex(data)) === file.sha256) intact.set(file.path, file);
+  }
+  return intact;
 }
 
 /** Deletes a model opened from disk: its files in the cache and its record. */

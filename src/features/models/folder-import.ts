@@ -18,7 +18,8 @@ import { problemText } from './models-text';
 
 type Result =
   | { ok: true; outcome: Extract<ImportOutcome, { ok: true }> }
-  | { ok: false; text: string; detail?: string }
+  /** `kept`: the stored copy a failed replace left as it was. */
+  | { ok: false; text: string; detail?: string; kept?: LocalModelRecord }
   /** The same folder is stored already: the person chooses (replace, keep both, or leave it). */
   | { ok: false; already: LocalModelRecord; folder: PickedFolder };
 
@@ -58,7 +59,8 @@ export class FolderImport extends LitElement {
     });
   }
 
-  private async importFolder(folder: PickedFolder, whenImported: WhenImported = 'ask'): Promise<void> {
+  /** `replacing`: the stored copy of this folder, with `whenImported` 'replace'. */
+  private async importFolder(folder: PickedFolder, whenImported: WhenImported = 'ask', replacing?: LocalModelRecord): Promise<void> {
     this.result = undefined;
     this.progress = { path: '', copiedBytes: 0, totalBytes: 0 };
     try {
@@ -66,10 +68,16 @@ export class FolderImport extends LitElement {
       this.result = outcome.ok ? { ok: true, outcome } : 'already' in outcome ? { ok: false, already: outcome.already, folder } : { ok: false, text: problemText(outcome.problem) };
     } catch (error) {
       const full = error instanceof StorageFullError;
-      const text = full
-        ? msg(str`Browser storage is full: the folder ${folder.name} does not fit, so nothing of it was kept. Models already stored are unchanged.`, { id: 'models.import.full' })
-        : msg(str`The folder could not be copied: ${error instanceof Error ? error.message : String(error)}`, { id: 'models.import.failed' });
-      this.result = { ok: false, text, detail: full ? (error as Error).message : undefined };
+      const why = error instanceof Error ? error.message : String(error);
+      const name = folder.name;
+      const text = replacing
+        ? full
+          ? msg(str`Browser storage is full: ${name} could not be copied again.`, { id: 'models.import.replace-full' })
+          : msg(str`${name} could not be copied again: ${why}`, { id: 'models.import.replace-failed' })
+        : full
+          ? msg(str`Browser storage is full: the folder ${name} does not fit, so nothing of it was kept. Models already stored are unchanged.`, { id: 'models.import.full' })
+          : msg(str`The folder could not be copied: ${why}`, { id: 'models.import.failed' });
+      this.result = { ok: false, text, detail: full ? why : undefined, kept: replacing };
     } finally {
       this.progress = undefined;
     }
@@ -121,7 +129,7 @@ export class FolderImport extends LitElement {
     return html`<div class="already" role="alert" data-testid="folder-already">
       <p>${msg(str`${name} is already open here as ${id} (opened ${date}), with the same files. Nothing was copied.`, { id: 'models.import.already' })}</p>
       <div class="actions">
-        <button data-testid="import-replace" @click=${() => void this.importFolder(folder, 'replace')}>${msg('Replace it', { id: 'models.import.replace' })}</button>
+        <button data-testid="import-replace" @click=${() => void this.importFolder(folder, 'replace', already)}>${msg('Replace it', { id: 'models.import.replace' })}</button>
         <button data-testid="import-keep-both" @click=${() => void this.importFolder(folder, 'keep-both')}>${msg('Keep both', { id: 'models.import.keep-both' })}</button>
         <button data-testid="import-cancel" @click=${() => (this.result = undefined)}>${msg('Leave it as it is', { id: 'models.import.leave' })}</button>
       </div>
@@ -134,7 +142,7 @@ export class FolderImport extends LitElement {
       return html`<div class="problem" role="alert" data-testid="folder-problem">
         <p>${result.text}</p>
         ${result.detail ? html`<p class="muted">${result.detail}</p>` : nothing}
-        <p class="muted">${msg('Nothing was copied; the models already stored are unchanged.', { id: 'models.import.nothing-lost' })}</p>
+        <p class="muted" data-testid="folder-kept">${result.kept ? this.keptText(result.kept) : msg('Nothing was copied; the models already stored are unchanged.', { id: 'models.import.nothing-lost' })}</p>
       </div>`;
     }
     const { record, bytes, ms } = result.outcome;
@@ -151,8 +159,15 @@ export class FolderImport extends LitElement {
             ${msg(str`Another folder named ${record.folder} is already here (${others}), with other files; their cards show when each was opened.`, { id: 'models.import.namesake' })}
           </p>`
         : nothing}
+      ${result.outcome.kept ? html`<p class="muted">${msg(str`${formatNumber(result.outcome.kept)} of its files were stored here intact already, so they were kept as they were.`, { id: 'models.import.kept-files' })}</p>` : nothing}
       ${record.leftOut.length ? html`<p class="muted">${msg(str`Not needed in the browser, so not copied: ${leftOut}.`, { id: 'models.import.left-out' })}</p>` : nothing}
     </div>`;
+  }
+
+  private keptText(kept: LocalModelRecord) {
+    const id = kept.model.id;
+    const date = formatDate(kept.importedAt);
+    return msg(str`The copy opened ${date} (${id}) is kept: it stays listed, and loads and runs as before.`, { id: 'models.import.replace-kept' });
   }
 
   static override styles = [
