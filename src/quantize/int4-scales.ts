@@ -20,16 +20,23 @@ const FLOAT = onnx.TensorProto.DataType.FLOAT;
 const FLOAT16 = onnx.TensorProto.DataType.FLOAT16;
 const SMALLEST_NORMAL_FLOAT16 = 2 ** -14;
 
-/** The Cast that turns `<base>_scales` (float16) into float32 for the graph. */
-function scaleCast(context: QuantizeContext, stored: string, base: string): OnnxTypes.INodeProto {
-  return makeNode('Cast', [stored], [context.names.fresh(`${base}_scales_float`)], context.names.fresh(`${base}_scales_Cast`), [intAttribute('to', FLOAT)]);
+/** Cast `input` (float16 scales) to float32 `output`: the node the graph gets, and the one `castBytes` measures. */
+function castToFloat(input: string, output: string, name: string): OnnxTypes.INodeProto {
+  return makeNode('Cast', [input], [output], name, [intAttribute('to', FLOAT)]);
 }
 
-/** Bytes the Cast node adds to the file (its NodeProto plus the graph's field tag and length prefix). */
+/** The Cast that turns `<base>_scales` (float16) into float32 for the graph. */
+function scaleCast(context: QuantizeContext, stored: string, base: string): OnnxTypes.INodeProto {
+  return castToFloat(stored, context.names.fresh(`${base}_scales_float`), context.names.fresh(`${base}_scales_Cast`));
+}
+
+/**
+ * Bytes the Cast of weight `base` adds to the file: the node as a graph's `node` field (tag, length prefix and
+ * NodeProto), with the names it gets when none is taken yet (a name made fresh is a few bytes longer).
+ */
 function castBytes(base: string): number {
-  const node = makeNode('Cast', [`${base}_scales`], [`${base}_scales_float`], `${base}_scales_Cast`, [intAttribute('to', FLOAT)]);
-  const size = onnx.NodeProto.encode(node).finish().length;
-  return size + 1 + Math.ceil(Math.log2(size + 1) / 7);
+  const node = castToFloat(`${base}_scales`, `${base}_scales_float`, `${base}_scales_Cast`);
+  return onnx.GraphProto.encode({ node: [node] }).finish().length;
 }
 
 /**
