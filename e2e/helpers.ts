@@ -1,5 +1,5 @@
 /** Shared browser-test plumbing: the fixture hub's address, request/console watchers, and Models page actions. */
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { FILES_DB } from '../src/runtime/cache';
 
 export const appPort = Number(process.env.E2E_PORT ?? 4173);
@@ -123,4 +123,13 @@ export async function damageStoredFiles(page: Page, suffix: string): Promise<num
       }),
     { db: FILES_DB.db, store: FILES_DB.store, suffix },
   );
+}
+
+/**
+ * How far the page and `element` scroll sideways, in CSS px (scrollWidth − clientWidth; ≤ 0 when they fit). An
+ * element's own overflow catches a control sticking out of its card where the page itself still fits.
+ */
+export async function sidewaysOverflow(page: Page, element: Locator): Promise<{ page: number; element: number }> {
+  const doc = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return { page: doc, element: await element.evaluate((e) => e.scrollWidth - e.clientWidth) };
 }

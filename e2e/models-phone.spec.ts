@@ -1,21 +1,33 @@
 // The Models page on a phone (390 px wide): each cached file is a stacked block (the path on the card's whole width,
-// then size and dates with their labels), so nothing is squeezed or scrolls sideways, in English and Japanese.
+// then size and dates with their labels), and each card's dtype menu keeps the card's padding, so nothing is squeezed,
+// sticks out or scrolls sideways, in English and Japanese.
 // SHOTS_DIR=<dir> saves the page at 1280 and 390 px in both languages.
 import type { Page } from '@playwright/test';
 import { TINY_MOBILEVIT } from './fixtures/generate';
-import { expect, modelRow, test } from './helpers';
+import { expect, loadModelRow, modelRow, sidewaysOverflow, test } from './helpers';
 
 const shots = process.env.SHOTS_DIR;
 const modelId = `${TINY_MOBILEVIT.id}-phone`;
 const SIZE = { en: 'Size', ja: 'サイズ' };
 
-/** The widths of each cached file's path cell and of its card, and the page's sideways overflow. */
+/**
+ * The widths of each cached file's path cell and of its card, the page's and the card's sideways overflow, and how
+ * far any card's dtype menu reaches into its right padding (px; ≤ 0 when it keeps the padding, as the buttons do).
+ */
 async function layout(page: Page) {
   const row = modelRow(page, modelId);
   const card = (await row.boundingBox())!;
   const paths = await row.getByTestId('cached-file').locator('td:first-child').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  return { card: card.width, paths, overflow };
+  const overflow = await sidewaysOverflow(page, row);
+  const intoPadding = await page.getByTestId('model-row').evaluateAll((cards) =>
+    Math.max(
+      ...cards.map((card) => {
+        const select = card.querySelector('select');
+        return select ? select.getBoundingClientRect().right - (card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight)) : 0;
+      }),
+    ),
+  );
+  return { card: card.width, paths, overflow, intoPadding };
 }
 
 test('the per-file list reads well at 390 px in English and Japanese', async ({ page }) => {
@@ -25,13 +37,18 @@ test('the per-file list reads well at 390 px in English and Japanese', async ({ 
   await page.getByTestId('hub-model-id').press('Enter');
   await expect(page.getByTestId('load-result').first()).toBeVisible({ timeout: 60_000 });
   await expect(modelRow(page, modelId).getByTestId('cached-file').first()).toBeVisible();
+  // A loaded catalogued model's dtype menu is the card's widest control ("fp32 · 1.3 MB with shared files · cached").
+  await loadModelRow(page, 'doodle-cnn');
+  await expect(modelRow(page, 'doodle-cnn').getByTestId('load-dtype')).toContainText('cached');
 
   for (const locale of ['en', 'ja'] as const) {
     if (locale === 'ja') await page.getByTestId('language-select').selectOption('ja');
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 844 });
-      const { card, paths, overflow } = await layout(page);
-      expect(overflow, `${locale} ${width}px: page scrolls sideways`).toBeLessThanOrEqual(0);
+      const { card, paths, overflow, intoPadding } = await layout(page);
+      expect(overflow.page, `${locale} ${width}px: page scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(overflow.element, `${locale} ${width}px: the card's content sticks out of it`).toBeLessThanOrEqual(0);
+      expect(intoPadding, `${locale} ${width}px: dtype menu reaches into the card's padding`).toBeLessThanOrEqual(0.5);
       // On a phone the path has the card's width to itself (the table squeezed it into a quarter).
       if (width === 390) for (const w of paths) expect(w, `${locale}: path cell of ${paths.length}`).toBeGreaterThan(card * 0.8);
       // Chromium's folder file input is wide: it must stay inside its card (it stuck out, the page did not scroll).
@@ -41,6 +58,7 @@ test('the per-file list reads well at 390 px in English and Japanese', async ({ 
       // Each value carries its column's name, shown before it on a phone (CSS ::before, which no text query sees).
       await expect(modelRow(page, modelId).getByTestId('cached-file').first().locator('td').nth(1)).toHaveAttribute('data-label', SIZE[locale]);
       if (shots) await modelRow(page, modelId).screenshot({ path: `${shots}/models-card-${locale}-${width}.png` });
+      if (shots) await modelRow(page, 'doodle-cnn').screenshot({ path: `${shots}/models-doodle-card-${locale}-${width}.png` });
       if (shots) await page.screenshot({ path: `${shots}/models-${locale}-${width}.png`, fullPage: true });
     }
   }

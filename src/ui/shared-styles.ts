@@ -8,8 +8,10 @@ export const controlStyles = css`
     font: inherit;
     color: inherit;
   }
-  /* Chromium's file input has a wide fixed size: on a 390 px phone it would stick out past its card. */
-  input[type='file'] {
+  /* Chromium's file input has a wide fixed size, and a select is as wide as its longest option (a model card's dtype
+     menu): on a 390 px phone either would stick out past its card's padding. */
+  input[type='file'],
+  select {
     max-width: 100%;
     min-width: 0;
   }
