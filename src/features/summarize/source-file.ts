@@ -1,6 +1,7 @@
 // A picked or dropped file as the text to summarize: checked by name, size and first bytes, then decoded (.txt,
-// .md) or read by the PDF worker, page by page.
+// .md, whose Markdown is reduced to the text a reader reads) or read by the PDF worker, page by page.
 import { msg, str } from '@lit/localize';
+import { isMarkdownName, markdownText } from '../../documents/markdown-text';
 import { classifyFile, decodeTextFile } from '../../summarize/validation';
 import type { SourceFailure } from './check-messages';
 import type { PdfTextError } from './pdf-text';
@@ -20,7 +21,10 @@ export async function readSourceFile(file: File, onReading: (status: string) => 
     if (!kind.ok) return kind;
     onReading(msg(str`Reading ${name}…`, { id: 'summarize.file.reading' }));
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (kind.kind === 'text') return decodeTextFile(name, bytes);
+    if (kind.kind === 'text') {
+      const decoded = decodeTextFile(name, bytes);
+      return decoded.ok && isMarkdownName(name) ? { ok: true, text: markdownText(decoded.text) } : decoded;
+    }
     const { pdfText } = await import('./pdf-text');
     const text = await pdfText(name, bytes, (done, total) => onReading(msg(str`Reading ${name}: page ${done} of ${total}…`, { id: 'summarize.file.reading-page' })));
     return { ok: true, text };
