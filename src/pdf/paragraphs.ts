@@ -76,11 +76,33 @@ function vocabulary(lines: readonly TextLine[]): { compounds: Set<string>; words
   return { compounds, words };
 }
 
+// Compound heads English writes with a hyphen before a whole word, from the Chicago Manual of Style (17th ed.,
+// 7.89, its hyphenation guide): "self-" always, "well-" and "ill-" in compound adjectives ("well-known",
+// "ill-advised"); and "follow-" before a particle in the noun (Merriam-Webster: "follow-up", "follow-on",
+// "follow-through"). Kept small on purpose: a hyphenation program also breaks "follow-ing" and "self-ish".
+const COMPOUND_HEADS: ReadonlyMap<string, RegExp> = new Map([
+  ['self', /./u],
+  ['well', /./u],
+  ['ill', /./u],
+  ['follow', /^(?:up|ups|on|ons|through|throughs)$/u],
+]);
+// Endings a hyphenation program splits off a word ("well-ness", "self-ish", "ill-ness"): never a compound's tail.
+const SUFFIXES = new Set(['s', 'es', 'ed', 'er', 'ers', 'est', 'ing', 'ings', 'ish', 'less', 'ly', 'ness', 'ful', 'ment', 'ship']);
+
+/**
+ * Whether "head-" at a line end + "tail" is a compound keeping its hyphen when the document gives no evidence either
+ * way: the head is one of `COMPOUND_HEADS` (lower-case) and the tail, not a suffix, is a tail that head takes.
+ */
+function isCommonCompound(head: string, tail: string): boolean {
+  return !SUFFIXES.has(tail) && (COMPOUND_HEADS.get(head)?.test(tail) ?? false);
+}
+
 /**
  * How two lines of one paragraph join: characters to drop from the end of the first, and what goes between. Hyphen rule: a letter + hyphen at the line end followed by a lower-case
- * letter is a word broken by hyphenation and is joined without the hyphen ("sum-" + "marization"), unless the
- * document writes that compound with its hyphen inside a line and never joined ("well-" + "known" stays
- * "well-known"). Before a capital or a digit the hyphen belongs to the word ("Franco-" + "German", "COVID-" + "19")
+ * letter is a word broken by hyphenation and is joined without the hyphen ("sum-" + "marization"), unless it is a
+ * compound: the document writes it with its hyphen inside a line and never joined ("cross-" + "border" stays
+ * "cross-border"), or, when the document writes it both ways or not at all, its head is a common compound head
+ * (`isCommonCompound`: "well-" + "known", "follow-" + "up"). Before a capital or a digit the hyphen belongs to the word ("Franco-" + "German", "COVID-" + "19")
  * and stays, without a space; so does the last hyphen of a compound already hyphenated before it ("state-of-the-" +
  * "art") and a hyphen between digits ("2019-" + "2024", a range). A dash with a space before it (" -", " –") is punctuation: a space follows. A soft
  * hyphen (U+00AD) is always a break point and is removed.
@@ -94,7 +116,9 @@ function joinLines(previous: string, next: string, vocab: ReturnType<typeof voca
     const head = hyphenated[1]!.toLowerCase();
     const tail = next.match(FIRST_WORD)?.[0];
     if (tail && tail === tail.toLowerCase() && tail !== tail.toUpperCase()) {
-      const compound = vocab.compounds.has(`${head}-${tail}`) && !vocab.words.has(head + tail);
+      const writtenHyphenated = vocab.compounds.has(`${head}-${tail}`);
+      const writtenJoined = vocab.words.has(head + tail);
+      const compound = writtenHyphenated !== writtenJoined ? writtenHyphenated : isCommonCompound(head, tail);
       return compound ? keep : { drop: 1, separator: '' };
     }
     if (/^[\p{Lu}\p{N}]/u.test(next)) return keep;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPageNumber, pdfPagesToText, type PdfTextItem } from '.';
 import { writePdf, type PlacedText } from './testing/pdf-writer';
+import { seededRandom } from '../util/prng';
 import { PAGE_NUMBER_FORMS, randomDocument, type DrawingOrder } from './testing/random-document';
 import { readPdfItems } from './testing/read-pdf';
 
@@ -141,6 +142,47 @@ describe('lines into paragraphs', () => {
   it('keeps the last hyphen of an already hyphenated compound and a hyphen between numbers', async () => {
     const lines = ['A state-of-the-', 'art data centre opened in Leeds and sales', 'from 2019-', '2024 grew steadily with the non-', 'English market.'];
     expect(await readerText([column(lines, 72, 700)])).toBe('A state-of-the-art data centre opened in Leeds and sales from 2019-2024 grew steadily with the non-English market.');
+  });
+
+  it('keeps the hyphen of compounds broken at a line end and joins syllable breaks, in generated paragraphs', async () => {
+    // [head, tail, how the document writes the word elsewhere inside a line (evidence) or '', the reader's word]
+    const breaks: [string, string, string, string][] = [
+      ['well', 'known', '', 'well-known'],
+      ['well', 'being', '', 'well-being'],
+      ['self', 'driving', '', 'self-driving'],
+      ['ill', 'advised', '', 'ill-advised'],
+      ['follow', 'up', '', 'follow-up'],
+      ['follow', 'on', '', 'follow-on'],
+      ['consul', 'tation', '', 'consultation'],
+      ['prob', 'lem', '', 'problem'],
+      ['permit', 'ting', '', 'permitting'],
+      ['follow', 'ing', '', 'following'],
+      ['self', 'ish', '', 'selfish'],
+      ['well', 'ness', '', 'wellness'],
+      ['cross', 'border', 'cross-border', 'cross-border'],
+      ['on', 'line', 'online', 'online'],
+      ['well', 'being', 'wellbeing', 'wellbeing'],
+    ];
+    const filler = ['the', 'council', 'said', 'that', 'every', 'report', 'was', 'read', 'by', 'members', 'of', 'staff'];
+    for (let seed = 1; seed <= 30; seed++) {
+      const random = seededRandom(seed);
+      const words = (n: number): string => Array.from({ length: n }, () => filler[Math.floor(random() * filler.length)]!).join(' ');
+      const chosen = Array.from({ length: 3 + Math.floor(random() * 4) }, () => breaks[Math.floor(random() * breaks.length)]!);
+      // One piece of evidence per document, so the cases never contradict each other.
+      const evidence = chosen.find(([, , written]) => written !== '')?.[2];
+      const picked = chosen.filter(([, , written]) => written === '' || written === evidence);
+      // Each line ends with a head and its hyphen; the next line starts with the tail.
+      const middles = picked.map((_, k) => `${words(4)}${k === 0 && evidence ? ` ${evidence}` : ''} ${words(3)}`);
+      const end = `${words(5)}.`;
+      const lines = [
+        ...picked.map(([head], k) => `${k > 0 ? `${picked[k - 1]![1]} ` : ''}${middles[k]} ${head}-`),
+        `${picked[picked.length - 1]![1]} ${end}`,
+      ];
+      // The document's own spelling decides over the rule ("wellbeing" written: "well-" / "being" joins).
+      const spelled = ([head, tail, , word]: (typeof breaks)[number]): string => (evidence?.replace('-', '') === head + tail ? evidence : word);
+      const expected = [...picked.flatMap((entry, k) => [middles[k], spelled(entry)]), end].join(' ');
+      expect(await readerText([column(lines, 72, 700, { size: 10, leading: 12 })]), lines.join(' / ')).toBe(expected);
+    }
   });
 
   it('never ends a paragraph at a line ending in a hyphen, however short the line', async () => {
