@@ -3,11 +3,36 @@
 import { existsSync } from 'node:fs';
 import { seededRandom } from '../src/util/prng';
 import { syntheticDrawings } from '../src/sketch/synthetic-drawings';
-import { expect, test } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, sidewaysOverflow, test } from './helpers';
 
 const BUNDLED = 'models/doodle-cnn/onnx/model.onnx';
 /** doodle-cnn's Conv and Gemm layers (4 Conv, 2 Gemm), each measured alone. */
 const CNN_LAYERS = 6;
+/** SHOTS_DIR=<dir> saves the sensitivity panel at 1280 and 390 px in both languages. */
+const shots = process.env.SHOTS_DIR;
+
+/**
+ * At 390 px (a phone) and at 1280 px neither the page nor the sensitivity table's box scrolls sideways; on the phone
+ * each layer's name and the caption have the table's width (the rows stack), not a narrow column that breaks them up.
+ */
+async function expectTableFits(page: Page, locale: 'en' | 'ja'): Promise<void> {
+  const panel = page.getByRole('region', { name: locale === 'en' ? 'Per-layer sensitivity' : '層ごとの感度' });
+  const box = page.locator('.table-wrap:has([data-testid="sensitivity-table"])');
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    if (shots) await panel.screenshot({ path: `${shots}/sensitivity-${locale}-${width}.png` });
+    const overflow = await sidewaysOverflow(page, box);
+    expect(overflow.page, `${locale} ${width}px: page scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(overflow.element, `${locale} ${width}px: sensitivity table scrolls sideways in its box`).toBeLessThanOrEqual(0);
+    if (width !== 390) continue;
+    const boxWidth = (await box.boundingBox())!.width;
+    const names = await page.getByTestId('sensitivity-row').locator('td:first-child').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+    for (const w of names) expect(w, `${locale}: a layer's name is squeezed into a column`).toBeGreaterThan(boxWidth * 0.8);
+    const caption = (await page.getByTestId('sensitivity-table').locator('caption').boundingBox())!;
+    expect(caption.width, `${locale}: the table's caption is squeezed into a column`).toBeGreaterThan(boxWidth * 0.8);
+  }
+}
 
 test.describe('quantize lab: per-layer sensitivity', () => {
   test.skip(!existsSync(BUNDLED), 'models/doodle-cnn is not built yet (npm run train:sketch)');
@@ -55,12 +80,14 @@ test.describe('quantize lab: per-layer sensitivity', () => {
     }
     const agreements = (await rows.locator('td:nth-child(3)').allTextContents()).map(Number);
     expect(agreements).toEqual([...agreements].sort((a, b) => a - b));
+    await expectTableFits(page, 'en');
 
     // What was measured is worded at render time: a switch to Japanese rewords the results without a new run.
     await page.getByTestId('language-select').selectOption('ja');
     await expect(page.getByTestId('sensitivity-summary')).toContainText('読み込んだ絵 16 枚 · 8 クラス');
     await expect(page.getByTestId('sensitivity-summary')).toContainText('6 層、敏感な順');
     await expect(rows).toHaveCount(CNN_LAYERS);
+    await expectTableFits(page, 'ja');
     await page.getByTestId('language-select').selectOption('en');
 
     // Noise the model is unsure about (seeded): int4 changes a quarter of its answers there, so a mix at 0.9 keeps

@@ -1,8 +1,9 @@
 /**
  * A table that stacks on a phone (≤ 640 px): each row becomes a block, its first cell across the width, the others
  * side by side with their column head before the value (`<td data-label="Size">`), so no column hides behind a
- * sideways scroll. Opt in with `<table class="stacked">`; the first cell needs no label. Used by the Models page's file
- * table and the lab's results table.
+ * sideways scroll. Opt in with `<table class="stacked">`; the first cell needs no label; a caption spans the width above
+ * the rows (as a table's own box it would shrink to a narrow column). Used by the Models page's file table and the
+ * lab's results and per-layer sensitivity tables.
  */
 import { css } from 'lit';
 
@@ -16,7 +17,8 @@ export const stackedTableStyles = css`
       clip-path: inset(50%);
     }
     table.stacked,
-    table.stacked tbody {
+    table.stacked tbody,
+    table.stacked caption {
       display: block;
     }
     table.stacked tr {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { stackedTableStyles } from '../../ui/stacked-table.styles';
 import { labTableStyles } from './lab.styles';
 
 export const sensitivityPanelStyles = [
   labTableStyles,
+  stackedTableStyles,
   css`
     .charts {
       display: grid;
@@ -60,19 +62,7 @@ export const sensitivityPanelStyles = [
     progress {
       max-width: 10rem;
     }
-    small.op {
-      display: none;
-    }
-    /* A phone: the operator moves under the layer's name, so the numbers keep their columns. */
     @media (max-width: 32rem) {
-      table:not(.steps) th:nth-child(2),
-      table:not(.steps) td:nth-child(2) {
-        display: none;
-      }
-      small.op {
-        display: block;
-        color: var(--text-muted);
-      }
       th,
       td {
         padding: 0.3rem;

@@ -204,6 +204,8 @@ export class SensitivityPanel extends LitElement {
     const model = this.model?.title ?? '';
     const samples = comparedOn(measured.compared);
     const count = formatNumber(measured.layers.length);
+    // On a phone each layer stacks (stackedTableStyles): its name across the card, the column heads label the values.
+    const column = { op: msg('Operator', { id: 'quantize.sensitivity.column.op' }), agreement: msg('Agreement', { id: 'quantize.sensitivity.column.agreement' }) };
     return html`<p data-testid="sensitivity-summary">
         ${msg(str`${format}, one layer at a time, of ${model} on ${samples}: ${count} layers, most sensitive first.`, { id: 'quantize.sensitivity.summary' })}
       </p>
@@ -220,17 +222,19 @@ export class SensitivityPanel extends LitElement {
           .config=${sqnrChart(bars)}></quantize-lab-chart>
       </div>
       <div class="table-wrap">
-        <table data-testid="sensitivity-table">
+        <table class="stacked" data-testid="sensitivity-table">
           <caption class="muted">${msg("Agreement: share of drawings with fp32's top class. KL: drift of the probabilities from fp32's (nats). SQNR: output signal over quantization noise.", { id: 'quantize.sensitivity.caption' })}</caption>
           <thead>
             <tr>
-              <th>${msg('Layer', { id: 'quantize.sensitivity.column.layer' })}</th><th>${msg('Operator', { id: 'quantize.sensitivity.column.op' })}</th>
-              <th>${msg('Agreement', { id: 'quantize.sensitivity.column.agreement' })}</th><th>KL</th><th>SQNR</th>
+              <th>${msg('Layer', { id: 'quantize.sensitivity.column.layer' })}</th><th>${column.op}</th><th>${column.agreement}</th><th>KL</th><th>SQNR</th>
             </tr>
           </thead>
           <tbody>
             ${sensitivityRows(measured.layers).map(
-              (r) => html`<tr data-testid="sensitivity-row" data-layer=${r.layer}><td>${breakAtSlashes(r.layer)}<small class="op">${r.op}</small></td><td>${r.op}</td><td>${r.agreement}</td><td>${r.kl}</td><td>${r.sqnr}</td></tr>`,
+              (r) => html`<tr data-testid="sensitivity-row" data-layer=${r.layer}>
+                <td>${breakAtSlashes(r.layer)}</td><td data-label=${column.op}>${r.op}</td><td data-label=${column.agreement}>${r.agreement}</td>
+                <td data-label="KL">${r.kl}</td><td data-label="SQNR">${r.sqnr}</td>
+              </tr>`,
             )}
           </tbody>
         </table>
