@@ -262,6 +262,30 @@ describe('lines into paragraphs', () => {
     // The first page's last line stops short, so the second page starts a paragraph.
     expect(await readerText(pages)).toBe(`${first.join('')}\n\n${second.join('')}`);
   });
+
+  it('joins CJK pieces of a title set apart by a gap with a full-width space, and touching ones with nothing', async () => {
+    const phrases = ['市水道局', '老朽管の更新を加速', '漏水率', '改善目指す', '大雪で休校', '新幹線', '運転見合わせ', '帰省客に影響'];
+    const body = ['市水道局は２０２６年度の事業報告をまとめた。市内の約３１万人に１日平均', '４８００万リットルの水を供給し、前年度より３％増えた。最も大きな出来事は', '浄水場の完成だった。工事は予定より４か月早く終わり、費用も予算を下回った。'];
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      const size = 12;
+      const pieces = Array.from({ length: 2 + Math.floor(random() * 2) }, () => phrases[Math.floor(random() * phrases.length)]!);
+      let x = 72;
+      let title = '';
+      const placed = pieces.map((text, k) => {
+        // Every glyph of the test font is 1 em wide. A gap of 1–2 em (a full-width space, or two) makes pdf.js give
+        // separate items; pieces that touch come as one item.
+        const spaced = k > 0 && random() < 0.6;
+        x += spaced ? (1 + random()) * size : 0;
+        title += (spaced ? '\u3000' : '') + text;
+        const item = { text, x, y: 720, size, font: 'cjk' as const };
+        x += text.length * size;
+        return item;
+      });
+      const text = await readerText([[...placed, ...column(body, 72, 700, { size, font: 'cjk', leading: 18 })]]);
+      expect(text, `seed ${seed}`).toBe(`${title}\n\n${body.join('')}`);
+    }
+  });
 });
 
 describe('generated documents (1–3 columns, any drawing order, header, page numbers, hyphenation, justified)', () => {

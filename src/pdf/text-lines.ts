@@ -43,6 +43,9 @@ export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-
 // A gap wider than this (in ems) between runs is a word space when the runs themselves carry none (never between CJK
 // characters, which justified CJK text spaces out).
 const WORD_GAP_EM = 0.15;
+// Between CJK runs a gap wider than half a character is a space the text sets (a title's "加速　漏水率"), written as
+// a full-width space; justification spreads CJK characters by less.
+const CJK_SPACE_EM = 0.5;
 
 interface Run {
   text: string;
@@ -65,13 +68,17 @@ function joinRuns(runs: Run[]): TextLine {
     const previous = runs[i - 1]!;
     const run = runs[i]!;
     const gap = run.x0 - previous.x1;
-    const spaced = /\s$/.test(text) || /^\s/.test(run.text) || (CJK.test(text.slice(-1)) && CJK.test(run.text.charAt(0)));
-    text += !spaced && gap > WORD_GAP_EM * Math.max(previous.size, run.size) ? ` ${run.text}` : run.text;
+    const em = Math.max(previous.size, run.size);
+    const cjk = CJK.test(text.slice(-1)) && CJK.test(run.text.charAt(0));
+    const spaced = /\s$/.test(text) || /^\s/.test(run.text);
+    if (cjk && !spaced) text += gap > CJK_SPACE_EM * em ? `\u3000${run.text}` : run.text;
+    else text += !spaced && !cjk && gap > WORD_GAP_EM * em ? ` ${run.text}` : run.text;
   }
   // The line's baseline and size are those of its longest run, so a superscript does not move the line.
   const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
   return {
-    text: text.replace(/\s+/g, ' ').trim(),
+    // A full-width space (U+3000) stays: between CJK words it is the only visible separator.
+    text: text.replace(/[^\S\u3000]+/g, ' ').trim(),
     x0: Math.min(...runs.map((r) => r.x0)),
     x1: Math.max(...runs.map((r) => r.x1)),
     y: main.y,
