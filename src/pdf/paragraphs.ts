@@ -15,6 +15,7 @@
  * and so the paragraph, goes on.
  * At a column or page change the gap cannot be seen; without them the paragraph continues.
  */
+import { hasSentenceTerminator, OPEN_LINE_END, STARTS_SENTENCE, TITLE_LINE_SHARE } from '../summarize/sentences';
 import { percentile } from '../util/percentile';
 import { CJK, SAME_ROW_EM, type TextLine } from './text-lines';
 
@@ -35,6 +36,8 @@ const WORD_BREAK_END = /[\p{L}\p{N}][-\u2010\u00ad]$/u;
 // A compound whose earlier parts already carry hyphens ("state-of-the-"): its hyphen at the line end is its own.
 const COMPOUND_END = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)+[-\u2010]$/u;
 const FIRST_WORD = /^\p{L}+/u;
+// Closing quotes and brackets after a line's last word or its sentence punctuation.
+const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
 // A list item's marker: a bullet, a number with "." or ")" ("3.", "3)"), a letter or Roman number with ")" ("b)",
 // "(iv)"). A letter with "." is left out: "a." also ends sentences.
 const LIST_MARKER = /^(?:[•●○◦▪■‣∙·*]|\(?\d{1,3}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s/u;
@@ -129,8 +132,33 @@ function joinLines(previous: string, next: string, vocab: ReturnType<typeof voca
 }
 
 /**
+ * Whether `line`, the first line of a paragraph (or one after such a title), is a title, byline or caption set in
+ * body size straight above the text, which keeps its own line: it does not end with sentence punctuation or leave a
+ * sentence open, the next line starts a sentence, and it is either short (under `TITLE_LINE_SHARE` of its column's
+ * widest line, the engine's rule for plain text) or written in title case (see `isTitleCase`), since a title may be
+ * nearly as wide as the text ("Port Ellis Water Authority: Annual Review of Operations" / "This review…").
+ */
+function isTitleLine(line: TextLine, next: TextLine, widest: number): boolean {
+  const content = line.text.replace(TRAILING_CLOSERS, '');
+  if (hasSentenceTerminator(content.slice(-1)) || OPEN_LINE_END.test(content) || !STARTS_SENTENCE.test(next.text)) return false;
+  return line.x1 - line.x0 < TITLE_LINE_SHARE * widest || isTitleCase(content);
+}
+
+/**
+ * Headline-style capitalization (Chicago Manual of Style, 17th ed., 8.159): the first and last words and every word
+ * of four or more letters start with a capital. Prose lines keep most of their words in lower case.
+ */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+  if (words.length === 0 || !capitalised(words[0]!) || !capitalised(words[words.length - 1]!)) return false;
+  return words.every((word) => word.length < 4 || capitalised(word));
+}
+
+/**
  * The text of a document from its pages' lines, each page already in reading order (see `orderLines`): paragraphs
- * separated by a blank line, no line breaks inside them.
+ * separated by a blank line, no line breaks inside them except after a title line that runs into its text (see
+ * `isTitleLine`).
  */
 export function linesToText(pages: readonly (readonly TextLine[])[]): string {
   const lines: Placed[] = pages.flatMap((page, number) => page.map((line) => ({ ...line, page: number })));
@@ -148,6 +176,7 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
   // Left edge: a low quantile, since many short paragraphs make indented lines common; right edge: the median.
   const left = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x0), 10)]));
   const right = new Map([...members].map(([block, ls]) => [block, percentile(ls.map((l) => l.x1), 50)]));
+  const widest = new Map([...members].map(([block, ls]) => [block, Math.max(...ls.map((l) => l.x1 - l.x0))]));
   // Usual line spacing per font size (rounded to half points): the lower quartile of baseline drops inside blocks,
   // since the drops also hold the (larger) paragraph gaps.
   const drops = new Map<number, number[]>();
@@ -165,6 +194,8 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
   const paragraphs: string[] = [];
   let current = lines[0]!.text;
   let first = lines[0]!;
+  // Whether the paragraph so far is title lines only (its first line, and any title lines kept on their own).
+  let opening = true;
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
@@ -182,9 +213,12 @@ export function linesToText(pages: readonly (readonly TextLine[])[]): string {
       paragraphs.push(current);
       current = b.text;
       first = b;
+      opening = true;
     } else {
       const { drop, separator } = joinLines(a.text, b.text, vocab);
-      current = current.slice(0, current.length - drop) + separator + b.text;
+      const title: boolean = opening && isTitleLine(a, b, widest.get(blockOf[i - 1]!)!);
+      current = title ? `${current}\n${b.text}` : current.slice(0, current.length - drop) + separator + b.text;
+      opening = title;
     }
   }
   paragraphs.push(current);

@@ -255,6 +255,41 @@ describe('lines into paragraphs', () => {
     expect(await readerText([page])).toBe('2.1 Naming\n\nConsider this definition of names, which the parser reads from the schema file.');
   });
 
+  it('keeps a title in body size on its own line above the text it runs into, and joins prose lines before a name', async () => {
+    const measure = 60; // characters; Courier's glyphs are all 0.6 em, so line breaking is exact
+    const titleWords = ['Annual', 'Review', 'Water', 'Authority', 'Operations', 'Port', 'Ellis', 'Budget', 'Harbor', 'Committee', 'Plan', 'Council'];
+    const prose = ['the', 'board', 'met', 'with', 'members', 'of', 'staff', 'on', 'Monday', 'Port', 'Ellis', 'Anna', 'Lee', 'and', 'reviewed', 'plans'];
+    const openers = ['Throughout', 'Construction', 'Researchers', 'Yesterday'];
+    /** Greedy lines of at most `measure` characters. */
+    const wrap = (words: string[]): string[] =>
+      words.reduce<string[]>((lines, word) => {
+        const last = lines[lines.length - 1];
+        if (last !== undefined && last.length + 1 + word.length <= measure) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+        return lines;
+      }, []);
+    let namesAfterProse = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      const body = wrap([pick(openers), ...Array.from({ length: 40 }, () => pick(prose))]);
+      body[body.length - 1] += '.';
+      const draw = (lines: string[]) => readerText([column(lines, 72, 700, { font: 'courier', size: 10, leading: 12 })]);
+      if (seed % 2 === 0) {
+        // A prose paragraph: its line before a name ("… members of the" / "Port Ellis …") is no title.
+        if (/^\p{Lu}/u.test(body[1]!)) namesAfterProse++;
+        expect(await draw(body), `seed ${seed}`).toBe(body.join(' '));
+        continue;
+      }
+      // A title-case title about as wide as the text, so the text's first word would not have fitted after it.
+      let title = pick(titleWords);
+      while (title.length < measure - 8) title += `${random() < 0.3 ? pick([' of', ' and', ' for the', ':']) : ''} ${pick(titleWords)}`;
+      title = title.length > measure ? title.slice(0, title.lastIndexOf(' ')).replace(/(?: of| and| for| the|:)+$/, '') : title;
+      expect(await draw([title, ...body]), `seed ${seed}`).toBe(`${title}\n${body.join(' ')}`);
+    }
+    expect(namesAfterProse).toBeGreaterThan(3);
+  });
+
   it('joins CJK lines without a space and drops a Japanese page number', async () => {
     const first = ['吾輩は猫である。名前はまだ無い。どこ', 'で生れたかとんと見当がつかぬ。何でも', '薄暗い所で泣いていた。'];
     const second = ['親譲りの無鉄砲で小供の時から損ばかり', 'している。小学校に居る時分学校の二階', 'から飛び降りて一週間ほど腰を抜かした。'];

@@ -160,10 +160,10 @@ function splitBlocks(text: string): Span[] {
 // that starts a sentence, is a title, byline or caption ("Storm closes schools\nBy Maria Lopez\nHeavy snow forced…"):
 // hard-wrapped prose fills its lines to about the same width, and a title joined to the next line would open a
 // sentence of the summary.
-const TITLE_LINE_SHARE = 0.6;
-const STARTS_SENTENCE = /^\s*[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«(\[「『【（〈《]/u;
+export const TITLE_LINE_SHARE = 0.6;
+export const STARTS_SENTENCE = /^\s*[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«(\[「『【（〈《]/u;
 // A line ending like this leaves its sentence open, however short it is.
-const OPEN_LINE_END = /[,;:、，：\-–—]$/u;
+export const OPEN_LINE_END = /[,;:、，：\-–—]$/u;
 
 /** `block` cut after each title line (see TITLE_LINE_SHARE); a block of one line comes back as it is. */
 function splitAtTitleLines(text: string, block: Span): Span[] {
