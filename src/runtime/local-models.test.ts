@@ -176,7 +176,7 @@ describe('models opened from disk', () => {
         }
       }
     }
-  }, 120_000);
+  }, 240_000);
 
   it('deleting a local model removes its files, its record and its catalog entry; loading reads the records back', async () => {
     const outcome = await importModelFolder(summarizerFolder('gone'), 'gone');

@@ -5,9 +5,11 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { StorageFullError } from '../../runtime/idb-store';
+import { StorageFullError, type SpaceUser } from '../../runtime/idb-store';
 import { importModelFolder, type ImportOutcome, type ImportProgress, type LocalModelRecord, type WhenImported } from '../../runtime/local-models';
 import { formatDate, formatDuration, formatNumber } from '../../ui/format';
+import { modelName } from '../../ui/model-name';
+import { appLocale } from '../../util/app-locale';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './models.styles';
 import { formatBytes } from '../../util/format-bytes';
@@ -18,8 +20,8 @@ import { problemText } from './models-text';
 
 type Result =
   | { ok: true; outcome: Extract<ImportOutcome, { ok: true }> }
-  /** `kept`: the stored copy a failed replace left as it was. */
-  | { ok: false; text: string; detail?: string; kept?: LocalModelRecord }
+  /** `full`: what the quota message suggests deleting; `kept`: the stored copy a failed replace left as it was. */
+  | { ok: false; text: string; full?: readonly SpaceUser[]; kept?: LocalModelRecord }
   /** The same folder is stored already: the person chooses (replace, keep both, or leave it). */
   | { ok: false; already: LocalModelRecord; folder: PickedFolder };
 
@@ -77,7 +79,7 @@ export class FolderImport extends LitElement {
         : full
           ? msg(str`Browser storage is full: the folder ${name} does not fit, so nothing of it was kept. Models already stored are unchanged.`, { id: 'models.import.full' })
           : msg(str`The folder could not be copied: ${why}`, { id: 'models.import.failed' });
-      this.result = { ok: false, text, detail: full ? why : undefined, kept: replacing };
+      this.result = { ok: false, text, full: full ? error.candidates : undefined, kept: replacing };
     } finally {
       this.progress = undefined;
     }
@@ -141,7 +143,7 @@ export class FolderImport extends LitElement {
     if (!result.ok) {
       return html`<div class="problem" role="alert" data-testid="folder-problem">
         <p>${result.text}</p>
-        ${result.detail ? html`<p class="muted">${result.detail}</p>` : nothing}
+        ${result.full ? html`<p class="muted">${roomText(result.full)}</p>` : nothing}
         <p class="muted" data-testid="folder-kept">${result.kept ? this.keptText(result.kept) : msg('Nothing was copied; the models already stored are unchanged.', { id: 'models.import.nothing-lost' })}</p>
       </div>`;
     }
@@ -205,6 +207,13 @@ export class FolderImport extends LitElement {
       }
     `,
   ];
+}
+
+/** What the person could delete to make room (the quota message's candidates), in the interface language. */
+function roomText(candidates: readonly SpaceUser[]): string {
+  if (!candidates.length) return msg('Free space in the browser (site data) to make room.', { id: 'models.import.room-nothing' });
+  const choices = new Intl.ListFormat(appLocale(), { type: 'disjunction' }).format(candidates.map((c) => `${modelName(c.name)} (${formatBytes(c.bytes)})`));
+  return msg(str`Deleting ${choices} would make room.`, { id: 'models.import.room' });
 }
 
 const LISTED_NAMES = 8;

@@ -99,6 +99,8 @@ export const templates: JaTemplates = {
   'models.import.replace-full': str`ブラウザーのストレージがいっぱいのため、${0} をコピーし直せませんでした。`,
   'models.import.replace-failed': str`${0} をコピーし直せませんでした: ${1}`,
   'models.import.replace-kept': str`${0} に開いたコピー（${1}）はそのまま残っています。一覧に表示され、これまでどおり読み込んで実行できます。`,
+  'models.import.room': str`${0} を削除すると空きができます。`,
+  'models.import.room-nothing': '空きを作るには、ブラウザーのサイトデータを整理してください。',
   'models.import.kept-files': str`${0} 個のファイルはすでに壊れずに保存されていたため、そのまま残しました。`,
 
   'models.onnx.cut-short': '途中で切れています（コピーが不完全？）',
