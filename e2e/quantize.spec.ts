@@ -223,7 +223,7 @@ test.describe('quantize lab', () => {
     await expect(page.getByRole('heading', { name: '量子化ラボ' })).toBeVisible();
     await expect(page.getByTestId('quantize')).toContainText('スケッチ CNN（16 クラス） を量子化');
     await expect(page.getByRole('radio', { name: /合成図形（コードで生成）— 128/ })).toBeChecked();
-    await expect(page.getByRole('region', { name: '比較' })).toContainText('WASM 上で比較します（データ: 合成図形 128 枚 · 8 クラス）');
+    await expect(page.getByRole('region', { name: '比較' })).toContainText('WASM 上で比較します（データ：合成図形 128 枚 · 8 クラス）');
   });
 
   test('a hub summarization model summarizes the same text with its fp32 and int8 files side by side, with their ROUGE overlap', async ({ page }) => {

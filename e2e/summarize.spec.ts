@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import type { Locator, Page } from '@playwright/test';
+import { expect, sidewaysOverflow, test } from './helpers';
 import { pdfWithPassword, pdfWithText, pdfWithoutText } from './fixtures/pdf-files';
 
 const ARTICLE = [
@@ -12,6 +12,36 @@ const ARTICLE = [
   'The mayor said roads would get their own budget later in the year.',
   'A local bakery near the central library sold out of bread early on Monday.',
 ].join(' ');
+
+// SHOTS_DIR=<dir> saves the pages these tests look at (390 and 1280 px, English and Japanese).
+const shots = process.env.SHOTS_DIR;
+
+/** A 300-character link in the text: one run with no place to break. */
+const LONG_URL = `https://example.com/reports/${'x'.repeat(300 - 'https://example.com/reports/'.length)}`;
+const URL_TEXT = `The council voted 7-2 to build the seawall on Monday. The full report is at ${LONG_URL} for anyone who wants it. Work starts in the spring.`;
+
+/** Lines the text of `element` takes on screen (its line boxes). */
+function lineCount(element: Locator): Promise<number> {
+  return element.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
+
+/** At 390 × 844 the page, the result card and the source card fit the screen, and Copy stays inside its card. */
+async function expectFitsPhone(page: Page, name: string): Promise<void> {
+  const result = page.locator('mlwb-summary-result section');
+  const input = page.locator('mlwb-source-input section');
+  for (const [card, what] of [[result, 'result'], [input, 'source input']] as const) {
+    const overflow = await sidewaysOverflow(page, card);
+    expect(overflow.page, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(overflow.element, `${name}: the ${what} card's content sticks out`).toBeLessThanOrEqual(0);
+  }
+  const copy = (await page.getByTestId('copy').boundingBox())!;
+  const card = (await result.boundingBox())!;
+  expect(copy.x + copy.width, `${name}: Copy outside its card`).toBeLessThanOrEqual(card.x + card.width);
+}
 
 test.describe('summarize page', () => {
   test.beforeEach(async ({ page }) => {
@@ -182,6 +212,94 @@ test.describe('summarize page', () => {
     await page.getByTestId('summarize').click();
     await expect(page.getByTestId('summary')).toBeVisible();
   });
+
+  test('a 300-character link and a long file name wrap on a phone: nothing widens the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('source-text').fill(URL_TEXT);
+    await page.getByTestId('length').selectOption('long');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('summary')).toContainText(LONG_URL);
+    await expect(page.getByTestId('source-view').locator('mark')).toHaveCount(3);
+    await expectFitsPhone(page, 'summary with a link');
+    if (shots) await page.screenshot({ path: `${shots}/summarize-url-en-390.png`, fullPage: true });
+    // A file name is text from outside too: the undo note and an error name it.
+    const longName = `${'quarterly-report-'.repeat(12)}final.txt`;
+    await page.getByTestId('file-input').setInputFiles({ name: longName, mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+    await expect(page.getByTestId('replaced-note')).toContainText(longName);
+    await page.getByTestId('file-input').setInputFiles({ name: longName.replace('.txt', '.png'), mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await expect(page.getByTestId('error')).toContainText('only .txt, .md and .pdf');
+    const overflow = await sidewaysOverflow(page, page.locator('mlwb-source-input section'));
+    expect(overflow.page, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+    expect(overflow.element, 'the undo note sticks out of its card').toBeLessThanOrEqual(0);
+    expect(await lineCount(page.getByTestId('undo-replace')), 'Undo on one line').toBe(1);
+  });
+
+  test('an empty or blank file is refused: the typed text and the summary on screen stay', async ({ page }) => {
+    const source = page.getByTestId('source-text');
+    await source.fill(ARTICLE);
+    await page.getByTestId('summarize').click();
+    const summary = await page.getByTestId('summary').innerText();
+    for (const [name, content] of [['empty.txt', ''], ['blank.md', ' \n\t\r\n  \n']]) {
+      await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+      await expect(page.getByTestId('error')).toHaveText(`${name} has no text in it (it is empty, or only spaces and line breaks), so your text was not replaced.`);
+      await expect(source).toHaveValue(ARTICLE);
+      await expect(page.getByTestId('replaced-note')).toHaveCount(0);
+      await expect(page.getByTestId('summary')).toHaveText(summary);
+    }
+  });
+
+  test('counts words and characters as a reader does', async ({ page }) => {
+    const counts = page.getByTestId('counts');
+    const source = page.getByTestId('source-text');
+    for (const [text, shown] of [
+      ["Don't panic: it's 3.5 km to the U.S. border.", '9 words · 44 characters'],
+      ['Mail sam@example.com or read https://example.com/report-2026.pdf today.', '6 words · 71 characters'],
+      ['Great 👍🏽\nThanks 👨‍👩‍👧\r\n', '2 words · 15 characters'],
+    ]) {
+      await source.fill(text);
+      await expect(counts, JSON.stringify(text)).toHaveText(shown);
+    }
+    // A hard-wrapped Japanese text has as many words and characters as the same text in one line.
+    const { words, characters } = await japaneseCounts(page, JAPANESE);
+    await source.fill(JAPANESE_WRAPPED);
+    await expect(counts).toHaveText(`${words} words · ${characters} characters`);
+  });
+
+  test('a text too large to keep across a reload: after the reload the page says so and shows the earlier text', async ({ page }) => {
+    const source = page.getByTestId('source-text');
+    await source.fill(ARTICLE);
+    await source.blur();
+    // 6 MB, more than Chromium lets one site keep in localStorage; set in one go (typing it would take minutes).
+    await source.evaluate((e: HTMLTextAreaElement) => {
+      e.value = 'A sentence that is pasted many times. '.repeat(160_000);
+      e.dispatchEvent(new Event('input'));
+    });
+    await source.blur();
+    await expect(page.getByTestId('draft-note')).toContainText('too large for the browser to keep across a reload');
+    await page.reload();
+    await expect(source).toHaveValue(ARTICLE);
+    await expect(page.getByTestId('draft-note')).toHaveText(/^Your last text \(6\.\d MB\) was too large for the browser to keep across a reload, so this is the text you had before it\.$/);
+    if (shots) await page.screenshot({ path: `${shots}/summarize-draft-not-kept-en-1280.png` });
+    // Once the earlier text is saved again the note has done its job.
+    await source.fill(`${ARTICLE} More.`);
+    await source.blur();
+    await expect(page.getByTestId('draft-note')).toHaveText('');
+    await page.reload();
+    await expect(page.getByTestId('draft-note')).toHaveText('');
+  });
+
+  test('a text no longer than the chosen length comes back whole, with a note saying why', async ({ page }) => {
+    const short = 'The library opens at nine every morning. It closes at six on weekdays. Entry is free for every resident.';
+    await page.getByTestId('source-text').fill(short);
+    await page.getByTestId('length').selectOption('short');
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('compression')).toHaveText('19 of 19 words (100%)');
+    await expect(page.getByTestId('whole-text')).toHaveText('The text is no longer than the chosen length, so the summary is the whole text.');
+    await page.getByTestId('source-text').fill(ARTICLE);
+    await page.getByTestId('summarize').click();
+    await expect(page.getByTestId('compression')).not.toContainText('100%');
+    await expect(page.getByTestId('whole-text')).toHaveCount(0);
+  });
 });
 
 const JAPANESE = [
@@ -193,6 +311,9 @@ const JAPANESE = [
   '図書館の開館式には知事も出席する予定だ。',
   '当日の天気は晴れの予報だ。',
 ].join('');
+
+/** The same article hard-wrapped as a copied web page is: line breaks inside sentences. */
+const JAPANESE_WRAPPED = JAPANESE.replace(/(.{17})/g, '$1\n');
 
 /** Word and character counts as the page must show them: words from the browser's own Japanese segmenter. */
 async function japaneseCounts(page: Page, text: string): Promise<{ words: number; characters: number }> {
@@ -246,7 +367,7 @@ test.describe('summarize page with a Japanese interface', () => {
     expect(sentences.length).toBeGreaterThan(1);
     for (const sentence of sentences) expect(JAPANESE).toContain(sentence);
     await expect(page.getByTestId('compression')).toHaveText(new RegExp(`^${words} 語中 \\d+ 語（[\\d.]+%）$`));
-    await expect(page.getByTestId('made-by')).toContainText(`抽出型エンジン（同梱・オフライン）· 7 文中 ${sentences.length} 文`);
+    await expect(page.getByTestId('made-by')).toHaveText(`抽出型エンジン（同梱・オフライン）・7 文中 ${sentences.length} 文・ワーカーで実行`);
     for (const label of ['要約', 'コピー', '長さ', '時間', '生成元', '原文（選ばれた文を強調表示）']) {
       await expect(summarizePage.getByText(label, { exact: true }).first(), label).toBeVisible();
     }
@@ -254,6 +375,27 @@ test.describe('summarize page with a Japanese interface', () => {
       await expect(summarizePage.getByText(english, { exact: true }), english).toHaveCount(0);
     }
     expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('on a phone a link wraps, Undo keeps one line, and an empty file or a short text gets a Japanese note', async ({ page }) => {
+    await page.goto('/#/summarize');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.getByTestId('source-text').fill(URL_TEXT);
+      await page.getByTestId('length').selectOption('long');
+      await page.getByTestId('summarize').click();
+      await expect(page.getByTestId('whole-text')).toHaveText('テキストが選んだ長さ以下なので、要約は全文のままです。');
+      await page.getByTestId('file-input').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
+      await expect(page.getByTestId('error')).toHaveText('empty.txt にはテキストがありません（空か、空白と改行だけです）。入力中のテキストはそのままです。');
+      await expect(page.getByTestId('summary')).toContainText(LONG_URL);
+      if (width === 390) await expectFitsPhone(page, 'ja');
+      if (shots) await page.screenshot({ path: `${shots}/summarize-ja-${width}-result.png`, fullPage: true });
+      await page.getByTestId('file-input').setInputFiles({ name: 'two-columns.pdf.txt', mimeType: 'text/plain', buffer: Buffer.from(JAPANESE) });
+      await expect(page.getByTestId('undo-replace')).toHaveText('元に戻す');
+      expect(await lineCount(page.getByTestId('undo-replace')), `${width}px: 元に戻す on one line`).toBe(1);
+      if (shots) await page.screenshot({ path: `${shots}/summarize-ja-${width}-undo.png` });
+      await page.getByTestId('undo-replace').click();
+    }
   });
 
   test('switching the language in the header turns the page and its summary facts into English without a reload', async ({ page }) => {

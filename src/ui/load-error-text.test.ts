@@ -32,7 +32,7 @@ describe('runtime errors in the interface language', () => {
     await inJapanese(() => {
       for (const problem of Object.values(PROBLEMS)) {
         const text = errorText(new ModelLoadError(hub, problem));
-        expect(text, problem.code).toMatch(/^org\/m（int8、wasm）を https:\/\/hub\.test から読み込めませんでした: /);
+        expect(text, problem.code).toMatch(/^org\/m（int8、wasm）を https:\/\/hub\.test から読み込めませんでした：/);
         expect(text, problem.code).toMatch(/[^。]。$/);
         const cause = loadCauseText(new ModelLoadError(hub, problem));
         if (problem.code === 'other') {
@@ -62,7 +62,7 @@ describe('runtime errors in the interface language', () => {
     try {
       const damaged = new ModelLoadError({ ...hub, modelId: 'local/model-2', source: 'local', dtype: 'fp32' }, PROBLEMS['local-file-damaged']);
       expect(errorText(damaged)).toBe('Could not load 日本語モデル (fp32, wasm): the copy of onnx/model.onnx in this browser is damaged; open the model folder again.');
-      await inJapanese(() => expect(errorText(damaged)).toBe('日本語モデル（fp32、wasm）を読み込めませんでした: このブラウザーに保存された onnx/model.onnx が壊れています。モデルフォルダをもう一度開いてください。'));
+      await inJapanese(() => expect(errorText(damaged)).toBe('日本語モデル（fp32、wasm）を読み込めませんでした：このブラウザーに保存された onnx/model.onnx が壊れています。モデルフォルダをもう一度開いてください。'));
       expect(retryMayHelp(damaged)).toBe(false);
       expect(retryMayHelp(new ModelLoadError(hub, PROBLEMS['hub-unreachable']))).toBe(true);
       expect(retryMayHelp(new WorkerCrashedError('stopped'))).toBe(true);

@@ -56,7 +56,7 @@ describe('selfCheckText', () => {
     await inJapanese(() => {
       for (const result of every) texts.push(selfCheckText(result));
     });
-    expect(texts[0]).toBe('セルフチェック合格: 入力 8 件で logits の最大誤差は 0.153 で、int8 の誤差上限 1.67 以内でした（層ごとに確認）。');
+    expect(texts[0]).toBe('セルフチェック合格：入力 8 件で logits の最大誤差は 0.153 で、int8 の誤差上限 1.67 以内でした（層ごとに確認）。');
     for (const text of texts) {
       expect(text.replace(TECHNICAL, ''), text).not.toMatch(/[A-Za-z]/);
       expect(text, text).not.toMatch(/\/|）（/);

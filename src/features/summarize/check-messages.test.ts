@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfFailure, type PdfFailure, type PdfProblem } from '../../pdf/worker-api';
 import { checkText, classifyFile, decodeTextFile, MAX_PDF_BYTES, MAX_TEXT_BYTES, type InputFailure, type InputProblem } from '../../summarize/validation';
 import { formatBytes } from '../../util/format-bytes';
-import { failureMessage, type FileUnreadable } from './check-messages';
+import { failureMessage, fileEmpty, type FileEmpty, type FileUnreadable } from './check-messages';
 import { inJapanese } from '../../i18n/testing/in-japanese';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -39,7 +39,7 @@ function inputFailures(): InputFailure[] {
   });
 }
 
-const allFailures = (): (InputFailure | PdfFailure | FileUnreadable)[] => [...inputFailures(), ...Object.values(PDF_PROBLEMS).map(pdfFailure), UNREADABLE];
+const allFailures = (): (InputFailure | PdfFailure | FileUnreadable | FileEmpty)[] => [...inputFailures(), ...Object.values(PDF_PROBLEMS).map(pdfFailure), UNREADABLE, fileEmpty('empty.txt')];
 
 /** What the Japanese may keep in Latin letters besides the file name and a worker's cause: file kinds, units, formats. */
 const LATIN_ALLOWED = new Set(['txt', 'md', 'pdf', 'PDF', 'UTF', 'OCR', 'B', 'kB', 'MB']);

@@ -10,8 +10,15 @@ import { formatBytes } from '../../util/format-bytes';
 /** A file that failed in a way no check names (the browser could not read it): `cause` is the error's own text. */
 export type FileUnreadable = { ok: false; code: 'file-unreadable'; name: string; cause: string; message: string };
 
+/** A file with no text in it, or only whitespace: opening it would only wipe the text on the page. */
+export type FileEmpty = { ok: false; code: 'file-empty'; name: string; message: string };
+
+export function fileEmpty(name: string): FileEmpty {
+  return { ok: false, code: 'file-empty', name, message: `${name} has no text in it (it is empty, or only spaces and line breaks), so your text was not replaced.` };
+}
+
 /** Every failure the page can put into words. */
-export type SourceFailure = InputFailure | PdfFailure | FileUnreadable;
+export type SourceFailure = InputFailure | PdfFailure | FileUnreadable | FileEmpty;
 
 /**
  * The message for `failure` in the interface language. A failure with a code this page does not know (a newer
@@ -68,6 +75,10 @@ export function failureMessage(failure: { code?: string; message: string }): str
     case 'pdf-no-text': {
       const { name } = known;
       return msg(str`${name} has no text layer (it is probably scanned pages). Run it through OCR first, or paste the text.`, { id: 'summarize.error.pdf-no-text' });
+    }
+    case 'file-empty': {
+      const { name } = known;
+      return msg(str`${name} has no text in it (it is empty, or only spaces and line breaks), so your text was not replaced.`, { id: 'summarize.error.file-empty' });
     }
     case 'pdf-unreadable':
     case 'file-unreadable': {

@@ -22,11 +22,13 @@ export const panelStyles = css`
     gap: 0.75rem;
     flex-wrap: wrap;
   }
-  /* A summary as it streams in (progress panel) and when done (result panel). */
+  /* A summary as it streams in (progress panel) and when done (result panel). A URL or other long run from the
+     document breaks anywhere rather than widen the card and the page past a phone's screen. */
   .summary {
     margin: 0;
     font-size: 1.05rem;
     line-height: 1.55;
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
 `;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../../i18n/testing/in-japanese';
-import { compressionLabel, countLabel, durationLabel, highlightPieces, textCounts } from './result-facts';
-import { loadDraft, saveDraft } from './draft-store';
+import { compressionLabel, countLabel, durationLabel, highlightPieces } from './result-facts';
+import { draftNotKept, loadDraft, saveDraft } from './draft-store';
+import { readerCounts } from './reader-counts';
 
 describe('result facts', () => {
   it('counts words and characters', () => {
-    expect(countLabel(textCounts('One two, three.'))).toBe('3 words · 15 characters');
-    expect(countLabel(textCounts(''))).toBe('0 words · 0 characters');
-    expect(countLabel(textCounts('🙂'))).toBe('0 words · 1 character');
+    expect(countLabel(readerCounts('One two, three.'))).toBe('3 words · 15 characters');
+    expect(countLabel(readerCounts(''))).toBe('0 words · 0 characters');
+    expect(countLabel(readerCounts('🙂'))).toBe('0 words · 1 character');
   });
 
   it('says "word" and "character" for exactly one, and groups thousands', () => {
@@ -23,12 +24,24 @@ describe('result facts', () => {
 
   it('counts Japanese words by dictionary segmentation, not by spaces', () => {
     // 東京|都|は|新しい|図書館|を|開く|と|発表|した ・ 本|が|並ぶ
-    expect(countLabel(textCounts('東京都は新しい図書館を開くと発表した。本が並ぶ。'))).toBe('13 words · 24 characters');
+    expect(countLabel(readerCounts('東京都は新しい図書館を開くと発表した。本が並ぶ。'))).toBe('13 words · 24 characters');
     expect(compressionLabel('東京都は新しい図書館を開くと発表した。本が並ぶ。', '本が並ぶ。')).toBe('3 of 13 words (23%)');
   });
 
-  it('states the compression as words kept', () => {
+  it('states the compression as words kept, as a reader counts them', () => {
     expect(compressionLabel('a b c d e f g h i j', 'a b')).toBe('2 of 10 words (20%)');
+    expect(compressionLabel("Don't panic: it's 3.5 km to the U.S. border. Really.", "Don't panic: it's 3.5 km to the U.S. border.")).toBe('9 of 10 words (90%)');
+  });
+
+  it('never says 0% for a summary that has words, however long the text', () => {
+    for (const sourceWords of [201, 1_000, 12_345, 653_815, 5_000_000]) {
+      for (const summaryWords of [1, 2, 60]) {
+        if (summaryWords / sourceWords >= 0.005) continue;
+        const label = compressionLabel(`w `.repeat(sourceWords), 'w '.repeat(summaryWords));
+        expect(label, `${summaryWords} of ${sourceWords}`).toMatch(/\(< 1%\)$/);
+      }
+    }
+    expect(compressionLabel('a b c d e f g h i j', '')).toBe('0 of 10 words (0%)');
   });
 
   it('formats durations', () => {
@@ -89,5 +102,17 @@ describe('draft store', () => {
 
   it('reports a draft too large to keep', () => {
     expect(saveDraft('x'.repeat(20), new MemoryStorage(10))).toBe(false);
+  });
+
+  it('keeps the earlier draft when a later one is too large, and remembers that it did until a save succeeds', () => {
+    const storage = new MemoryStorage(100);
+    saveDraft('earlier text', storage);
+    expect(draftNotKept(storage)).toBeUndefined();
+    expect(saveDraft('é'.repeat(150), storage)).toBe(false);
+    // A reload offers the earlier text and knows the last one (300 bytes of UTF-8) was not kept.
+    expect(loadDraft(storage)).toBe('earlier text');
+    expect(draftNotKept(storage)).toEqual({ bytes: 300 });
+    expect(saveDraft('earlier text, edited', storage)).toBe(true);
+    expect(draftNotKept(storage)).toBeUndefined();
   });
 });

@@ -1,18 +1,7 @@
 // Numbers shown with a summary and the source text, in the interface language; pure so they are tested in Node.
 import { msg, str } from '@lit/localize';
-import { wordCount } from '../../summarize/tokens';
 import { formatNumber, formatPercent } from '../../ui/format';
-
-export interface TextCounts {
-  words: number;
-  /** Unicode code points, so an emoji or a kanji counts once. */
-  characters: number;
-}
-
-/** Counted once per text change: the word segmenter is the costly part, not the label. */
-export function textCounts(text: string): TextCounts {
-  return { words: wordCount(text), characters: [...text].length };
-}
+import { readerWordCount, type ReaderCounts } from './reader-counts';
 
 /** A word count for people: "1 word", "1,234 words" (en) / "1,234 語" (ja). */
 function wordsLabel(words: number): string {
@@ -26,19 +15,28 @@ function charactersLabel(characters: number): string {
 }
 
 /** "113 words · 661 characters" (en) / "113 語・661 文字" (ja). */
-export function countLabel(counts: TextCounts): string {
+export function countLabel(counts: ReaderCounts): string {
   const words = wordsLabel(counts.words);
   const characters = charactersLabel(counts.characters);
   return msg(str`${words} · ${characters}`, { id: 'summarize.count' });
 }
 
-/** "58 of 612 words (9%)": the summary's length as a share of the source's, the percentage in the interface locale. */
+/** A share in whole percents, except that a part above zero never reads "0%": "< 1%". */
+function shareLabel(part: number, whole: number): string {
+  const share = formatPercent(part, whole);
+  return part > 0 && share === formatPercent(0, 1) ? `< ${formatPercent(1, 100)}` : share;
+}
+
+/**
+ * "58 of 612 words (9%)": the summary's length as a share of the source's in words as a reader counts them, the
+ * percentage in the interface locale ("< 1%" for a short summary of a huge text).
+ */
 export function compressionLabel(source: string, summary: string): string {
-  const sourceWords = wordCount(source);
-  const summaryWords = wordCount(summary);
+  const sourceWords = readerWordCount(source);
+  const summaryWords = readerWordCount(summary);
   const kept = formatNumber(summaryWords);
   const of = formatNumber(sourceWords);
-  const share = formatPercent(summaryWords, sourceWords);
+  const share = shareLabel(summaryWords, sourceWords);
   return msg(str`${kept} of ${of} words (${share})`, { id: 'summarize.compression' });
 }
 

@@ -8,7 +8,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ACCEPTED_FILES } from '../../summarize/validation';
 import { controlStyles } from '../../ui/shared-styles';
 import { panelStyles } from './panel-styles';
-import { countLabel, textCounts, type TextCounts } from './result-facts';
+import { readerCounts, type ReaderCounts } from './reader-counts';
+import { countLabel } from './result-facts';
 
 @customElement('mlwb-source-input')
 @localized()
@@ -20,11 +21,11 @@ export class SourceInput extends LitElement {
   @property({ attribute: false }) replacedBy = '';
   @property({ attribute: false }) draftNote = '';
   @state() private dragging = false;
-  /** Word and character counts of `text`, computed when it changes (not on every render). */
-  @state() private counts: TextCounts = textCounts('');
+  /** Word and character counts of `text` as a reader counts them, computed when it changes (not on every render). */
+  @state() private counts: ReaderCounts = readerCounts('');
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('text')) this.counts = textCounts(this.text);
+    if (changed.has('text')) this.counts = readerCounts(this.text);
   }
 
   private emit<T>(type: string, detail?: T): void {
@@ -75,7 +76,7 @@ export class SourceInput extends LitElement {
       </div>
       ${replacedBy
         ? html`<p class="replaced" role="status" data-testid="replaced-note">
-            ${msg(str`Replaced your text with ${replacedBy}.`, { id: 'summarize.input.replaced' })}
+            <span>${msg(str`Replaced your text with ${replacedBy}.`, { id: 'summarize.input.replaced' })}</span>
             <button data-testid="undo-replace" @click=${() => this.emit('undo-replace')}>${msg('Undo', { id: 'summarize.input.undo' })}</button>
           </p>`
         : nothing}
@@ -128,6 +129,15 @@ export class SourceInput extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.6rem;
+      }
+      /* A long file name wraps; the button keeps its one line (「元に戻す」 broke in two at 390 px). */
+      .replaced span {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .replaced button {
+        flex-shrink: 0;
+        white-space: nowrap;
       }
     `,
   ];

@@ -117,7 +117,7 @@ export class SummarizeControls extends LitElement {
       ${this.activity === 'loading'
         ? html`<button data-testid="cancel-download" @click=${() => this.emit('cancel-download')}>${msg('Cancel download', { id: 'summarize.cancel-download' })}</button>`
         : nothing}
-      <span class="muted" role="status" data-testid="status">${this.statusText()}</span>
+      <span class="muted status" role="status" data-testid="status">${this.statusText()}</span>
     </section>`;
   }
 
@@ -185,6 +185,11 @@ export class SummarizeControls extends LitElement {
       }
       input[type='number'] {
         width: 4.5rem;
+      }
+      /* "Reading <file name>…": a long name wraps inside the card. */
+      .status {
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
     `,
   ];

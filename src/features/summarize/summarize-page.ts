@@ -13,10 +13,11 @@ import type { LengthSetting } from '../../summarize/extractive';
 import { withFileProgress } from '../../ui/file-progress';
 import { errorText, loadCauseText, loadProblemOf } from '../../ui/load-error-text';
 import { modelName } from '../../ui/model-name';
-import { loadDraft, saveDraft } from './draft-store';
+import { formatBytes } from '../../util/format-bytes';
+import { draftNotKept, loadDraft, saveDraft } from './draft-store';
 import type { HubSummarizer } from './engines';
 import { highlightPieces } from './result-facts';
-import { failureMessage } from './check-messages';
+import { failureMessage, fileEmpty } from './check-messages';
 import { readSourceFile } from './source-file';
 import './source-input';
 import './summarize-controls';
@@ -42,7 +43,8 @@ export class SummarizePage extends LitElement {
   /** The alert line, worded at render time so a language switch re-words it. */
   @state() private error: (() => string) | undefined;
   @state() private status = '';
-  @state() private draftNote = '';
+  /** The line under the text about keeping it across reloads, worded at render time like `error`. */
+  @state() private draftNote: (() => string) | undefined = this.notKeptNote();
   @state() private result: SummaryResult | undefined;
   @state() private replaced: Replaced | undefined;
   @state() private files: FileProgress[] = [];
@@ -80,8 +82,24 @@ export class SummarizePage extends LitElement {
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     this.draftNote = saveDraft(this.text)
-      ? ''
-      : msg('This text is too large for the browser to keep across a reload; it stays here until you leave the page.', { id: 'summarize.draft-too-large' });
+      ? undefined
+      : () => msg('This text is too large for the browser to keep across a reload; it stays here until you leave the page.', { id: 'summarize.draft-too-large' });
+  }
+
+  /**
+   * After a reload that could not bring back the last text (too large to store): says so, and that the text shown is
+   * the earlier one the browser did keep. Keeping that older draft loses nothing; dropping it would lose it too.
+   */
+  private notKeptNote(): (() => string) | undefined {
+    const notKept = draftNotKept();
+    if (!notKept) return undefined;
+    const restored = this.text.trim() !== '';
+    return () => {
+      const size = formatBytes(notKept.bytes);
+      return restored
+        ? msg(str`Your last text (${size}) was too large for the browser to keep across a reload, so this is the text you had before it.`, { id: 'summarize.draft-not-kept' })
+        : msg(str`Your last text (${size}) was too large for the browser to keep across a reload, and there was no earlier text to show.`, { id: 'summarize.draft-not-kept-empty' });
+    };
   }
 
   private async summarize(request: SummarizeRequest): Promise<void> {
@@ -226,12 +244,14 @@ export class SummarizePage extends LitElement {
     });
     this.activity = 'idle';
     this.status = '';
-    if (!outcome.ok) {
-      this.error = () => failureMessage(outcome);
+    // An empty file is refused like a bad one: replacing the text (and the summary) with nothing helps no one.
+    const opened = outcome.ok && outcome.text.trim() === '' ? fileEmpty(file.name) : outcome;
+    if (!opened.ok) {
+      this.error = () => failureMessage(opened);
       return;
     }
     const previous = this.text;
-    this.setText(outcome.text);
+    this.setText(opened.text);
     this.replaced = previous.trim() === '' ? undefined : { previous, fileName: file.name };
     this.result = undefined;
   }
@@ -268,7 +288,7 @@ export class SummarizePage extends LitElement {
         .text=${this.text}
         ?busy=${this.activity !== 'idle'}
         .replacedBy=${this.replaced?.fileName ?? ''}
-        .draftNote=${this.draftNote}
+        .draftNote=${this.draftNote?.() ?? ''}
         @text-input=${(e: CustomEvent<string>) => this.onTextInput(e.detail)}
         @text-commit=${() => this.flushDraft()}
         @file-chosen=${(e: CustomEvent<File>) => void this.openFile(e.detail)}
@@ -310,6 +330,8 @@ export class SummarizePage extends LitElement {
       border-radius: 8px;
       background: var(--danger-soft);
       color: var(--danger);
+      /* File names and causes come from outside: a long one wraps instead of widening the page. */
+      overflow-wrap: anywhere;
     }
   `;
 }

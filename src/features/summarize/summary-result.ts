@@ -55,6 +55,9 @@ export class SummaryResultView extends LitElement {
       ${result.stopped
         ? html`<p class="muted" data-testid="stopped">${msg('Stopped: this is the summary up to where you pressed Stop.', { id: 'summarize.result.stopped' })}</p>`
         : nothing}
+      ${result.madeBy.engine === 'extractive' && result.madeBy.chosen >= result.madeBy.sentences
+        ? html`<p class="muted" data-testid="whole-text">${msg('The text is no longer than the chosen length, so the summary is the whole text.', { id: 'summarize.result.whole-text' })}</p>`
+        : nothing}
       <p class="summary" data-testid="summary">${result.summary}</p>
       <dl class="facts">
         <dt>${msg('Length', { id: 'summarize.fact.length' })}</dt>
@@ -95,9 +98,11 @@ export class SummaryResultView extends LitElement {
       }
       .facts dd {
         margin: 0;
+        overflow-wrap: anywhere;
       }
       .source {
         white-space: pre-wrap;
+        overflow-wrap: anywhere;
         line-height: 1.5;
         max-height: 24rem;
         overflow: auto;

@@ -36,10 +36,10 @@ export const templates: JaTemplates = {
   'doodle.load.loading': str`${0} を読み込み中…`,
   'doodle.load.starting': 'モデルを起動中…',
   'doodle.load.from-cache': str`${0} をこのブラウザーのキャッシュから読み込み中…`,
-  'doodle.load.downloading-part': str`${0} をダウンロード中: ${1}`,
+  'doodle.load.downloading-part': str`${0} をダウンロード中：${1}`,
   'doodle.load.downloading': str`${0} をダウンロード中…`,
   'doodle.load.ready': str`準備完了 · ${0}`,
-  'doodle.load.failed': str`${0} を読み込めませんでした: ${1}`,
+  'doodle.load.failed': str`${0} を読み込めませんでした：${1}`,
   'doodle.hub.no-answer': str`モデルハブ（${1}）に接続できません（オフラインかもしれません）。${0} にはハブが必要なため、代わりに同梱のモデルを使います。`,
   'doodle.hub.unreachable': str`${0} にはモデルハブ（${1}）への接続が必要です。同梱のモデルは使えるので、代わりにそちらを使います。（${2}）`,
   // Variants made in the quantization lab, in the game's model menu.
@@ -82,7 +82,7 @@ export const templates: JaTemplates = {
   'doodle.start.button': 'スタート',
   'doodle.start.failed': 'モデルを読み込めていません',
   'doodle.start.loading': 'モデルを読み込み中…',
-  'doodle.start.best': 'ベストスコア:',
+  'doodle.start.best': 'ベストスコア：',
 
   'doodle.over.new-best': 'ベストスコア更新！',
   'doodle.over.time-up': 'タイムアップ！',
@@ -97,12 +97,12 @@ export const templates: JaTemplates = {
   'doodle.thumbnail.label': '絵',
 
   'doodle.guesses.title': 'モデルの予想…',
-  'doodle.guesses.announce': str`モデルの予想: ${0}`,
+  'doodle.guesses.announce': str`モデルの予想：${0}`,
   'doodle.meter.title': '直近1秒間に終わった推論の回数。絵が変わったときだけモデルを動かします',
   'doodle.meter.rate': '回/秒の推論',
   'doodle.meter.latency': str`· 1回 ${0} ms`,
-  'doodle.problem.guess': str`モデルが予想できませんでした: ${0}`,
-  'doodle.problem.save': str`この絵を量子化ラボ用に保存できませんでした: ${0}`,
+  'doodle.problem.guess': str`モデルが予想できませんでした：${0}`,
+  'doodle.problem.save': str`この絵を量子化ラボ用に保存できませんでした：${0}`,
 
   'doodle.keys.title': 'キーボード',
   'doodle.keys.undo': '最後の線を取り消す',

@@ -1,0 +1,67 @@
+// Word and character counts as a reader counts them, for what the page shows ("120 words · 661 characters", "60 of
+// 612 words"). Deliberately apart from src/summarize/tokens.ts: the engine's word budgets and ROUGE count letter runs
+// ("U.S." is two there), and those numbers must not move with how the page talks to people.
+import { hasUnspacedScript, scriptLocale } from '../../summarize/tokens';
+
+export interface ReaderCounts {
+  words: number;
+  /** Grapheme clusters (what a reader sees as one character: "👍🏽", "é", "が"), line breaks not counted. */
+  characters: number;
+}
+
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const TOKEN = /\S+/gu;
+// A line break between two characters of a script written without spaces joins them, as CSS Text 3's segment-break
+// transformation does: a hard-wrapped Japanese paragraph has the words of the unwrapped one.
+const UNSPACED_LINE_BREAK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\u3000-\u303f\uff01-\uff60])(?:\r\n|[\n\r])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\u3000-\u303f\uff01-\uff60])/gu;
+const LINE_BREAK = /^(?:\r\n|[\n\r\v\f\u0085\u2028\u2029])$/u;
+// In ASCII every character is its own grapheme cluster except "\r\n", whose two characters are both line breaks.
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_LINE_BREAKS = /[\n\r\v\f]/g;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(locale: string | undefined, granularity: 'word' | 'grapheme'): Intl.Segmenter {
+  const key = `${granularity}|${locale ?? ''}`;
+  let found = segmenters.get(key);
+  if (!found) {
+    found = new Intl.Segmenter(locale, { granularity });
+    segmenters.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Words as a reader counts them: each whitespace-separated token with a letter or digit in it is one word ("Don't",
+ * "3.5", "U.S.", an e-mail address or a URL); a token in a script written without spaces (Chinese, Japanese, Thai…)
+ * counts its Intl.Segmenter word-like segments (UAX #29 with ICU's dictionaries), locale from the text's script;
+ * a line break inside such text (hard wrapping) separates nothing.
+ */
+export function readerWordCount(text: string): number {
+  let count = 0;
+  let locale: string | undefined | null = null;
+  const unwrapped = hasUnspacedScript(text) ? text.replace(UNSPACED_LINE_BREAK, '') : text;
+  for (const [token] of unwrapped.matchAll(TOKEN)) {
+    if (!HAS_LETTER_OR_DIGIT.test(token)) continue;
+    if (!hasUnspacedScript(token)) {
+      count++;
+      continue;
+    }
+    if (locale === null) locale = scriptLocale(text);
+    for (const segment of segmenter(locale, 'word').segment(token)) if (segment.isWordLike) count++;
+  }
+  return count;
+}
+
+/** Grapheme clusters of `text` (Intl.Segmenter, UAX #29), not counting line breaks ("\n", "\r\n", U+2028…). */
+export function readerCharacterCount(text: string): number {
+  if (ASCII_ONLY.test(text)) return text.length - (text.match(ASCII_LINE_BREAKS)?.length ?? 0);
+  let count = 0;
+  for (const { segment } of segmenter(undefined, 'grapheme').segment(text)) if (!LINE_BREAK.test(segment)) count++;
+  return count;
+}
+
+/** Both counts of `text`. */
+export function readerCounts(text: string): ReaderCounts {
+  return { words: readerWordCount(text), characters: readerCharacterCount(text) };
+}
