@@ -57,7 +57,7 @@ Nothing else in the service had to change, and the rollout took one afternoon.
 The biggest problem was those firewalls. We recommend keeping HTTP/2 enabled as a fallback.
 `;
 
-test('a Markdown file reads as its text, without front matter or markup, and so does its summary', async ({ page, watch }) => {
+test('a Markdown file reads as its text, without front matter or markup, and so does its summary', async ({ page, watch }, testInfo) => {
   await page.goto('/#/summarize');
   await page.getByTestId('file-input').setInputFiles({ name: 'http3.md', mimeType: 'text/markdown', buffer: Buffer.from(MARKDOWN) });
   const source = page.getByTestId('source-text');
@@ -69,6 +69,7 @@ test('a Markdown file reads as its text, without front matter or markup, and so 
   await page.getByTestId('length').selectOption('long');
   await page.getByTestId('summarize').click();
   const summary = (await page.getByTestId('summary').innerText()).trim();
+  await page.screenshot({ path: testInfo.outputPath('markdown-summarized.png'), fullPage: true });
   expect(summary.length).toBeGreaterThan(0);
   for (const shown of [text, summary]) {
     expect(shown).not.toMatch(/title:|date:|---|\*\*|\]\(|!\[|<!--|`|_lossy_|\*QUIC\*|https?:/);
