@@ -43,7 +43,7 @@ function area(path: string): string {
   return parts[1] === 'features' ? `features/${parts[2]}` : parts[1];
 }
 
-const DOMAIN = ['sketch', 'summarize', 'quantize', 'pdf'];
+const DOMAIN = ['sketch', 'summarize', 'quantize', 'pdf', 'documents'];
 const APP_SIDE = ['runtime', 'ui', 'features', 'app', 'bench', 'i18n'];
 
 /** Why an import from `from` to `to` breaks the layering, or null when it is allowed. */
