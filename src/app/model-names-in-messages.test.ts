@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { noticeText } from '../app/notice-toasts';
+import { noticeText } from './notice-toasts';
 import { inJapanese } from '../i18n/testing/in-japanese';
 import { catalog, setLocalModels, type CatalogModel } from '../runtime/catalog';
 import { ModelLoadError } from '../runtime/load-problem';
 import type { NoticeCode } from '../runtime/notices';
-import { errorText } from './load-error-text';
-import { modelName } from './model-name';
-import { modelTitle } from './model-title';
+import { errorText } from '../ui/load-error-text';
+import { modelName } from '../ui/model-name';
+import { modelTitle } from '../ui/model-title';
 
 const LOCAL: CatalogModel = { id: 'local/my-sketches-2', title: 'my-sketches', task: 'image-classification', source: 'local', dtypes: {}, sharedFiles: [], defaultDtype: 'fp32' };
 
