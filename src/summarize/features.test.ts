@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFeatures, FEATURE_NAMES } from './features';
 import { splitSentences } from './sentences';
+import { summarizeExtractive } from './extractive';
 import { buildTfidf, dotDense, sparseDot, toDense } from './tfidf';
 import { seededRandom } from '../util/prng';
 
@@ -83,5 +84,52 @@ describe('documentFeatures on the story, not its furniture', () => {
     expect(values('has_attribution')).toEqual([0, 1, 0, 0, 1]);
     expect(values('dangling_opener')).toEqual([0, 0, 1, 0, 0]);
     expect(values('is_question')).toEqual([0, 0, 0, 1, 0]);
+  });
+});
+
+describe('documentFeatures on titles that hold sentence punctuation (generated)', () => {
+  const body = [
+    'The city council voted 7-2 on Tuesday night to build a seawall along the eastern waterfront.',
+    'The project will be paid for with federal grants and a new stormwater fee of about $11 a month.',
+    'Construction is expected to start in the spring of 2028 and take roughly nine years.',
+    'Opponents argued that the wall would cut residents off from the harbor and its beaches.',
+  ].join(' ');
+  const japaneseBody = '30日朝から大雪となり、上越新幹線は運転を見合わせた。分岐器に雪が詰まったことが原因だという。約4時間後に運転を再開した。東京駅では多くの利用客が足止めされた。';
+  const titles = [
+    ['Harbor city approves $2.4 billion seawall after years of flooding', body],
+    ['Port Ellis approves seawall, fee rises 3.5%', body],
+    ['Will a seawall save Port Ellis?', body],
+    ['Council OKs Seawall Plan for St. Ellis Harbor', body],
+    ['# Release notes: version 4.2', body],
+    ['# Why I Stopped Using 3.5 Monitors', body],
+    ['大雪で新幹線が一時運転見合わせ　帰省客に影響', japaneseBody],
+    ['新幹線3.5時間運転見合わせ', japaneseBody],
+    ['2026年11月30日　筆者：田中', japaneseBody],
+  ] as const;
+
+  it('never counts the title as the opening and never lets a summary pick it while story sentences remain', () => {
+    for (const [title, text] of titles) {
+      for (const layout of [`${title}\n\n${text}`, `${title}\n\nBy Daniel Okafor, Staff Reporter\n\n${text}`]) {
+        const units = splitSentences(layout);
+        const { rows, skipped } = documentFeatures(units);
+        expect(skipped[0], layout).toBe(1);
+        expect(rows[0]![feature('is_first')], layout).toBe(0);
+        const opening = units.findIndex((u) => u.text.startsWith(text.slice(0, 10)));
+        expect(rows[opening]![feature('is_first')], layout).toBe(1);
+        for (const length of ['short', 'medium', 'long', { sentences: 3 }] as const) {
+          const { summary, selected } = summarizeExtractive(layout, length);
+          expect(selected, layout).not.toContain(0);
+          expect(summary.startsWith(title.slice(0, 8)), layout).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('never picks a Markdown heading over list items, whatever it holds', () => {
+    const notes = '# Release notes: version 4.2\n\n- Export to PDF from every page\n- Dark mode for the whole editor\n\n## Known issues\n\n- Export may cut very wide tables\n- Search is slow in large folders';
+    const units = splitSentences(notes);
+    const { skipped } = documentFeatures(units);
+    expect(units.filter((_, i) => skipped[i]).map((u) => u.text)).toEqual(['# Release notes: version 4.2', '## Known issues']);
+    expect(summarizeExtractive(notes, { sentences: 3 }).summary).not.toMatch(/#/);
   });
 });

@@ -4,7 +4,7 @@
 // questions, pronoun openers) refine it, and document-level figures (length, sentence length, the opening's length)
 // let the trees tell styles of article apart. Features are plain numbers; the scorer is a tree ensemble.
 import { lexRank } from './centrality';
-import { hasSentenceTerminator, isListItem, type Sentence } from './sentences';
+import { hasSentenceTerminator, isListItem, isMarkdownHeading, type Sentence } from './sentences';
 import { buildTfidf, dotDense, addScaled, toDense, sparseDot, type TfidfSpace } from './tfidf';
 import { contentWords, wordCount } from './tokens';
 
@@ -83,17 +83,18 @@ const QUOTE = /``|''|["“”「」]|(?:^|\s)'\S|\S'(?:\s|$)/;
 const OPENING_QUOTE = /^\s*(?:``|"|“|'|「)/;
 
 /**
- * Each unit's place among the story's sentences, or undefined for a caption, byline or heading: a unit without sentence
- * punctuation in a text whose sentences have it. Such units are not the story's opening ("ニック・トリグル健康担当編集委員"
- * before the first sentence), so the opening features describe the first sentence a reader reads as one. Text that is
- * mostly unpunctuated (a transcript, a list) keeps every unit's plain position.
+ * Each unit's place among the story's sentences, or undefined for a caption, byline or heading: a unit the splitter
+ * marked `heading` (a title line, even with "." or "?" in it) or one without sentence punctuation, in a text whose
+ * sentences have it. Such units are not the story's opening ("ニック・トリグル健康担当編集委員" before the first
+ * sentence), so the opening features describe the first sentence a reader reads as one. Text that is mostly
+ * unpunctuated (a transcript, a list) keeps every unit's plain position.
  */
-function storyPositions(texts: readonly string[]): (number | undefined)[] {
-  const terminated = texts.map(hasSentenceTerminator);
-  const punctuated = terminated.filter(Boolean).length;
-  if (punctuated < 3 || punctuated < texts.length / 2) return texts.map((_, i) => i);
+function storyPositions(sentences: readonly Sentence[]): (number | undefined)[] {
+  const isStory = sentences.map((s) => !s.heading && hasSentenceTerminator(s.text));
+  const punctuated = isStory.filter(Boolean).length;
+  if (punctuated < 3 || punctuated < sentences.length / 2) return sentences.map((_, i) => i);
   let next = 0;
-  return terminated.map((t) => (t ? next++ : undefined));
+  return isStory.map((t) => (t ? next++ : undefined));
 }
 
 export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatures {
@@ -101,7 +102,7 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
   const space = buildTfidf(texts);
   const centrality = lexRank(space);
   const n = sentences.length;
-  const story = storyPositions(texts);
+  const story = storyPositions(sentences);
   const storyOrder = story.flatMap((p, i) => (p === undefined ? [] : [i]));
   const centroid = new Float64Array(space.vocabularySize);
   for (const v of space.vectors) addScaled(centroid, v, 1);
@@ -168,9 +169,16 @@ export function documentFeatures(sentences: readonly Sentence[]): DocumentFeatur
       OPENING_QUOTE.test(sentence.text) ? 1 : 0,
     ]);
   });
-  // A line set apart without sentence punctuation in a punctuated text (title, byline, heading, running header) is
-  // not story; list items are, however they end.
-  const isTitleLine = (i: number) => sentences[i]!.ownLine === true && story[i] === undefined && !isListItem(texts[i]!);
+  // A line set apart as a title, byline, heading or running header in a punctuated text is not story; list items
+  // are, however they end. A Markdown heading is never story, nor is a unit the splitter marked as a title while
+  // such units are no more than the others (a short story under a headline, byline and dateline; not a transcript
+  // whose every line stands alone).
+  const headings = sentences.filter((s) => s.heading).length;
+  const titlesAreFew = headings <= sentences.length - headings;
+  const isTitleLine = (i: number) =>
+    sentences[i]!.ownLine === true &&
+    !isListItem(texts[i]!) &&
+    (story[i] === undefined || isMarkdownHeading(texts[i]!) || (sentences[i]!.heading === true && titlesAreFew));
   const skipped = Uint8Array.from(texts, (text, i) => (isSkipped(text, wordCounts[i]!) || isTitleLine(i) ? 1 : 0));
   return { space, rows, wordCounts, skipped };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../util/prng';
+import { summarizeExtractive } from './extractive';
 import { joinSentences, splitSentences } from './sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
@@ -38,7 +39,7 @@ describe('splitSentences', () => {
   it('treats blank lines, headings and list items as boundaries even without punctuation', () => {
     expect(texts('# Title\nFirst paragraph line one\nstill the same sentence.\n\n- item one\n- item two')).toEqual([
       '# Title',
-      'First paragraph line one\nstill the same sentence.',
+      'First paragraph line one still the same sentence.',
       '- item one',
       '- item two',
     ]);
@@ -208,7 +209,7 @@ describe('splitSentences in other scripts and layouts', () => {
         } else line = line ? `${line} ${word}` : word;
       }
       lines.push(line);
-      expect(texts(lines.join('\n')).map((unit) => unit.replace(/\n/g, ' '))).toEqual(sentences);
+      expect(texts(lines.join('\n'))).toEqual(sentences);
     }
   });
 
@@ -249,12 +250,177 @@ describe('splitSentences in other scripts and layouts', () => {
       let at = 0;
       for (const unit of units) {
         expect(unit.text.trim()).not.toBe('');
-        expect(unit.text).toBe(text.slice(unit.start, unit.end));
+        // The text is the span with its line breaks joined: the same characters, no line break.
+        expect(unit.text).not.toMatch(/\n/);
+        expect(unit.text.replace(/\s/g, '')).toBe(text.slice(unit.start, unit.end).replace(/\s/g, ''));
+        expect(text.slice(unit.start, unit.end)).toBe(text.slice(unit.start, unit.end).trim());
         expect(unit.start).toBeGreaterThanOrEqual(at);
         expect(text.slice(at, unit.start).trim()).toBe('');
         at = unit.end;
       }
       expect(text.slice(at).trim()).toBe('');
     }
+  });
+});
+
+describe('splitSentences: titles, wrapped lines, mixed scripts and abbreviations (generated)', () => {
+  const random = seededRandom(23);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const englishBody = [
+    'The city council voted 7-2 on Tuesday night to build a seawall along the eastern waterfront, ending a decade of debate.',
+    'The project will be paid for with federal grants and a new stormwater fee that adds about $11 a month to bills.',
+    'Construction is expected to start in the spring of 2028 and take roughly nine years to finish.',
+  ].join(' ');
+  const japaneseBody =
+    '30日朝から日本海側を中心に大雪となり、上越新幹線は午前7時ごろから運転を見合わせた。JR東日本によると、分岐器に雪が詰まったことが原因だという。約4時間後に運転を再開した。';
+  // Titles, headlines, bylines and headings that hold sentence punctuation inside, end with "?", or hold a wide space.
+  const englishTitles = () => [
+    `Harbor city approves $${1 + Math.floor(random() * 9)}.${Math.floor(random() * 10)} billion seawall`,
+    `Port Ellis approves seawall, fee rises ${Math.floor(random() * 9)}.${Math.floor(random() * 10)}%`,
+    `Council OKs Seawall Plan for ${pick(['St.', 'Mt.', 'Ft.'])} Ellis Harbor`,
+    `${pick(['U.S.', 'U.K.'])} city approves seawall after years of flooding`,
+    `${pick(['Will', 'Can', 'Should'])} a seawall save Port Ellis?`,
+    `By Daniel Okafor, Nov. ${1 + Math.floor(random() * 28)}, 2026`,
+  ];
+  const markdownTitles = () => [
+    `# Release notes: version ${Math.floor(random() * 9)}.${Math.floor(random() * 10)}`,
+    `## Known issues`,
+    `# Do you really need ${pick(['three', 'two'])} monitors?`,
+    `### Why I stopped using ${Math.floor(random() * 4)}.5 monitors. A story`,
+  ];
+  const japaneseTitles = () => [
+    `大雪で新幹線が一時運転見合わせ　帰省客に影響`,
+    `新幹線${1 + Math.floor(random() * 9)}.${Math.floor(random() * 10)}時間運転見合わせ`,
+    `2026年11月${1 + Math.floor(random() * 29)}日　筆者：${pick(['田中', '佐藤', '鈴木'])}`,
+    `新幹線はなぜ止まったのか？`,
+  ];
+
+  it('makes a title, headline, byline or heading on a line of its own one unit that keeps its line', () => {
+    for (let trial = 0; trial < 60; trial++) {
+      const cases: [string, string][] = [
+        ...englishTitles().map((t): [string, string] => [t, englishBody]),
+        ...markdownTitles().map((t): [string, string] => [t, englishBody]),
+        ...japaneseTitles().map((t): [string, string] => [t, japaneseBody]),
+      ];
+      for (const [title, body] of cases) {
+        // Set apart by a blank line, or running straight into the text (not for a question: a prose line may end so).
+        const separators = title.startsWith('#') || !title.endsWith('?') ? ['\n\n', '\n'] : ['\n\n'];
+        const source = `${title}${pick(separators)}${body}`;
+        const units = splitSentences(source);
+        expect(units[0], source).toMatchObject({ text: title, start: 0, end: title.length, ownLine: true, heading: true });
+        expect(units.slice(1).some((u) => u.heading), source).toBe(false);
+        expect(joinSentences(units.slice(0, 2)), source).toBe(`${title}\n${units[1]!.text}`);
+      }
+    }
+  });
+
+  it('keeps a question that ends a paragraph in the story, and a short question line after prose in it', () => {
+    for (const question of ['Will a seawall save Port Ellis?', 'Who pays for it?']) {
+      const units = splitSentences(`${englishBody}\n\n${question}\n\n${englishBody}`);
+      expect(units.find((u) => u.text === question)?.heading).toBeUndefined();
+      expect(splitSentences(`${englishBody} ${question}`).at(-1)).toEqual(expect.not.objectContaining({ heading: true }));
+    }
+  });
+
+  it('joins hard-wrapped lines as the language writes them and keeps spans on the source (any wrap width)', () => {
+    const english = ['As you know, we are moving to the new office at 14 Canal Street next Friday.', 'Please pack your desks by Thursday at 5 pm.', 'Boxes and labels are in the kitchen; write your name on each box.'];
+    const japanese = ['JR東日本によると、線路の分岐器に雪が詰まったことが原因で、約4時間後に運転を再開した。', '年末の帰省ラッシュと重なり、東京駅では多くの利用客が足止めされた。', '東京都の男性は「実家に早く帰りたかったが、仕方がない。安全が一番だ」と話した。'];
+    const wrap = (text: string, width: number, atSpaces: boolean) => {
+      if (!atSpaces) return [...text].map((ch, k) => (k > 0 && k % width === 0 ? `\n${ch}` : ch)).join('');
+      return text.replace(new RegExp(`(.{1,${width}})( |$)`, 'g'), (_, line: string) => `${line}\n`).trimEnd();
+    };
+    for (let trial = 0; trial < 100; trial++) {
+      for (const [sentences, atSpaces] of [[english, true], [japanese, false]] as const) {
+        const source = wrap(sentences.join(atSpaces ? ' ' : ''), 12 + Math.floor(random() * 40), atSpaces);
+        const units = splitSentences(source);
+        expect(units.map((u) => u.text), source).toEqual(sentences);
+        for (const u of units) expect(source.slice(u.start, u.end).replace(/\n/g, atSpaces ? ' ' : '')).toBe(u.text);
+        expect(joinSentences(units)).toBe(sentences.join(atSpaces ? ' ' : ''));
+      }
+    }
+    // A wrapped list item is one line of the summary, and keeps its own line.
+    const list = splitSentences('- Export to PDF may cut very\n  wide tables.\n- Dark mode\n  arrives.');
+    expect(joinSentences(list)).toBe('- Export to PDF may cut very wide tables.\n- Dark mode arrives.');
+  });
+
+  it('keeps a Latin sentence quoted inside Japanese or Chinese text in its sentence', () => {
+    const quotes: [string, string][] = [['"', '"'], ['“', '”'], ["'", "'"], ['「', '」'], ['', '']];
+    const english = ['This is our best model for non-English languages', 'We will ship it in the U.S. first', 'Is it ready', 'It works'];
+    const verbs = ['と述べた。', 'と話した。', 'と強调した。', '说。'];
+    for (let trial = 0; trial < 200; trial++) {
+      const [open, close] = pick(quotes);
+      // Japanese writes no space around 「」; around Latin quotes it may.
+      const space = () => (open === '「' ? '' : pick([' ', '', '　']));
+      const first = `CEOのSam Altman氏は記者会見で${space()}${open}${pick(english)}${pick(['.', '!', '?'])}${close}${space()}${pick(verbs)}`;
+      const text = `米OpenAIは12日、新モデルを発表した。${first}日本企業も導入を表明している。`;
+      expect(texts(text), text).toEqual(['米OpenAIは12日、新モデルを発表した。', first, '日本企業も導入を表明している。']);
+    }
+    for (const abbreviation of ['Apple Inc.', 'U.S.', 'Acme Corp.', 'Dr. Smith', 'J. Doe']) {
+      expect(texts(`米${abbreviation} は12日、新製品を発表した。価格は未定だ。`)).toHaveLength(2);
+      expect(texts(`米${abbreviation}は12日、新製品を発表した。価格は未定だ。`)).toHaveLength(2);
+    }
+    // A line break after the Latin sentence still ends it; a Latin "!" after Japanese text still ends a sentence.
+    expect(texts('彼はこう書いた。\nThis is our best model.\n新モデルは来月提供される。')).toHaveLength(3);
+    expect(texts('楽しかった!また行きたい。')).toEqual(['楽しかった!', 'また行きたい。']);
+    // In English text the rule does not apply: a Latin sentence before a Japanese one ends there.
+    expect(texts('We met in Tokyo today. 東京 is a big city and we liked it.')).toHaveLength(2);
+  });
+
+  it('ends a sentence after a.m./p.m. before a capitalised word, unless the word completes the time', () => {
+    const seconds = ['Please bring the budget draft.', 'Tickets cost $10.', 'Coffee will be provided.', 'Doors open early.', 'Everyone is welcome.', 'The hall is on Main Street.', 'Bring a friend.'];
+    const complements = ['Friday', 'Monday', 'EST', 'ET', 'Eastern', 'Pacific', 'GMT', 'June'];
+    for (let trial = 0; trial < 200; trial++) {
+      const time = `${1 + Math.floor(random() * 12)} ${pick(['a.m.', 'p.m.', 'A.M.', 'P.M.'])}`;
+      const first = `The meeting has been moved to Thursday at ${time}`;
+      const second = pick(seconds);
+      expect(texts(`${first} ${second} It ends at noon.`)).toEqual([first, second, 'It ends at noon.']);
+      const one = `The meeting starts at ${time} ${pick(complements)} in the main hall.`;
+      expect(texts(`${one} It ends at noon.`)).toEqual([one, 'It ends at noon.']);
+    }
+  });
+
+  it('keeps "No. 5", "Fig. 3", "ext. 7" with their number, and ends the sentence after the number', () => {
+    for (let trial = 0; trial < 200; trial++) {
+      const reference = `${pick(['No.', 'no.', 'Fig.', 'fig.', 'ext.', 'Vol.', 'pp.', 'p.'])} ${1 + Math.floor(random() * 300)}`;
+      const first = `${pick(['Call me at 555-1234', 'See the chart in', 'The answer is in', 'It was filed as'])} ${reference}.`;
+      const second = pick(['I am in all day.', 'It shows the trend.', 'Thanks for asking.', 'We will talk later.']);
+      expect(texts(`${first} ${second}`)).toEqual([first, second]);
+      const inside = `As ${reference} shows, the trend is up.`;
+      expect(texts(`${inside} ${second}`)).toEqual([inside, second]);
+    }
+  });
+});
+
+describe('splitSentences: a dateline opening a story (generated)', () => {
+  const random = seededRandom(5);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+
+  it('sets apart the dateline before the story’s first sentence as a heading unit', () => {
+    const places = ['PORT ELLIS', 'HAMBURG', 'ST. LOUIS', 'NEW YORK', "O'HARE", 'WASHINGTON'];
+    const middles = ['', ', Germany', ', Germany, Nov. 12, 2026 /PRNewswire/', ', Mo.', ', Ga.', ' (AP)', ', Nov. 3 (Reuters)'];
+    const chinese = ['本报讯', '本报讯（记者 王磊）', '新华社北京11月30日电', '新华社北京11月30日电（记者 李华）', '中新网11月30日电'];
+    for (let trial = 0; trial < 100; trial++) {
+      const dateline = `${pick(places)}${pick(middles)} ${pick(['—', '–', '--', '-'])}`;
+      const story = 'The city council voted 7-2 on Tuesday night to build a seawall. Construction starts in 2028.';
+      const title = pick(['', 'Harbor city approves $2.4 billion seawall\n\n', 'By Daniel Okafor\n']);
+      const units = splitSentences(`${title}${dateline} ${story}`);
+      const at = units.findIndex((u) => u.text === dateline);
+      expect(units[at], dateline).toMatchObject({ heading: true, ownLine: true });
+      expect(units[at + 1]!.text).toBe('The city council voted 7-2 on Tuesday night to build a seawall.');
+      const { summary } = summarizeExtractive(`${title}${dateline} ${story}`, { sentences: 1 });
+      expect(summary).toBe('The city council voted 7-2 on Tuesday night to build a seawall.');
+      const agency = pick(chinese);
+      expect(texts(`${agency}今天天气很好。我们去公园散步吧！`)).toEqual([agency, '今天天气很好。', '我们去公园散步吧！']);
+    }
+    expect(texts('【ワシントン＝共同】米政府は12日、新しい方針を発表した。')).toEqual(['【ワシントン＝共同】', '米政府は12日、新しい方針を発表した。']);
+  });
+
+  it('leaves text that only looks like a dateline, or one past the story’s start, in its sentence', () => {
+    for (const text of ['NASA — the space agency — said it would launch. It did.', 'I — We went home. It rained.', 'It rained. PORT ELLIS — The council met.', '- PORT ELLIS — The council met on Monday to vote on it.']) {
+      expect(splitSentences(text).some((u) => u.heading), text).toBe(false);
+    }
+    // A full stop before a spaced dash still ends a sentence outside a dateline (PTB lists, prose).
+    expect(texts('It has these aims : . - To identify talent . - To encourage research .')).toHaveLength(3);
+    expect(texts('He came home. - Then he left.')).toEqual(['He came home.', '- Then he left.']);
   });
 });

@@ -7,11 +7,21 @@
 import { STOPWORDS, wordCount } from './tokens';
 
 export interface Sentence {
+  /**
+   * The unit as a reader reads it: the source span with its line breaks joined as the language writes them (a space
+   * between Latin words, nothing where either side is CJK), so hard-wrapped text reads as one line in a summary.
+   */
   text: string;
+  /** The unit's span in the source, `[start, end)`, trimmed: what the page highlights. */
   start: number;
   end: number;
   /** A unit on a line of its own (list item, heading, line of unpunctuated text): a summary keeps it on its own line. */
   ownLine?: boolean;
+  /**
+   * A title, headline, byline, caption or Markdown heading on a line of its own (always `ownLine` too): not story, so
+   * it is never picked while story sentences remain.
+   */
+  heading?: boolean;
 }
 
 // Titles before a name: never the end of a sentence ("Dr. Smith", "St. Louis", "Gen. The…" does not occur).
@@ -20,11 +30,22 @@ const TITLES = new Set([
   'rev', 'hon',
 ]);
 // Other abbreviations end a sentence only when a capitalised function word follows ("in the U.S. The factory…",
-// but "U.S. Army", "3 p.m. Friday").
+// but "U.S. Army").
 const ABBREVIATIONS = new Set([
-  'sr', 'jr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'fig', 'al', 'approx', 'dept', 'est', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m',
-  'ave', 'blvd', 'rd',
+  'sr', 'jr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'al', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'ave', 'blvd', 'rd',
+]);
+// Abbreviations that stand before a number ("No. 5", "Fig. 3", "ext. 7", "pp. 4–9"): never a sentence end there;
+// elsewhere they behave as ABBREVIATIONS.
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'fig', 'figs', 'ext', 'vol', 'vols', 'p', 'pp', 'eq', 'eqs', 'nr', 'chap']);
+// a.m. and p.m. end sentences often ("…at 3 p.m. Please bring…"): before any capitalised word except a day, a month
+// or a time zone that completes the time ("3 p.m. Friday", "9 a.m. EST", "4 p.m. Eastern").
+const TIME_ABBREVIATIONS = new Set(['a.m', 'p.m']);
+const TIME_COMPLEMENTS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'et', 'est', 'edt', 'ct', 'cst',
+  'cdt', 'mt', 'mst', 'mdt', 'pt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'cest', 'jst', 'ist', 'aest', 'eastern',
+  'central', 'mountain', 'pacific', 'atlantic', 'local',
 ]);
 
 // Tibetan's shad (།, ༎) ends a clause or sentence but is not in Sentence_Terminal.
@@ -52,44 +73,112 @@ const SPEAKER_OR_TIME = /^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|\p{Lu}[\p{L}.'�
 const BLOCK_START = new RegExp(`${LIST_ITEM.source}|${HEADING.source}|^\\s*>\\s|${SPEAKER_OR_TIME.source}`, 'u');
 
 /**
- * Splits `text` into sentence units, in order, each with its span (`text.slice(start, end) === unit.text`, trimmed,
- * never empty). Whitespace-only input gives []. List items (up to 80 words) and headings are single units; a
- * block without any sentence terminator gives one unit per line, whatever spaces it holds (a transcript turn
- * "田中 それでは…" stays whole). Elsewhere a space between two letters of Thai, Lao, Khmer or Myanmar ends a unit
- * (those scripts mark sentences with spaces); between CJK letters it ends one only after a heading or caption that
- * lost its line break (see isHeadingEnd), never inside a sentence ("トヨタ自動車は 三日、…").
+ * Splits `text` into sentence units, in order, each with its span (`text.slice(start, end)`, trimmed, never empty;
+ * `unit.text` is that span with its line breaks joined, see Sentence). Whitespace-only input gives []. List items (up
+ * to 80 words) and headings are single units; a block without any sentence terminator gives one unit per line,
+ * whatever spaces it holds (a transcript turn "田中 それでは…" stays whole). A title, byline or heading on a line of
+ * its own is one unit marked `heading` (see titleBlocks). Elsewhere a space between two letters of Thai, Lao, Khmer
+ * or Myanmar ends a unit (those scripts mark sentences with spaces); between CJK letters it ends one only after a
+ * heading or caption that lost its line break (see isHeadingEnd), never inside a sentence ("トヨタ自動車は 三日、…").
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  const cjkText = isMostlyChineseOrJapanese(text);
+  const run = (from: number, to: number, options: RunOptions = {}) => splitRun(text, from, to, sentences, { cjkText, ...options });
   for (const block of splitBlocks(text)) {
     const blockText = text.slice(block.start, block.end);
     const marker = LIST_ITEM.exec(blockText)?.[0].length ?? 0;
-    if (HEADING.test(blockText) || (marker > 0 && wordCount(blockText) <= MAX_LIST_ITEM_WORDS)) {
-      push(text, block.start, block.end, sentences, true);
+    const before = sentences.length;
+    const single = () => (sentences.length === before + 1 ? sentences[before] : undefined);
+    if (block.title) {
+      // A title is never cut at a space ("大雪で新幹線が一時運転見合わせ　帰省客に影響" is one headline); a line that
+      // holds more than one sentence is not a title and is split as any other block.
+      run(block.start, block.end, { cjkHeadings: false });
+      const title = single();
+      if (title) {
+        Object.assign(title, { ownLine: true, heading: true });
+        continue;
+      }
+      sentences.length = before;
+    }
+    if (HEADING.test(blockText)) {
+      push(text, block.start, block.end, sentences, { ownLine: true, heading: true });
+    } else if (marker > 0 && wordCount(blockText) <= MAX_LIST_ITEM_WORDS) {
+      push(text, block.start, block.end, sentences, { ownLine: true });
     } else if (marker > 0) {
       // Longer than a bullet (a whole article starting "1. …"): sentences, the marker staying with the first.
-      splitRun(text, block.start, block.end, sentences, block.start + marker);
+      run(block.start, block.end, { scanFrom: block.start + marker });
     } else if (!TERMINATOR.test(blockText) && blockText.includes('\n')) {
       for (const line of lineSpans(text, block.start, block.end)) {
-        const before = sentences.length;
-        splitRun(text, line.start, line.end, sentences, line.start, false);
-        if (sentences.length === before + 1) sentences[before]!.ownLine = true;
+        const lineBefore = sentences.length;
+        run(line.start, line.end, { cjkHeadings: false });
+        if (sentences.length === lineBefore + 1) sentences[lineBefore]!.ownLine = true;
       }
     } else {
-      const before = sentences.length;
-      splitRun(text, block.start, block.end, sentences);
+      run(block.start, block.end);
       // A transcript turn that is one utterance, and a block with no sentence punctuation (a title, a PDF heading),
       // keep their own line: joined inline they would run into the next sentence ("… Layouts The evaluation …").
       const ownLine = SPEAKER_OR_TIME.test(blockText) || !TERMINATOR.test(blockText);
-      if (ownLine && sentences.length === before + 1) sentences[before]!.ownLine = true;
+      if (ownLine) Object.assign(single() ?? {}, { ownLine: true });
     }
   }
+  splitDateline(sentences.findIndex((s) => !s.heading), text, sentences);
   return sentences;
+}
+
+// A dateline opening a story: an upper-case place with an optional region, date, wire or agency and a spaced dash
+// ("PORT ELLIS — ", "HAMBURG, Germany, Nov. 12, 2026 /PRNewswire/ -- ", "WASHINGTON (AP) — "), before a sentence;
+// a Chinese agency or paper line ("本报讯", "新华社北京11月30日电（记者 王磊）"); a Japanese 【place＝agency】 ("【ワシン
+// トン＝共同】").
+const DATELINE = new RegExp(
+  [
+    /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s[^—–\n]{1,60}?)?(?: \([^)\n]{1,30}\))?\s(?:—|–|--?)\s(?=[\p{Lu}\p{N}"“])/u.source,
+    /^(?:本报讯|(?:新华社|中新社|中新网|人民网)[^\s，。]{0,20}?电)(?:[（(][^）)\n]{1,20}[）)])?/u.source,
+    /^【[^】\n]{1,20}＝[^】\n]{1,20}】/u.source,
+  ].join('|'),
+  'u',
+);
+
+/**
+ * Cuts a dateline off the story's first unit, `sentences[first]`, into a unit of its own marked `heading` (so a
+ * summary never opens with "PORT ELLIS —" while story sentences remain); nothing when there is none, or when the unit
+ * is a line of its own (a list item, a transcript turn).
+ */
+function splitDateline(first: number, text: string, sentences: Sentence[]): void {
+  const unit = sentences[first];
+  if (!unit || unit.ownLine) return;
+  const dateline = DATELINE.exec(text.slice(unit.start, unit.end))?.[0];
+  if (!dateline || dateline.includes('\n') || dateline.length >= unit.end - unit.start) return;
+  const pieces: Sentence[] = [];
+  push(text, unit.start, unit.start + dateline.length, pieces, { ownLine: true, heading: true });
+  push(text, unit.start + dateline.length, unit.end, pieces);
+  sentences.splice(first, 1, ...pieces);
+}
+
+// A Japanese or Chinese word is about two characters (1.97 on the Japanese references, README "Words").
+const CJ_CHARS_PER_WORD = 2;
+// The first characters decide, as for the word segmenter's locale: a 5 MB text costs no more.
+const SCRIPT_SAMPLE_CHARS = 20_000;
+
+/**
+ * Whether `text` holds at least as many Chinese/Japanese words as Latin ones. A Japanese article full of English
+ * names and quotes is still Japanese here, where a count of letters (scriptLocale) would call it English.
+ */
+function isMostlyChineseOrJapanese(text: string): boolean {
+  const sample = text.slice(0, SCRIPT_SAMPLE_CHARS);
+  const cjChars = sample.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const latinWords = sample.match(/\p{Script=Latin}+/gu)?.length ?? 0;
+  return cjChars > 0 && cjChars / CJ_CHARS_PER_WORD >= latinWords;
 }
 
 /** Whether `text` is a Markdown/plain-text list item ("- …", "* …", "3. …", "2) …"). */
 export function isListItem(text: string): boolean {
   return LIST_ITEM.test(text);
+}
+
+/** Whether `text` is a Markdown ATX heading ("# Title", "## Known issues"). */
+export function isMarkdownHeading(text: string): boolean {
+  return HEADING.test(text);
 }
 
 /** Whether `text` holds any sentence-ending punctuation (. ! ? 。 । ؟ … in any script). */
@@ -112,8 +201,10 @@ export function joinSentences(units: readonly Sentence[]): string {
   return joined;
 }
 
-const CJ_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
-const CJ_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+// Chinese and Japanese characters: Han, kana, CJK punctuation and full-width forms.
+const CJ = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const CJ_END = new RegExp(`${CJ.source}$`, 'u');
+const CJ_START = new RegExp(`^${CJ.source}`, 'u');
 
 // Closing quotes and brackets that may follow a sentence's terminator: 「…です。」
 const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
@@ -136,8 +227,13 @@ interface Span {
   end: number;
 }
 
-function splitBlocks(text: string): Span[] {
-  const blocks: Span[] = [];
+/** A block of lines; `title` when it is one line set apart as a title, byline, caption or headline. */
+interface Block extends Span {
+  title?: boolean;
+}
+
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
   let blockStart = 0;
   const lineBreak = /\r?\n/g;
   let match: RegExpExecArray | null;
@@ -153,25 +249,57 @@ function splitBlocks(text: string): Span[] {
     }
   }
   blocks.push({ start: blockStart, end: text.length });
-  return blocks.flatMap((block) => splitAtTitleLines(text, block));
+  return titleBlocks(
+    text,
+    blocks.filter((block) => text.slice(block.start, block.end).trim() !== ''),
+  );
 }
 
-// A line without sentence punctuation that is shorter than this share of its block's longest line, followed by a line
-// that starts a sentence, is a title, byline or caption ("Storm closes schools\nBy Maria Lopez\nHeavy snow forced…"):
-// hard-wrapped prose fills its lines to about the same width, and a title joined to the next line would open a
-// sentence of the summary.
+// A line without sentence punctuation at its end that is shorter than this share of its block's longest line,
+// followed by a line that starts a sentence, is a title, byline or caption ("Storm closes schools\nBy Maria Lopez\n
+// Heavy snow forced…"): hard-wrapped prose fills its lines to about the same width, and a title joined to the next
+// line would open a sentence of the summary. Punctuation inside the line does not make it a sentence ("$2.4 billion",
+// "St. Ellis"); a question mark ending a block's short first line does not either ("Will a seawall save Port Ellis?").
 export const TITLE_LINE_SHARE = 0.6;
 export const STARTS_SENTENCE = /^\s*[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«(\[「『【（〈《]/u;
 // A line ending like this leaves its sentence open, however short it is.
 export const OPEN_LINE_END = /[,;:、，：\-–—]$/u;
+const QUESTION_END = /[?？][\p{Pe}\p{Pf}"'」』]*$/u;
+
+/**
+ * `blocks` with each title line set apart as a block of its own, marked `title`: a line cut from its block by the
+ * TITLE_LINE_SHARE rule, a one-line block that does not end with sentence punctuation ("Harbor city approves $2.4
+ * billion seawall", "2026年11月30日　筆者：田中"), and a text's first line when it is a short question before prose.
+ * List items, quotes and transcript turns are never titles.
+ */
+function titleBlocks(text: string, blocks: readonly Span[]): Block[] {
+  const cut = blocks.flatMap((block) => splitAtTitleLines(text, block));
+  return cut.map((block, k) => {
+    const content = text.slice(block.start, block.end).trim();
+    if (content.includes('\n') || BLOCK_START.test(content)) return { start: block.start, end: block.end };
+    if (block.title || !endsWithTerminator(content)) return { ...block, title: true };
+    const next = cut[k + 1];
+    const headline = k === 0 && next !== undefined && QUESTION_END.test(content) && isShortBefore(text, content, next);
+    return headline ? { ...block, title: true } : block;
+  });
+}
+
+/**
+ * Whether `line` is shorter than TITLE_LINE_SHARE of the text's longest line (a byline may stand between a headline
+ * and its story) and `next` starts a sentence.
+ */
+function isShortBefore(text: string, line: string, next: Span): boolean {
+  const longest = Math.max(...text.split('\n').map((l) => [...l.trim()].length));
+  return [...line].length < TITLE_LINE_SHARE * longest && STARTS_SENTENCE.test(text.slice(next.start, next.end));
+}
 
 /** `block` cut after each title line (see TITLE_LINE_SHARE); a block of one line comes back as it is. */
-function splitAtTitleLines(text: string, block: Span): Span[] {
+function splitAtTitleLines(text: string, block: Span): Block[] {
   const lines = lineSpans(text, block.start, block.end);
   if (lines.length < 2) return [block];
   const lengths = lines.map((line) => [...text.slice(line.start, line.end).trim()].length);
   const longest = Math.max(...lengths);
-  const spans: Span[] = [];
+  const spans: Block[] = [];
   let start = block.start;
   lines.forEach((line, k) => {
     const content = text.slice(line.start, line.end).trim();
@@ -180,11 +308,12 @@ function splitAtTitleLines(text: string, block: Span): Span[] {
       next !== undefined &&
       content !== '' &&
       lengths[k]! < TITLE_LINE_SHARE * longest &&
-      !endsWithTerminator(content) &&
+      (!endsWithTerminator(content) || (k === 0 && QUESTION_END.test(content))) &&
       !OPEN_LINE_END.test(content) &&
       STARTS_SENTENCE.test(text.slice(next.start, next.end));
     if (isTitle) {
-      spans.push({ start, end: line.end });
+      if (line.start > start) spans.push({ start, end: line.start });
+      spans.push({ start: line.start, end: line.end, title: true });
       start = next.start;
     }
   });
@@ -204,11 +333,18 @@ function lineSpans(text: string, from: number, to: number): Span[] {
   return lines;
 }
 
-/**
- * Splits text[from, to) at sentence ends and at spaces that end a unit in unspaced scripts (see isUnspacedBreak),
- * from `scanFrom` on; with `cjkHeadings` false a space between CJK letters never ends a unit (a line is one already).
- */
-function splitRun(text: string, from: number, to: number, out: Sentence[], scanFrom = from, cjkHeadings = true): void {
+interface RunOptions {
+  /** Where to start looking for sentence ends (after a list marker). */
+  scanFrom?: number;
+  /** Whether a space between CJK letters may end a unit (a heading run into its text); false inside one line. */
+  cjkHeadings?: boolean;
+  /** The text is Japanese or Chinese: a Latin terminator before CJK text on the same line ends nothing. */
+  cjkText?: boolean;
+}
+
+/** Splits text[from, to) at sentence ends and at spaces that end a unit in unspaced scripts (see isUnspacedBreak). */
+function splitRun(text: string, from: number, to: number, out: Sentence[], options: RunOptions = {}): void {
+  const { scanFrom = from, cjkHeadings = true, cjkText = false } = options;
   const quoted = quotedRegions(text, from, to);
   let sentenceStart = from;
   let i = scanFrom;
@@ -233,7 +369,7 @@ function splitRun(text: string, from: number, to: number, out: Sentence[], scanF
     const attachedClosers = WIDE_TERMINATOR.test(text[end - 1]!) ? CLOSERS_AFTER_WIDE : CJK_CLOSERS;
     while (end < to && attachedClosers.includes(text[end]!)) end++;
     end = consumeClosers(text, sentenceStart, end, to);
-    if (isBoundary(text, i, end, to)) {
+    if (isBoundary(text, i, end, to) && !(cjkText && isLatinInsideCjk(text, i, end, to))) {
       push(text, sentenceStart, end, out);
       sentenceStart = end;
     }
@@ -341,24 +477,58 @@ function isBoundary(text: string, terminatorAt: number, end: number, to: number)
   const next = text.slice(end, end + 40).trimStart();
   const firstChar = next[0] ?? '';
   if (/\p{Ll}/u.test(firstChar)) return false; // continuation in lower case
+  // A short capitalised word before a spaced dash is a dateline's state abbreviation ("ATLANTA, Ga. — The…"); PTB
+  // lists (". - Item") have a space before their full stop.
+  if (/(?:^|[\s,])\p{Lu}\p{Ll}{1,4}$/u.test(text.slice(Math.max(0, terminatorAt - 8), terminatorAt)) && /^(?:—|–|--?)\s/u.test(next)) {
+    return false;
+  }
   if (text[terminatorAt] === '.' && terminatorAt > 0 && text[terminatorAt - 1] !== ' ') {
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, terminatorAt - 12), terminatorAt))?.[1] ?? '';
+    // Latin words written against Japanese need no space before them ("米Dr. Smith"): the word starts after the kanji.
+    const word = /((?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}.])+)$/u.exec(text.slice(Math.max(0, terminatorAt - 12), terminatorAt))?.[1] ?? '';
     const bare = word.toLowerCase();
+    const nextWord = NEXT_WORD.exec(next)?.[0].toLowerCase();
     if (TITLES.has(bare)) return false;
-    if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word)) {
+    if (NUMBER_ABBREVIATIONS.has(bare) && /^\p{N}/u.test(firstChar)) return false;
+    if (TIME_ABBREVIATIONS.has(bare)) return nextWord !== undefined && !TIME_COMPLEMENTS.has(nextWord);
+    if (ABBREVIATIONS.has(bare) || NUMBER_ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word)) {
       // An abbreviation or an initial ("John F. Kennedy") runs on unless a capitalised function word follows.
-      const nextWord = NEXT_WORD.exec(next)?.[0].toLowerCase();
       return nextWord !== undefined && STOPWORDS.has(nextWord);
     }
   }
   return true;
 }
 
-function push(text: string, start: number, end: number, out: Sentence[], ownLine = false): void {
+/**
+ * Whether the Latin terminator at `terminatorAt` closes a Latin phrase inside Japanese or Chinese text: it follows a
+ * non-CJK character and CJK text follows it on the same line, after its closing quotes and spaces
+ * (`"This is our best model." と述べた。`, "米Apple Inc. は…"). A Latin terminator after CJK text ("楽しかった!また…")
+ * still ends a sentence.
+ */
+function isLatinInsideCjk(text: string, terminatorAt: number, end: number, to: number): boolean {
+  if (!/[.!?]/.test(text[terminatorAt]!) || terminatorAt === 0 || CJ.test(text[terminatorAt - 1]!)) return false;
+  let next = end;
+  while (next < to && /[ \t\u3000]/.test(text[next]!)) next++;
+  return next < to && CJ.test(text[next]!);
+}
+
+function push(text: string, start: number, end: number, out: Sentence[], marks: { ownLine?: true; heading?: true } = {}): void {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s) return;
-  out.push(ownLine ? { text: text.slice(s, e), start: s, end: e, ownLine } : { text: text.slice(s, e), start: s, end: e });
+  out.push({ text: joinLines(text.slice(s, e)), start: s, end: e, ...marks });
+}
+
+// A line break with the spaces and indentation around it.
+const LINE_BREAK = /[ \t\u3000]*\r?\n[ \t\u3000]*/g;
+
+/**
+ * `text` (trimmed) with each line break read as the language writes it: nothing where the character before or after
+ * it is CJK ("詰まっ⏎た" → "詰まった"), one space elsewhere ("next⏎Friday" → "next Friday").
+ */
+function joinLines(text: string): string {
+  return text.replace(LINE_BREAK, (lineBreak: string, at: number) =>
+    CJ.test(text[at - 1] ?? '') || CJ.test(text[at + lineBreak.length] ?? '') ? '' : ' ',
+  );
 }
