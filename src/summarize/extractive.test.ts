@@ -40,6 +40,20 @@ describe('summarizeExtractive', () => {
     expect(result.summary).toBe(result.selected.map((i) => result.sentences[i]!.text).join(' '));
   });
 
+  it('gives a text whose best sentence alone nearly fills the budget a summary of two sentences at every preset', () => {
+    // The opening sentence reaches 85–95 % of the budget on its own, yet one sentence is not yet a summary.
+    const clauses = ['the council approved the library budget', 'which adds money for books and staff', 'keeps every branch open later', 'repairs the roof of the central library', 'and hires ten new librarians for the children'];
+    for (const preset of ['short', 'medium', 'long'] as const) {
+      const words: string[] = ['On', 'Monday'];
+      const stream = clauses.join(' ').split(' ');
+      for (let k = 0; words.length < 0.85 * LENGTH_PRESETS[preset]; k++) words.push(stream[k % stream.length]!);
+      const text = [`${words.join(' ')}.`, 'Library staff welcomed the budget.', 'The new hours start next month.', 'Readers asked for more books.'].join(' ');
+      expect(wordCount(text.split('.')[0]!), preset).toBeLessThanOrEqual(0.95 * LENGTH_PRESETS[preset]);
+      expect(summarizeExtractive(text, preset).selected.length, preset).toBeGreaterThanOrEqual(2);
+      expect(summarizeExtractive(text, { sentences: 1 }).selected).toHaveLength(1);
+    }
+  });
+
   it('gives longer summaries for longer settings', () => {
     const lengths = (['short', 'medium', 'long'] as const).map((l) => wordCount(summarizeExtractive(ARTICLE, l).summary));
     expect(lengths[0]).toBeLessThan(lengths[2]!);

@@ -40,8 +40,9 @@ export function summarizeExtractive(
   return { sentences, selected, summary: joinSentences(selected.map((i) => sentences[i]!)) };
 }
 
-// Stop once the budget is this full; a sentence may take the total at most this far past it; when the best
-// sentence would go further, a summary this full is finished.
+// Stop once the budget is this full (and two sentences are chosen: one sentence is not yet a summary, and a long
+// Japanese sentence alone can fill 80 % of a medium budget); a sentence may take the total at most this far past
+// it; when the best sentence would go further, a summary this full is finished.
 const WORD_BUDGET_FILL = 0.8;
 export const WORD_BUDGET_OVERRUN = 1.2;
 const WORD_BUDGET_ENOUGH = 0.6;
@@ -104,7 +105,7 @@ export function selectByFeatures(
   const maxSimilarity = new Float64Array(sentenceCount);
   const nothingElse = skipped.every((flag) => flag === 1);
   const available = Uint8Array.from(skipped, (flag) => (nothingElse || flag === 0 ? 1 : 0));
-  while (chosen.length < maxSentences && words < maxWords * WORD_BUDGET_FILL) {
+  while (chosen.length < maxSentences && (words < maxWords * WORD_BUDGET_FILL || chosen.length < 2)) {
     let best = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < sentenceCount; i++) {

@@ -66,6 +66,17 @@ describe('splitSentences in other scripts and layouts', () => {
     ]);
   });
 
+  it('ends a Japanese or Chinese sentence at 。！？ before a digit (a date, a count), but not a full-width decimal ３．５', () => {
+    const random = seededRandom(31);
+    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    for (let k = 0; k < 100; k++) {
+      const first = pick(['積雪は85センチに達した', '市は新しい計画を発表した', '会議は午後に終わった', '雨が一日中降った']) + pick(['。', '！', '？']);
+      const second = pick(['31日', '2026年', '３月', '15人']) + pick(['にかけても雪が続く見込みだ。', 'に再び会合が開かれる。', 'が参加した。']);
+      expect(texts(first + second)).toEqual([first, second]);
+    }
+    expect(texts('成長率は３．５％だった。')).toEqual(['成長率は３．５％だった。']);
+  });
+
   it('ends Chinese sentences, keeping a closing quote with its sentence', () => {
     expect(texts('今天天气很好。我们去公园散步吧！你觉得怎么样？他说：“好的。”然后我们出发了。')).toEqual([
       '今天天气很好。',

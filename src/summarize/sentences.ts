@@ -470,8 +470,9 @@ function isBoundary(text: string, terminatorAt: number, end: number, to: number)
   if (end >= to) return true;
   const following = text[end]!;
   if (!/\s/.test(following)) {
-    // "3.5", "U.S.A", "e.g.x" continue; 。 and "!"/"?" directly before CJK or Thai text end a sentence.
-    if (WIDE_TERMINATOR.test(text[terminatorAt]!)) return !/[0-9０-９]/.test(following);
+    // "3.5", "U.S.A", "e.g.x" and the full-width decimal "３．５" continue; 。！？ end a sentence before anything
+    // ("…達した。31日にかけて…"), "!"/"?" directly before CJK or Thai text too.
+    if (WIDE_TERMINATOR.test(text[terminatorAt]!)) return text[terminatorAt] !== '．' || !/[0-9０-９]/.test(following);
     return /[!?]/.test(text[terminatorAt]!) && UNSPACED_LETTER.test(following);
   }
   const next = text.slice(end, end + 40).trimStart();
