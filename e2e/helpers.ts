@@ -133,3 +133,18 @@ export async function sidewaysOverflow(page: Page, element: Locator): Promise<{ 
   const doc = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   return { page: doc, element: await element.evaluate((e) => e.scrollWidth - e.clientWidth) };
 }
+
+/**
+ * Waits (up to the expect timeout) until neither the page nor `element` scrolls sideways. A layout is judged once it
+ * has settled: after a resize or a language switch, charts and resize observers lay out again a frame or more later
+ * (a measurement straight after a switch to Japanese at 390 px once saw the page 171 px wide under load).
+ */
+export async function expectNoSidewaysOverflow(page: Page, element: Locator, label: string): Promise<void> {
+  const describe = (px: number) => (px > 0 ? `${px} px too wide` : 'fits');
+  await expect
+    .poll(async () => {
+      const overflow = await sidewaysOverflow(page, element);
+      return `page ${describe(overflow.page)}, element ${describe(overflow.element)}`;
+    }, { message: `${label}: scrolls sideways` })
+    .toBe('page fits, element fits');
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, sidewaysOverflow, test } from './helpers';
+import { expect, expectNoSidewaysOverflow, test } from './helpers';
 import { pdfWithPassword, pdfWithText, pdfWithoutText } from './fixtures/pdf-files';
 
 const ARTICLE = [
@@ -34,9 +34,7 @@ async function expectFitsPhone(page: Page, name: string): Promise<void> {
   const result = page.locator('mlwb-summary-result section');
   const input = page.locator('mlwb-source-input section');
   for (const [card, what] of [[result, 'result'], [input, 'source input']] as const) {
-    const overflow = await sidewaysOverflow(page, card);
-    expect(overflow.page, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
-    expect(overflow.element, `${name}: the ${what} card's content sticks out`).toBeLessThanOrEqual(0);
+    await expectNoSidewaysOverflow(page, card, `${name}, the page and the ${what} card`);
   }
   const copy = (await page.getByTestId('copy').boundingBox())!;
   const card = (await result.boundingBox())!;
@@ -228,9 +226,7 @@ test.describe('summarize page', () => {
     await expect(page.getByTestId('replaced-note')).toContainText(longName);
     await page.getByTestId('file-input').setInputFiles({ name: longName.replace('.txt', '.png'), mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await expect(page.getByTestId('error')).toContainText('only .txt, .md and .pdf');
-    const overflow = await sidewaysOverflow(page, page.locator('mlwb-source-input section'));
-    expect(overflow.page, 'the page scrolls sideways').toBeLessThanOrEqual(0);
-    expect(overflow.element, 'the undo note sticks out of its card').toBeLessThanOrEqual(0);
+    await expectNoSidewaysOverflow(page, page.locator('mlwb-source-input section'), 'the page and the card with the undo note');
     expect(await lineCount(page.getByTestId('undo-replace')), 'Undo on one line').toBe(1);
   });
 
