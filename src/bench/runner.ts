@@ -5,7 +5,7 @@ import { bitmapToInput, labelsFromConfig, rasteriseStrokes, sketchInputShape } f
 import { probeCapabilities, type Facts } from '../runtime/capabilities';
 import { catalog, filesForDtype, findModel, type CatalogModel } from '../runtime/catalog';
 import { recommend } from '../runtime/recommend';
-import { deleteCachedModel, listCachedFiles } from '../runtime/cache';
+import { deleteCachedModel, listCachedFiles, sha256Hex } from '../runtime/cache';
 import type { Device, Dtype, TensorMap } from '../runtime/protocol';
 import type { InferenceClient, LoadOptions, ModelInfo } from '../runtime/worker-client';
 import { BenchClient } from '../runtime/bench-client';
@@ -291,11 +291,6 @@ const pageVariantSource = (modelId: string): VariantSource => ({
     return (await quantizeInWorker(fp32, { ...options, transfer: true })).bytes;
   },
 });
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * One variant on one backend, in a fresh worker: raw latency p50 (timed in the worker), and with `memory` the page's

@@ -56,6 +56,14 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences on very many lines', () => {
+  it('splits a block of 160,000 short lines, and one that opens with a short question, without running out of stack', () => {
+    const lines = Array.from({ length: 160_000 }, (_, i) => `Entry ${i} was filed.`);
+    expect(splitSentences(lines.join('\n')).length).toBeGreaterThanOrEqual(160_000);
+    expect(splitSentences(['Why now?', ...lines].join('\n')).length).toBeGreaterThanOrEqual(160_000);
+  });
+});
+
 describe('splitSentences in other scripts and layouts', () => {
   it('ends Japanese sentences at 。！？ without a space after them and keeps 「…。…」 quotes whole', () => {
     expect(texts('東京は晴れです。大阪は雨でした！明日はどうなるでしょうか？彼は「今日は暑い。明日も暑い」と言った。')).toEqual([

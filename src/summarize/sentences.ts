@@ -284,12 +284,17 @@ function titleBlocks(text: string, blocks: readonly Span[]): Block[] {
   });
 }
 
+/** The largest of `lengths`, 0 for none (a loop: spreading 125k+ values into Math.max overflows V8's stack). */
+function longestOf(lengths: readonly number[]): number {
+  return lengths.reduce((longest, n) => Math.max(longest, n), 0);
+}
+
 /**
  * Whether `line` is shorter than TITLE_LINE_SHARE of the text's longest line (a byline may stand between a headline
  * and its story) and `next` starts a sentence.
  */
 function isShortBefore(text: string, line: string, next: Span): boolean {
-  const longest = Math.max(...text.split('\n').map((l) => [...l.trim()].length));
+  const longest = longestOf(text.split('\n').map((l) => [...l.trim()].length));
   return [...line].length < TITLE_LINE_SHARE * longest && STARTS_SENTENCE.test(text.slice(next.start, next.end));
 }
 
@@ -298,7 +303,7 @@ function splitAtTitleLines(text: string, block: Span): Block[] {
   const lines = lineSpans(text, block.start, block.end);
   if (lines.length < 2) return [block];
   const lengths = lines.map((line) => [...text.slice(line.start, line.end).trim()].length);
-  const longest = Math.max(...lengths);
+  const longest = longestOf(lengths);
   const spans: Block[] = [];
   let start = block.start;
   lines.forEach((line, k) => {
