@@ -15,7 +15,7 @@
  * and so the paragraph, goes on.
  * At a column or page change the gap cannot be seen; without them the paragraph continues.
  */
-import { hasSentenceTerminator, OPEN_LINE_END, STARTS_SENTENCE, TITLE_LINE_SHARE } from '../summarize/sentences';
+import { endsWithTerminator, OPEN_LINE_END, STARTS_SENTENCE, TITLE_LINE_SHARE, TRAILING_CLOSERS } from '../summarize/sentences';
 import { percentile } from '../util/percentile';
 import { CJK, SAME_ROW_EM, type TextLine } from './text-lines';
 
@@ -36,8 +36,6 @@ const WORD_BREAK_END = /[\p{L}\p{N}][-\u2010\u00ad]$/u;
 // A compound whose earlier parts already carry hyphens ("state-of-the-"): its hyphen at the line end is its own.
 const COMPOUND_END = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)+[-\u2010]$/u;
 const FIRST_WORD = /^\p{L}+/u;
-// Closing quotes and brackets after a line's last word or its sentence punctuation.
-const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
 // A list item's marker: a bullet, a number with "." or ")" ("3.", "3)"), a letter or Roman number with ")" ("b)",
 // "(iv)"). A letter with "." is left out: "a." also ends sentences.
 const LIST_MARKER = /^(?:[•●○◦▪■‣∙·*]|\(?\d{1,3}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s/u;
@@ -140,7 +138,7 @@ function joinLines(previous: string, next: string, vocab: ReturnType<typeof voca
  */
 function isTitleLine(line: TextLine, next: TextLine, widest: number): boolean {
   const content = line.text.replace(TRAILING_CLOSERS, '');
-  if (hasSentenceTerminator(content.slice(-1)) || OPEN_LINE_END.test(content) || !STARTS_SENTENCE.test(next.text)) return false;
+  if (endsWithTerminator(line.text) || OPEN_LINE_END.test(content) || !STARTS_SENTENCE.test(next.text)) return false;
   return line.x1 - line.x0 < TITLE_LINE_SHARE * widest || isTitleCase(content);
 }
 

@@ -207,9 +207,10 @@ const CJ_END = new RegExp(`${CJ.source}$`, 'u');
 const CJ_START = new RegExp(`^${CJ.source}`, 'u');
 
 // Closing quotes and brackets that may follow a sentence's terminator: 「…です。」
-const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
+export const TRAILING_CLOSERS = /[\p{Pe}\p{Pf}"'」』]+$/u;
 
-function endsWithTerminator(text: string): boolean {
+/** Whether `text` ends with sentence punctuation, closing quotes and brackets after it allowed (「…です。」). */
+export function endsWithTerminator(text: string): boolean {
   return TERMINATOR.test(text.replace(TRAILING_CLOSERS, '').slice(-1));
 }
 
