@@ -55,7 +55,7 @@ export function scriptLocale(text: string): string | undefined {
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /** One cached word segmenter per locale (constructing one loads ICU data). */
-function wordSegmenter(locale: string | undefined): Intl.Segmenter {
+export function wordSegmenter(locale: string | undefined): Intl.Segmenter {
   const key = locale ?? '';
   let segmenter = segmenters.get(key);
   if (!segmenter) {

@@ -1,7 +1,7 @@
 // Word and character counts as a reader counts them, for what the page shows ("120 words · 661 characters", "60 of
 // 612 words"). Deliberately apart from src/summarize/tokens.ts: the engine's word budgets and ROUGE count letter runs
 // ("U.S." is two there), and those numbers must not move with how the page talks to people.
-import { hasUnspacedScript, scriptLocale } from '../../summarize/tokens';
+import { hasUnspacedScript, scriptLocale, wordSegmenter } from '../../summarize/tokens';
 
 export interface ReaderCounts {
   words: number;
@@ -21,17 +21,8 @@ const LINE_BREAK_UNITS = /[\n\r\v\f\u0085\u2028\u2029]/g;
 // code point, counted without the segmenter, which costs ≈ 130 ms per MB in Chromium (and far more in Node 20).
 const MAY_JOIN = /[\p{M}\u200d\p{Emoji_Modifier}\p{Regional_Indicator}\u0600-\u0605\u06dd\u070f\u08e2\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(locale: string | undefined, granularity: 'word' | 'grapheme'): Intl.Segmenter {
-  const key = `${granularity}|${locale ?? ''}`;
-  let found = segmenters.get(key);
-  if (!found) {
-    found = new Intl.Segmenter(locale, { granularity });
-    segmenters.set(key, found);
-  }
-  return found;
-}
+// One grapheme segmenter for every count (constructing one loads ICU data); word segmenters come from tokens.ts.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
  * Words as a reader counts them: each whitespace-separated token with a letter or digit in it is one word ("Don't",
@@ -50,7 +41,7 @@ export function readerWordCount(text: string): number {
       continue;
     }
     if (locale === null) locale = scriptLocale(text);
-    for (const segment of segmenter(locale, 'word').segment(token)) if (segment.isWordLike) count++;
+    for (const segment of wordSegmenter(locale).segment(token)) if (segment.isWordLike) count++;
   }
   return count;
 }
@@ -72,7 +63,7 @@ function codePointCount(text: string): number {
 export function readerCharacterCount(text: string): number {
   if (!MAY_JOIN.test(text)) return codePointCount(text) - (text.match(LINE_BREAK_UNITS)?.length ?? 0);
   let count = 0;
-  for (const { segment } of segmenter(undefined, 'grapheme').segment(text)) if (!LINE_BREAK.test(segment)) count++;
+  for (const { segment } of GRAPHEMES.segment(text)) if (!LINE_BREAK.test(segment)) count++;
   return count;
 }
 
